@@ -1,0 +1,35 @@
+import type {
+  AgendaItem,
+  Attendance,
+  Dispute,
+  Meeting,
+  Minutes,
+  Person,
+  Resolution,
+  TaskEvent,
+  Topic,
+  Unit,
+} from '../domain';
+
+/** A complete set of business records, as produced by the demo generator and loaded in one transaction. */
+export interface Dataset {
+  units: Unit[];
+  people: Person[];
+  meetings: Meeting[];
+  attendance: Attendance[];
+  agendaItems: AgendaItem[];
+  topics: Topic[];
+  disputes: Dispute[];
+  minutes: Minutes[];
+  resolutions: Resolution[];
+  taskEvents: TaskEvent[];
+}
+
+export interface DemoOptions {
+  /** PRNG seed; the same seed gives the same dataset byte for byte. */
+  seed: number;
+  /** 1 = a realistic township (~15 units, ~40 people, two years). Larger values feed benchmarks. */
+  scale: number;
+  /** "Today" for the dataset, `YYYY-MM-DD`; meetings span the two years before it. */
+  today: string;
+}

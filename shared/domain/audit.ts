@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Entities the audit trail speaks of (one per Dexie table that holds business records). */
+export const AUDITED_ENTITIES = [
+  'unit',
+  'person',
+  'meeting',
+  'attendance',
+  'agendaItem',
+  'topic',
+  'attachment',
+  'dispute',
+  'minutes',
+  'resolution',
+  'taskEvent',
+  'ruleProfile',
+  'profile',
+  'settings',
+  'system',
+] as const;
+export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'archive',
+  'restore',
+  'transition',
+  'import',
+  'export',
+  'reveal',
+  'delete',
+  'demo-load',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditEntrySchema = z.object({
+  /** Gapless sequence from 1; primary key. */
+  seq: z.number().int().positive(),
+  ts: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  entity: z.enum(AUDITED_ENTITIES),
+  entityId: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  /** JSON snapshots of the record before and after (null for create / delete). */
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  reason: z.string().optional(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type UnsealedAuditEntry = Omit<AuditEntry, 'hash'>;
+
+/** The chain head recorded outside the chain (settings, backups, exports) so truncation is detectable. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+/** prevHash of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Identifier of any stored record (UUID v4 in the app, deterministic UUID-shaped in demo data). */
+export const idSchema = z.string().min(1, '缺少编号').max(64, '编号过长');
+export type Id = z.infer<typeof idSchema>;
+
+/** Calendar date `YYYY-MM-DD` (local, no time zone). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  }, '日期不存在');
+export type IsoDate = z.infer<typeof isoDateSchema>;
+
+/** Timestamp as ISO 8601 string (e.g. `2026-03-09T09:30:00.000Z` or local `2026-03-09T09:30`). */
+export const isoDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, '时间格式不正确');
+export type IsoDateTime = z.infer<typeof isoDateTimeSchema>;
+
+/** Mainland mobile or landline phone number; empty allowed where optional. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(30, '电话号码过长')
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/, '电话号码格式不正确（手机 11 位，或 区号-号码）');
+
+/** Short required text with Chinese messages. */
+export const requiredText = (label: string, max = 200) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+
+/** Optional free text. */
+export const optionalText = (label: string, max = 2000) =>
+  z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional();
+
+/** Fields every stored record carries. */
+export const recordMetaSchema = z.object({
+  id: idSchema,
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
