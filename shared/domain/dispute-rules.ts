@@ -1,0 +1,224 @@
+import { DomainError } from './errors';
+import { daysBetween } from './dates';
+import type { Dispute, DisputeState, NegotiationRound } from './dispute';
+
+/**
+ * The statutory path of an enforcement dispute (争议协调处理制度): negotiate; if the parties agree, record
+ * the agreement in a meeting's minutes and carry it out; if not, a party applies to the district government,
+ * which designates jurisdiction. The first-handling unit keeps enforcing meanwhile.
+ */
+export type DisputeAction =
+  | { type: 'add-round'; round: NegotiationRound }
+  | { type: 'agree'; agreement: string; on: string }
+  | {
+      type: 'escalate';
+      on: string;
+      application: { matter: string; negotiation: string; focus: string; reasons: string };
+    }
+  | { type: 'designate'; decisionNumber: string; unitId: string; on: string }
+  | { type: 'close'; on: string; agreementMeetingId?: string }
+  | { type: 'reopen'; reason: string; on: string };
+
+export type DisputeActionType = DisputeAction['type'];
+
+const ALLOWED: Record<DisputeState, readonly DisputeActionType[]> = {
+  registered: ['add-round'],
+  negotiating: ['add-round', 'agree', 'escalate'],
+  agreed: ['close'],
+  escalated: ['designate'],
+  designated: ['close'],
+  closed: ['reopen'],
+};
+
+const STATE_LABEL: Record<DisputeState, string> = {
+  registered: '登记',
+  negotiating: '协商中',
+  agreed: '协商一致',
+  escalated: '提请区政府协调',
+  designated: '已指定管辖',
+  closed: '已结案',
+};
+
+const ACTION_LABEL: Record<DisputeActionType, string> = {
+  'add-round': '记录协商',
+  agree: '协商一致',
+  escalate: '提请区政府协调',
+  designate: '记录指定管辖',
+  close: '结案',
+  reopen: '重新打开',
+};
+
+/** Chinese label of a dispute state. */
+export function disputeStateLabel(s: DisputeState): string {
+  return STATE_LABEL[s];
+}
+
+/** Actions the UI may offer for a dispute in its current state. */
+export function allowedDisputeActions(d: Pick<Dispute, 'state'>): readonly DisputeActionType[] {
+  return ALLOWED[d.state];
+}
+
+function refuse(d: Dispute, type: DisputeActionType, why?: string): never {
+  throw new DomainError(
+    'invalid-transition',
+    why ?? `争议处于“${STATE_LABEL[d.state]}”状态，不能${ACTION_LABEL[type]}`,
+  );
+}
+
+function need(value: string | undefined, label: string): string {
+  const v = value?.trim() ?? '';
+  if (!v) throw new DomainError('validation', `请填写${label}`);
+  return v;
+}
+
+/**
+ * Apply an action to a dispute; returns the new record or throws DomainError('invalid-transition' |
+ * 'validation'). Pure: the caller persists the result and its audit entry.
+ */
+export function transitionDispute(d: Dispute, action: DisputeAction): Dispute {
+  if (!ALLOWED[d.state].includes(action.type)) refuse(d, action.type);
+  switch (action.type) {
+    case 'add-round': {
+      need(action.round.participants, '参加人员');
+      need(action.round.content, '协商内容');
+      const last = d.rounds[d.rounds.length - 1];
+      if (last && action.round.date < last.date) {
+        throw new DomainError('validation', '协商日期不能早于上一次协商');
+      }
+      if (action.round.date < d.registeredOn) throw new DomainError('validation', '协商日期不能早于登记日期');
+      return {
+        ...d,
+        rounds: [...d.rounds, action.round],
+        state: 'negotiating',
+        stateSince: d.state === 'negotiating' ? d.stateSince : action.round.date,
+      };
+    }
+    case 'agree':
+      return { ...d, agreement: need(action.agreement, '协商一致内容'), state: 'agreed', stateSince: action.on };
+    case 'escalate': {
+      const a = action.application;
+      const application = {
+        matter: need(a.matter, '争议事项'),
+        negotiation: need(a.negotiation, '协商情况'),
+        focus: need(a.focus, '争议焦点'),
+        reasons: need(a.reasons, '各方理由和依据'),
+      };
+      return { ...d, escalation: application, escalatedOn: action.on, state: 'escalated', stateSince: action.on };
+    }
+    case 'designate':
+      if (action.on < (d.escalatedOn ?? d.registeredOn)) {
+        throw new DomainError('validation', '指定管辖日期不能早于提请日期');
+      }
+      return {
+        ...d,
+        decisionNumber: need(action.decisionNumber, '决定文号'),
+        designatedUnitId: need(action.unitId, '指定管辖单位'),
+        designatedOn: action.on,
+        state: 'designated',
+        stateSince: action.on,
+      };
+    case 'close': {
+      if (d.state === 'agreed') {
+        const meetingId = action.agreementMeetingId ?? d.agreementMeetingId;
+        if (!meetingId) {
+          refuse(d, 'close', '协商一致的争议须关联记载该协议的会议纪要后才能结案');
+        }
+        return { ...d, agreementMeetingId: meetingId, closedOn: action.on, state: 'closed', stateSince: action.on };
+      }
+      return { ...d, closedOn: action.on, state: 'closed', stateSince: action.on };
+    }
+    case 'reopen':
+      return {
+        ...d,
+        reopenReason: need(action.reason, '重新打开的原因'),
+        closedOn: undefined,
+        state: 'negotiating',
+        stateSince: action.on,
+      };
+  }
+}
+
+/** Chair's-review thresholds, in calendar days (configurable in settings). */
+export interface StuckThresholds {
+  /** Registered with no negotiation round for more than N days. */
+  registeredDays: number;
+  /** Negotiating for more than N days with no agreement → suggest escalation. */
+  negotiatingDays: number;
+  /** No negotiation round for more than N days while negotiating. */
+  sinceLastRoundDays: number;
+  /** Waiting for the district government's designation for more than N days. */
+  escalatedDays: number;
+  /** Agreed or designated but not closed for more than N days. */
+  toCloseDays: number;
+}
+
+export const DEFAULT_STUCK_THRESHOLDS: StuckThresholds = {
+  registeredDays: 7,
+  negotiatingDays: 30,
+  sinceLastRoundDays: 15,
+  escalatedDays: 60,
+  toCloseDays: 30,
+};
+
+export interface DisputeAssessment {
+  ageDays: number;
+  daysInState: number;
+  daysSinceLastRound: number | null;
+  stuck: boolean;
+  /** Chinese reasons, empty when not stuck. */
+  reasons: string[];
+  /** A suggested next step, e.g. 建议提请区政府协调. */
+  suggestion?: string;
+}
+
+/** How long a dispute has waited and whether it is stuck; `today` is injected so tests control the clock. */
+export function assessDispute(d: Dispute, today: string, t: StuckThresholds = DEFAULT_STUCK_THRESHOLDS): DisputeAssessment {
+  const ageDays = daysBetween(d.registeredOn, today);
+  const daysInState = daysBetween(d.stateSince, today);
+  const last = d.rounds[d.rounds.length - 1];
+  const daysSinceLastRound = last ? daysBetween(last.date, today) : null;
+  const reasons: string[] = [];
+  let suggestion: string | undefined;
+  switch (d.state) {
+    case 'registered':
+      if (daysInState > t.registeredDays) {
+        reasons.push(`登记已 ${daysInState} 天仍未组织协商`);
+        suggestion = '建议尽快组织争议各方协商';
+      }
+      break;
+    case 'negotiating':
+      if (daysInState > t.negotiatingDays) {
+        reasons.push(`协商已 ${daysInState} 天仍未达成一致`);
+        suggestion = '建议提请区政府协调，指定管辖';
+      }
+      if (daysSinceLastRound !== null && daysSinceLastRound > t.sinceLastRoundDays) {
+        reasons.push(`距上次协商已 ${daysSinceLastRound} 天`);
+        suggestion ??= '建议再次组织协商';
+      }
+      break;
+    case 'escalated':
+      if (daysInState > t.escalatedDays) {
+        reasons.push(`提请区政府协调已 ${daysInState} 天未获指定管辖决定`);
+        suggestion = '建议向区政府催询';
+      }
+      break;
+    case 'agreed':
+    case 'designated':
+      if (daysInState > t.toCloseDays) {
+        reasons.push(`${STATE_LABEL[d.state]}已 ${daysInState} 天仍未结案`);
+        suggestion = d.state === 'agreed' ? '建议关联会议纪要并结案' : '建议督促指定单位办理并结案';
+      }
+      break;
+    case 'closed':
+      break;
+  }
+  return { ageDays, daysInState, daysSinceLastRound, stuck: reasons.length > 0, reasons, suggestion };
+}
+
+/** Open disputes (not closed) sorted oldest first — the chair's review order. */
+export function openDisputesByAge(ds: readonly Dispute[]): Dispute[] {
+  return ds
+    .filter((d) => d.state !== 'closed')
+    .slice()
+    .sort((a, b) => (a.registeredOn < b.registeredOn ? -1 : a.registeredOn > b.registeredOn ? 1 : a.number.localeCompare(b.number)));
+}

@@ -1,0 +1,125 @@
+import { DomainError } from './errors';
+import { daysBetween } from './dates';
+import type { Meeting, MeetingKind, MeetingState } from './meeting';
+
+/** 筹备 → 已通知 → 已召开 → 纪要起草 → 已签发 → 已印发; any state before 已召开 may be 已取消 (with a reason). */
+const NEXT: Record<MeetingState, readonly MeetingState[]> = {
+  planning: ['notified', 'cancelled'],
+  notified: ['held', 'cancelled', 'planning'],
+  held: ['drafting'],
+  drafting: ['signed'],
+  signed: ['issued', 'drafting'],
+  issued: [],
+  cancelled: [],
+};
+
+export const MEETING_STATE_LABELS: Record<MeetingState, string> = {
+  planning: '筹备',
+  notified: '已通知',
+  held: '已召开',
+  drafting: '纪要起草',
+  signed: '已签发',
+  issued: '已印发',
+  cancelled: '已取消',
+};
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  regular: '定期联席会议',
+  special: '专题会议',
+  consultation: '联动会商会议',
+};
+
+/** States a meeting may move to from its current one (the UI offers only these). */
+export function allowedMeetingTransitions(state: MeetingState): readonly MeetingState[] {
+  return NEXT[state];
+}
+
+/** Move a meeting to `to`, or throw DomainError('invalid-transition'). Cancelling needs a reason. */
+export function transitionMeeting(m: Meeting, to: MeetingState, o: { reason?: string } = {}): Meeting {
+  if (!NEXT[m.state].includes(to)) {
+    throw new DomainError(
+      'invalid-transition',
+      `会议处于“${MEETING_STATE_LABELS[m.state]}”状态，不能改为“${MEETING_STATE_LABELS[to]}”`,
+    );
+  }
+  if (to === 'cancelled') {
+    const reason = o.reason?.trim();
+    if (!reason) throw new DomainError('validation', '请填写取消原因');
+    return { ...m, state: to, cancelReason: reason };
+  }
+  return { ...m, state: to };
+}
+
+/**
+ * The next 第N次 for a new meeting: numbered per year and kind, counting every meeting of that year and
+ * kind that exists (cancelled ones keep their number so printed notices stay valid).
+ */
+export function nextMeetingSequence(existing: readonly Pick<Meeting, 'year' | 'kind' | 'sequence'>[], year: number, kind: MeetingKind): number {
+  let max = 0;
+  for (const m of existing) if (m.year === year && m.kind === kind && m.sequence > max) max = m.sequence;
+  return max + 1;
+}
+
+export interface Quarter {
+  year: number;
+  /** 1–4 */
+  quarter: number;
+  start: string;
+  end: string;
+}
+
+/** The quarter containing `date` (YYYY-MM-DD). */
+export function quarterOf(date: string): Quarter {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const quarter = Math.ceil(month / 3);
+  const startMonth = (quarter - 1) * 3 + 1;
+  const endMonth = startMonth + 2;
+  const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { year, quarter, start: `${year}-${pad(startMonth)}-01`, end: `${year}-${pad(endMonth)}-${pad(lastDay)}` };
+}
+
+/** The quarter before `q`. */
+export function previousQuarter(q: Quarter): Quarter {
+  return q.quarter === 1 ? quarterOf(`${q.year - 1}-10-01`) : quarterOf(`${q.year}-${String((q.quarter - 2) * 3 + 1).padStart(2, '0')}-01`);
+}
+
+export interface QuarterCompliance {
+  quarter: Quarter;
+  /** Regular meetings held (state held or later) in the quarter. */
+  held: number;
+  required: number;
+  met: boolean;
+  /** Days left in the quarter counting today (0 for past quarters). */
+  daysLeft: number;
+  /** The current quarter with ≤ 15 days left and not met. */
+  warn: boolean;
+  /** A past quarter that ended without the required meetings. */
+  missed: boolean;
+}
+
+const HELD_STATES: ReadonlySet<MeetingState> = new Set(['held', 'drafting', 'signed', 'issued']);
+
+/** The seeds require at least one regular meeting a quarter; warn when ≤ `warnDays` days remain with none held. */
+export function quarterCompliance(
+  meetings: readonly Pick<Meeting, 'kind' | 'state' | 'startsAt'>[],
+  today: string,
+  o: { quarters?: number; required?: number; warnDays?: number } = {},
+): QuarterCompliance[] {
+  const required = o.required ?? 1;
+  const warnDays = o.warnDays ?? 15;
+  const out: QuarterCompliance[] = [];
+  let q = quarterOf(today);
+  for (let i = 0; i < (o.quarters ?? 4); i++) {
+    const held = meetings.filter(
+      (m) => m.kind === 'regular' && HELD_STATES.has(m.state) && m.startsAt.slice(0, 10) >= q.start && m.startsAt.slice(0, 10) <= q.end,
+    ).length;
+    const current = i === 0;
+    const daysLeft = current ? daysBetween(today, q.end) + 1 : 0;
+    const met = held >= required;
+    out.push({ quarter: q, held, required, met, daysLeft, warn: current && !met && daysLeft <= warnDays, missed: !current && !met });
+    q = previousQuarter(q);
+  }
+  return out;
+}

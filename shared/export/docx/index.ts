@@ -1,0 +1,4 @@
+export * from './layout';
+export * from './text';
+export * from './primitives';
+export * from './document';
