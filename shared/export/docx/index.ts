@@ -2,3 +2,4 @@ export * from './layout';
 export * from './text';
 export * from './primitives';
 export * from './document';
+export * from './dispute-application';
