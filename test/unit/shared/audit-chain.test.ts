@@ -88,7 +88,12 @@ describe('verifyAuditChain', () => {
   it('detects an edited entry', () => {
     const chain = buildChain(20);
     chain[11] = { ...chain[11]!, actorName: '李四' };
-    expect(verifyAuditChain(chain, [])).toMatchObject({ ok: false, problem: 'edited', seq: 12, message: '第 12 条记录内容被修改' });
+    expect(verifyAuditChain(chain, [])).toMatchObject({
+      ok: false,
+      problem: 'edited',
+      seq: 12,
+      message: '第 12 条记录内容被修改',
+    });
   });
 
   it('detects a deleted entry by the gap in seq', () => {

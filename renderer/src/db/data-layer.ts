@@ -1,0 +1,38 @@
+import type { DataLayerContext } from './audited-write';
+import type { JointDeskDB } from './database';
+import { createAuditRepository } from './repositories/audit';
+import { createDemoRepository } from './repositories/demo';
+import { createImporterRepository } from './repositories/importer';
+import { createPeopleRepository } from './repositories/people';
+import { createProfilesRepository } from './repositories/profiles';
+import { createRulesRepository } from './repositories/rules';
+import { createUnitsRepository } from './repositories/units';
+import type { DataLayer } from './types';
+
+export interface DataLayerOptions {
+  /** Clock for record timestamps and audit `ts` (tests pin it). */
+  now?: () => Date;
+  /** Id source for new records (tests make it deterministic or make it fail). */
+  newId?: () => string;
+}
+
+/**
+ * The repositories over one database. They are the only code that writes to it: each write is one
+ * transaction that validates, writes the record and appends its audit entry.
+ */
+export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): DataLayer {
+  const ctx: DataLayerContext = {
+    db,
+    now: opts.now ?? (() => new Date()),
+    newId: opts.newId ?? (() => crypto.randomUUID()),
+  };
+  return {
+    units: createUnitsRepository(ctx),
+    people: createPeopleRepository(ctx),
+    profiles: createProfilesRepository(ctx),
+    rules: createRulesRepository(ctx),
+    audit: createAuditRepository(ctx),
+    demo: createDemoRepository(ctx),
+    importer: createImporterRepository(ctx),
+  };
+}

@@ -1,0 +1,6 @@
+export { useAuditEntries } from './use-audit-entries';
+export { useIsDatabaseEmpty } from './use-is-database-empty';
+export { usePeople } from './use-people';
+export { useCurrentProfile, useProfiles, type CurrentProfileState } from './use-profiles';
+export { useActiveRuleProfile, useRuleProfiles } from './use-rule-profiles';
+export { useUnit, useUnits } from './use-units';

@@ -1,0 +1,7 @@
+import type { SchemaVersion } from './types';
+import { v1 } from './v1';
+
+export type { SchemaVersion } from './types';
+
+/** Every schema version ever released, oldest first. Append only; never edit or remove an entry. */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1];

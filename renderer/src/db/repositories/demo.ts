@@ -1,0 +1,101 @@
+import type { Table } from 'dexie';
+import type { z } from 'zod';
+import {
+  agendaItemSchema,
+  attendanceSchema,
+  disputeSchema,
+  DomainError,
+  meetingSchema,
+  minutesSchema,
+  personSchema,
+  resolutionSchema,
+  taskEventSchema,
+  topicSchema,
+  unitSchema,
+  type AuditedEntity,
+} from '../../../../shared/domain';
+import type { Dataset } from '../../../../shared/demo/types';
+import { auditedWrite, type DataLayerContext } from '../audited-write';
+import type { JointDeskDB } from '../database';
+import type { DemoRepository } from '../types';
+import { issueMessage, safeParseZh } from '../validation';
+
+interface DatasetPart {
+  key: keyof Dataset;
+  /** Chinese name used in error messages. */
+  label: string;
+  schema: z.ZodType<{ id: string }>;
+  entity: AuditedEntity;
+  table: (db: JointDeskDB) => Table<{ id: string }, string>;
+}
+
+/** Dataset keys in dependency order (units before the people in them, meetings before attendance …). */
+const PARTS: readonly DatasetPart[] = [
+  { key: 'units', label: '单位', schema: unitSchema, entity: 'unit', table: (db) => db.units },
+  { key: 'people', label: '人员', schema: personSchema, entity: 'person', table: (db) => db.people },
+  { key: 'meetings', label: '会议', schema: meetingSchema, entity: 'meeting', table: (db) => db.meetings },
+  {
+    key: 'attendance',
+    label: '出席记录',
+    schema: attendanceSchema,
+    entity: 'attendance',
+    table: (db) => db.attendance,
+  },
+  { key: 'agendaItems', label: '议程', schema: agendaItemSchema, entity: 'agendaItem', table: (db) => db.agendaItems },
+  { key: 'topics', label: '议题', schema: topicSchema, entity: 'topic', table: (db) => db.topics },
+  { key: 'disputes', label: '争议', schema: disputeSchema, entity: 'dispute', table: (db) => db.disputes },
+  { key: 'minutes', label: '会议纪要', schema: minutesSchema, entity: 'minutes', table: (db) => db.minutes },
+  {
+    key: 'resolutions',
+    label: '议定事项',
+    schema: resolutionSchema,
+    entity: 'resolution',
+    table: (db) => db.resolutions,
+  },
+  { key: 'taskEvents', label: '督办记录', schema: taskEventSchema, entity: 'taskEvent', table: (db) => db.taskEvents },
+];
+
+export function createDemoRepository(ctx: DataLayerContext): DemoRepository {
+  const { db } = ctx;
+  return {
+    isEmpty: () => db.transaction('r', [db.units, db.people], () => isEmpty(db)),
+
+    async load(dataset) {
+      // Validate everything before opening the transaction: a bad record fails fast and names itself.
+      const parsed = PARTS.map((part) => ({ part, rows: validatePart(part, (dataset as Partial<Dataset>)[part.key]) }));
+      return auditedWrite(
+        ctx,
+        PARTS.map((p) => p.table(db)),
+        async (audit) => {
+          if (!(await isEmpty(db))) throw new DomainError('conflict', '数据库中已有单位或人员，不能载入演示数据');
+          let records = 0;
+          for (const { part, rows } of parsed) {
+            if (rows.length === 0) continue;
+            await part.table(db).bulkAdd(rows);
+            for (const row of rows) {
+              audit.record({ entity: part.entity, entityId: row.id, action: 'demo-load', before: null, after: row });
+            }
+            records += rows.length;
+          }
+          return { records };
+        },
+      );
+    },
+  };
+}
+
+async function isEmpty(db: JointDeskDB): Promise<boolean> {
+  return (await db.units.count()) === 0 && (await db.people.count()) === 0;
+}
+
+function validatePart(part: DatasetPart, rows: unknown): { id: string }[] {
+  if (rows === undefined) return [];
+  if (!Array.isArray(rows)) throw new DomainError('validation', `演示数据的“${part.label}”不是列表`);
+  return rows.map((row, i) => {
+    const result = safeParseZh(part.schema, row);
+    if (result.success) return result.data;
+    const first = result.error.issues[0];
+    const detail = first ? issueMessage(first, row, {}, true) : '格式不正确';
+    throw new DomainError('validation', `演示数据第 ${i + 1} 条${part.label}不正确（${detail}）`);
+  });
+}

@@ -1,0 +1,111 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import canonicalize from 'canonicalize';
+import { GENESIS_HASH, type AuditAnchor, type AuditEntry, type UnsealedAuditEntry } from './audit';
+
+/**
+ * The hash chain of the audit trail (RELIABILITY-SECURITY.md AUD-2/AUD-3):
+ * `hash = SHA-256(prevHash ‖ JCS(entry without hash))`, hex encoded.
+ *
+ * The hash is computed synchronously with `@noble/hashes` on purpose. Entries are sealed inside the
+ * Dexie `rw` transaction that writes the record; awaiting WebCrypto (`crypto.subtle.digest`) there is a
+ * non-IndexedDB async call, which can let IndexedDB auto-commit the transaction before the audit row
+ * is added (Dexie's PrematureCommitError, RELIABILITY §2.1/§5.2). A synchronous hash never yields.
+ */
+
+/** Result of checking a chain against its anchors. Messages are Chinese and name the first bad entry. */
+export type AuditVerification =
+  | { ok: true; count: number; head: AuditAnchor | null }
+  | {
+      ok: false;
+      problem: 'edited' | 'deleted' | 'reordered' | 'truncated' | 'anchor-mismatch';
+      seq: number;
+      message: string;
+    };
+
+/**
+ * SHA-256 hex of `prevHash ‖ canonical JSON (RFC 8785) of the entry without its hash`. Any `hash`
+ * property on the argument is ignored, so a stored entry can be re-hashed as it is.
+ */
+export function auditEntryHash(entry: UnsealedAuditEntry | AuditEntry): string {
+  const { hash: _ignored, ...unsealed } = entry as AuditEntry;
+  const json = canonicalize(unsealed);
+  if (json === undefined) throw new Error('审计记录无法序列化');
+  return bytesToHex(sha256(utf8ToBytes(unsealed.prevHash + json)));
+}
+
+/** Adds the hash to an entry whose `prevHash` is already the previous entry's hash (or GENESIS_HASH). */
+export function sealAuditEntry(entry: UnsealedAuditEntry): AuditEntry {
+  return { ...entry, hash: auditEntryHash(entry) };
+}
+
+/** How many wrong-hash entries are tried as swap partners; bounds the cost on a badly damaged chain. */
+const MAX_SWAP_CANDIDATES = 64;
+
+/**
+ * Checks a chain in the order given (the audit table's key order) and then every anchor.
+ * Detects an edited entry (its hash no longer matches), a deleted one (gap in `seq`, or a link to a
+ * predecessor that is not there), two entries swapped, and — only with an anchor — truncation of the
+ * tail or a recomputed chain. Reports the first problem found.
+ */
+export function verifyAuditChain(entries: readonly AuditEntry[], anchors: readonly AuditAnchor[]): AuditVerification {
+  const selfValid = entries.map((e) => auditEntryHash(e) === e.hash);
+  const badSeqs = entries.filter((_, i) => !selfValid[i]).map((e) => e.seq);
+  const presentSeqs = new Set(entries.map((e) => e.seq));
+
+  let prev: AuditAnchor = { seq: 0, hash: GENESIS_HASH };
+  for (const [i, e] of entries.entries()) {
+    const expected = prev.seq + 1;
+    if (e.seq < expected) {
+      return fail('reordered', e.seq, `第 ${e.seq} 条记录的位置被调换`);
+    }
+    if (e.seq > expected) {
+      return presentSeqs.has(expected)
+        ? fail('reordered', expected, `第 ${expected} 条记录的位置被调换`)
+        : fail('deleted', expected, `第 ${expected} 条记录缺失（已被删除）`);
+    }
+    if (!selfValid[i]) {
+      // In a table keyed by seq, swapping two rows means each row now carries the other's seq, so
+      // its hash fails; it matches again under the seq it was sealed with.
+      const partner = badSeqs
+        .slice(0, MAX_SWAP_CANDIDATES)
+        .find((s) => s !== e.seq && auditEntryHash({ ...e, seq: s }) === e.hash);
+      if (partner !== undefined) {
+        const [a, b] = e.seq < partner ? [e.seq, partner] : [partner, e.seq];
+        return fail('reordered', a, `第 ${a} 条与第 ${b} 条记录的顺序被调换`);
+      }
+      return fail('edited', e.seq, `第 ${e.seq} 条记录内容被修改`);
+    }
+    if (e.prevHash !== prev.hash) {
+      // The entry is intact but does not follow its predecessor: something before it was removed
+      // or replaced by a re-sealed entry.
+      return fail('deleted', e.seq, `第 ${e.seq} 条记录与前一条记录的链接断开（之前的记录被删除或替换）`);
+    }
+    prev = { seq: e.seq, hash: e.hash };
+  }
+
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  for (const anchor of [...anchors].sort((a, b) => a.seq - b.seq)) {
+    if (anchor.seq <= 0) continue; // anchor of an empty chain
+    if (anchor.seq > prev.seq) {
+      return fail(
+        'truncated',
+        prev.seq + 1,
+        `审计记录在第 ${prev.seq} 条之后被截断（校验锚点表明至少应有 ${anchor.seq} 条）`,
+      );
+    }
+    if (bySeq.get(anchor.seq)?.hash !== anchor.hash) {
+      return fail('anchor-mismatch', anchor.seq, `第 ${anchor.seq} 条记录与校验锚点不符（记录链可能被整体改写）`);
+    }
+  }
+
+  return { ok: true, count: entries.length, head: entries.length > 0 ? prev : null };
+}
+
+function fail(
+  problem: Extract<AuditVerification, { ok: false }>['problem'],
+  seq: number,
+  message: string,
+): AuditVerification {
+  return { ok: false, problem, seq, message };
+}
