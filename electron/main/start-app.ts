@@ -1,0 +1,141 @@
+import type * as ElectronModule from 'electron';
+import type { BrowserWindow, CustomScheme } from 'electron';
+import { join, resolve } from 'node:path';
+import { APP_ORIGIN, APP_SCHEME, ipcContract } from '../../shared/ipc/contract';
+import { resolveDevServerUrl, resolveUserDataPath } from './app-paths';
+import { createIpcHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { createProtocolHandler } from './protocol/app-protocol';
+import { installNavigationGuards } from './security/navigation-guards';
+import { installPermissionGuards } from './security/permission-guards';
+import { installRequestFilter } from './security/request-filter';
+import { nodeFilesFs, nodeWindowStateFs } from './services/node-files';
+import { createMainWindow } from './windows/create-main-window';
+import { createWindowStateStore } from './windows/window-state';
+
+/** The parts of the `electron` module the main process uses; the test passes recording fakes. */
+export type ElectronApi = Pick<
+  typeof ElectronModule,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen'
+>;
+
+export interface StartOptions {
+  /** Directory of the built main bundle (`out/main`); renderer and preload are found next to it. */
+  readonly mainDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly platform?: string;
+  readonly electronVersion?: string;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+/**
+ * `app:` is a standard, secure scheme (so it gets a real origin for IndexedDB and the CSP), can be
+ * fetched, streams large files, and is not CORS-enabled for other origins. It does not bypass CSP.
+ */
+export const APP_SCHEME_PRIVILEGES: CustomScheme = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+};
+
+export const PRODUCTION_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * The composition root. Everything that must happen before `ready` happens synchronously here;
+ * the rest runs when the app is ready. Returns the promise of that second half (for tests).
+ */
+export function startApp(electron: ElectronApi, options: StartOptions): { ready: Promise<void> } {
+  const { app, protocol } = electron;
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+
+  // ---- before ready ----
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  app.setPath('userData', resolveUserDataPath(app.getPath('appData'), options.env, app.isPackaged));
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    // Another instance owns the data: it gets focused through 'second-instance'; we leave.
+    app.quit();
+    return { ready: Promise.resolve() };
+  }
+
+  const devUrl = resolveDevServerUrl(options.env, app.isPackaged);
+  const isDev = devUrl !== null;
+  const extraOrigins = devUrl ? [new URL(devUrl).origin] : [];
+  const navigationPolicy = {
+    extraOrigins,
+    openExternal: (url: string) => electron.shell.openExternal(url),
+  };
+  let mainWindow: BrowserWindow | null = null;
+
+  // Every web contents, whoever creates it, gets the navigation guards.
+  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, navigationPolicy));
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  // ---- on ready ----
+  const ready = app
+    .whenReady()
+    .then(async () => {
+      const session = electron.session.defaultSession;
+      installPermissionGuards(session, extraOrigins);
+      installRequestFilter(session, extraOrigins);
+      protocol.handle(APP_SCHEME, createProtocolHandler(resolve(options.mainDir, '../renderer')));
+
+      const userDataPath = app.getPath('userData');
+      registerIpc(
+        electron.ipcMain,
+        createIpcHandlers({
+          dialog: electron.dialog,
+          shell: electron.shell,
+          fs: nodeFilesFs,
+          getWindow: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
+          defaultDirectory: () => app.getPath('documents'),
+          savedPaths: new Set<string>(),
+          appInfo: {
+            version: app.getVersion(),
+            userDataPath,
+            platform: options.platform ?? process.platform,
+            electronVersion: options.electronVersion ?? process.versions.electron ?? '',
+          },
+        }),
+        ipcContract,
+        { extraOrigins, log },
+      );
+
+      const win = await createMainWindow({
+        BrowserWindow: electron.BrowserWindow,
+        workAreas: () => {
+          const primary = electron.screen.getPrimaryDisplay();
+          const others = electron.screen.getAllDisplays().filter((d) => d.id !== primary.id);
+          return [primary, ...others].map((d) => d.workArea);
+        },
+        preloadPath: resolve(options.mainDir, '../preload/index.cjs'),
+        isDev,
+        stateStore: createWindowStateStore({
+          filePath: join(userDataPath, 'window-state.json'),
+          fs: nodeWindowStateFs,
+          onError: (error) => log('[window-state] could not save', error),
+        }),
+        url: devUrl ?? PRODUCTION_URL,
+        onLoadError: (error) => log('[window] could not load the UI', error),
+      });
+      mainWindow = win;
+      win.on('closed', () => {
+        if (mainWindow === win) mainWindow = null;
+      });
+    })
+    .catch((error: unknown) => {
+      log('[startup] failed', error);
+      const detail = error instanceof Error ? error.message : String(error);
+      electron.dialog.showErrorBox(
+        '联席会议工作台无法启动',
+        `启动时发生错误，请重新安装或联系技术支持。\n\n错误信息：${detail}`,
+      );
+      app.exit(1);
+    });
+  return { ready };
+}
