@@ -7,6 +7,16 @@ export type RawRow = Record<string, string>;
 export interface UnitsPeopleSheets {
   units: RawRow[];
   people: RawRow[];
+  /**
+   * Header cells of row 1 as read, duplicates included. Lets the validator report a missing or
+   * repeated column even when the sheet has no data; when absent, the rows' keys are used.
+   */
+  headers?: { units: string[]; people: string[] };
+  /**
+   * Excel row number of each entry of `units` / `people`, for readers that skip empty rows.
+   * When absent, entry i is Excel row i + 2 (header = row 1).
+   */
+  rowNumbers?: { units: number[]; people: number[] };
 }
 
 /** A problem with one cell; `row` is the Excel row number (header is row 1). */
@@ -25,6 +35,4 @@ export interface ValidatedUnitsPeople {
   people: ImportedPerson[];
 }
 
-export type UnitsPeopleValidation =
-  | { ok: true; value: ValidatedUnitsPeople }
-  | { ok: false; issues: ImportIssue[] };
+export type UnitsPeopleValidation = { ok: true; value: ValidatedUnitsPeople } | { ok: false; issues: ImportIssue[] };

@@ -1,0 +1,145 @@
+import { DomainError } from '../../../../shared/domain/errors';
+
+/**
+ * Limits for an .xlsx (a zip archive) before it is handed to exceljs, which inflates every entry in
+ * memory with JSZip and trusts the sizes the archive declares (RELIABILITY-SECURITY.md IMP-2: a
+ * 200 KiB zip bomb inflates to 200 MiB; a lying header hides it until after inflation).
+ */
+export const ZIP_LIMITS = {
+  maxEntries: 1000,
+  maxEntryBytes: 50 * 1024 * 1024,
+  maxTotalBytes: 100 * 1024 * 1024,
+} as const;
+
+/** Compressed input is fed to the inflater in slices this big, which bounds the output of one step. */
+const INFLATE_SLICE = 16 * 1024;
+
+export const NOT_XLSX_MESSAGE = '无法读取该文件：不是有效的 .xlsx 工作簿';
+
+const notXlsx = (detail: string) => new DomainError('import-invalid', NOT_XLSX_MESSAGE, [detail]);
+const tooBig = (detail: string) =>
+  new DomainError('import-invalid', '文件解压后过大或结构异常，已拒绝读取（可能是损坏或恶意构造的文件）', [detail]);
+
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+}
+
+const u16 = (v: DataView, o: number) => v.getUint16(o, true);
+const u32 = (v: DataView, o: number) => v.getUint32(o, true);
+
+function readCentralDirectory(bytes: Uint8Array): Entry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 22 || u32(view, 0) !== 0x04034b50) throw notXlsx('not a zip archive');
+
+  // End of central directory record: last 22 bytes plus an optional comment of up to 65,535 bytes.
+  let eocd = -1;
+  for (let o = bytes.byteLength - 22; o >= Math.max(0, bytes.byteLength - 22 - 0xffff); o--) {
+    if (u32(view, o) === 0x06054b50) {
+      eocd = o;
+      break;
+    }
+  }
+  if (eocd < 0) throw notXlsx('zip end of central directory not found');
+  const count = u16(view, eocd + 10);
+  const cdOffset = u32(view, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw tooBig('zip64 archives are not accepted');
+  if (count > ZIP_LIMITS.maxEntries) throw tooBig(`${count} zip entries`);
+
+  const entries: Entry[] = [];
+  const names = new Set<string>();
+  const decoder = new TextDecoder();
+  let o = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (o + 46 > bytes.byteLength || u32(view, o) !== 0x02014b50) throw notXlsx('corrupt central directory');
+    const flags = u16(view, o + 8);
+    const method = u16(view, o + 10);
+    const compressedSize = u32(view, o + 20);
+    const size = u32(view, o + 24);
+    const nameLength = u16(view, o + 28);
+    const extraLength = u16(view, o + 30);
+    const commentLength = u16(view, o + 32);
+    const localHeaderOffset = u32(view, o + 42);
+    if (o + 46 + nameLength > bytes.byteLength) throw notXlsx('corrupt central directory');
+    const name = decoder.decode(bytes.subarray(o + 46, o + 46 + nameLength));
+    if ((flags & 1) !== 0) throw notXlsx(`encrypted entry ${name}`);
+    if (method !== 0 && method !== 8) throw notXlsx(`unsupported compression ${method} in ${name}`);
+    if (name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').includes('..')) {
+      throw tooBig(`unsafe entry name ${name}`);
+    }
+    if (names.has(name)) throw tooBig(`duplicate entry ${name}`);
+    names.add(name);
+    if (size > ZIP_LIMITS.maxEntryBytes) throw tooBig(`${name} declares ${size} bytes`);
+    entries.push({ name, method, compressedSize, size, localHeaderOffset });
+    o += 46 + nameLength + extraLength + commentLength;
+  }
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > ZIP_LIMITS.maxTotalBytes) throw tooBig(`archive declares ${declared} bytes`);
+  return entries;
+}
+
+/** Inflates `data` only to count its size, stopping as soon as it passes `cap`. */
+async function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let total = 0;
+  let over = false;
+  const reading = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.byteLength;
+      if (total > cap) {
+        over = true;
+        await reader.cancel();
+        return;
+      }
+    }
+  })();
+  try {
+    for (let o = 0; o < data.byteLength && !over; o += INFLATE_SLICE) {
+      await writer.ready;
+      await writer.write(data.slice(o, o + INFLATE_SLICE)); // a copy: BufferSource wants an ArrayBuffer-backed view
+    }
+    if (!over) await writer.close();
+  } catch {
+    // A cancelled reader errors the writable side; a malformed stream errors both. Decided below.
+  }
+  try {
+    await reading;
+  } catch {
+    if (!over) throw notXlsx('corrupt deflate stream');
+  }
+  return total;
+}
+
+/**
+ * Rejects an archive that exceljs should not be given: not a zip, too many or unsafe entries,
+ * encrypted or exotic entries, or entries that inflate beyond their declared size or the limits —
+ * measured by actually inflating, since declared sizes can lie.
+ *
+ * @throws DomainError('import-invalid')
+ */
+export async function assertSafeXlsxArchive(bytes: Uint8Array): Promise<void> {
+  const entries = readCentralDirectory(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const e of entries) {
+    const h = e.localHeaderOffset;
+    if (h + 30 > bytes.byteLength || u32(view, h) !== 0x04034b50) throw notXlsx(`corrupt local header for ${e.name}`);
+    const start = h + 30 + u16(view, h + 26) + u16(view, h + 28);
+    const end = start + e.compressedSize;
+    if (end > bytes.byteLength) throw notXlsx(`truncated entry ${e.name}`);
+    const actual =
+      e.method === 0
+        ? e.compressedSize
+        : await inflatedSize(bytes.subarray(start, end), Math.min(e.size, ZIP_LIMITS.maxEntryBytes));
+    if (actual > e.size) throw tooBig(`${e.name} inflates beyond its declared ${e.size} bytes`);
+    total += actual;
+    if (total > ZIP_LIMITS.maxTotalBytes) throw tooBig(`archive inflates beyond ${ZIP_LIMITS.maxTotalBytes} bytes`);
+  }
+}

@@ -1,0 +1,72 @@
+import { isoDateSchema } from '../domain/common';
+import { DomainError } from '../domain/errors';
+import { buildDisputes } from './build-disputes';
+import { buildFollowUp } from './build-follow-up';
+import { buildMeetingRecords } from './build-meetings';
+import { buildOrganisation } from './build-organisation';
+import { assignMeetingTopics, backlogTopics } from './build-topics';
+import { UNIT_KEYS } from './catalog-units';
+import type { GenContext } from './context';
+import { parseDay } from './dates';
+import { planMeetings, quarterStart } from './plan-meetings';
+import { Random } from './random';
+import type { Dataset, DemoOptions } from './types';
+
+/** Default options (the seed is the date the product's demo township was first shown). */
+export const DEMO_DEFAULTS: Readonly<Pick<DemoOptions, 'seed' | 'scale'>> = Object.freeze({ seed: 20260309, scale: 1 });
+
+/** Largest accepted scale: ~1,000× a township is far beyond any benchmark and still generates in seconds. */
+export const MAX_DEMO_SCALE = 1000;
+
+/**
+ * A realistic township joint meeting (联席会议) as a complete {@link Dataset}: ~15 member units, ~40
+ * people, two years of meetings before `today` with attendance, agendas, minutes, resolutions and
+ * their follow-up, topics and disputes in every state. Deterministic: the same options give a
+ * deep-equal dataset (seeded PRNG; no clock, no Math.random). `scale` multiplies meetings, topics,
+ * disputes and resolutions (units and people stay the same); generation is linear in `scale`.
+ *
+ * @throws DomainError('validation') when `today` is not a real `YYYY-MM-DD` date or `scale`/`seed` is unusable.
+ */
+export function generateDemoDataset(opts: DemoOptions): Dataset {
+  if (!isoDateSchema.safeParse(opts.today).success) {
+    throw new DomainError('validation', `演示数据的日期“${String(opts.today)}”不正确，应为 YYYY-MM-DD 格式的有效日期`);
+  }
+  if (!Number.isFinite(opts.scale) || opts.scale <= 0 || opts.scale > MAX_DEMO_SCALE) {
+    throw new DomainError('validation', `演示数据规模应大于 0 且不超过 ${MAX_DEMO_SCALE}`);
+  }
+  if (!Number.isFinite(opts.seed)) throw new DomainError('validation', '演示数据的随机种子应为数字');
+
+  const rng = new Random(Math.trunc(opts.seed));
+  const today = parseDay(opts.today);
+  const start = quarterStart(today, 8);
+  const org = buildOrganisation(rng, start - 30);
+  const ctx: GenContext = { rng, today, start, scale: opts.scale, ...org };
+
+  const planned = planMeetings(ctx);
+  assignMeetingTopics(ctx, planned);
+  const meetingRecords = buildMeetingRecords(ctx, planned);
+  const followUp = buildFollowUp(ctx, planned, meetingRecords);
+  const { disputes, topics: convertedTopics } = buildDisputes(ctx, planned);
+  const meetingTopics = planned.flatMap((m) => m.topics);
+  const backlog = backlogTopics(
+    ctx,
+    meetingTopics.filter((t) => t.record.state === 'scheduled'),
+  );
+
+  const topics = [...meetingTopics.map((t) => t.record), ...convertedTopics, ...backlog];
+  // Oldest first, as a ledger lists them; ties keep generation order (Array.prototype.sort is stable).
+  topics.sort((a, b) => (a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : 0));
+
+  return {
+    units: UNIT_KEYS.map((k) => org.units[k]),
+    people: org.people,
+    meetings: meetingRecords.meetings,
+    attendance: meetingRecords.attendance,
+    agendaItems: meetingRecords.agendaItems,
+    topics,
+    disputes,
+    minutes: followUp.minutes,
+    resolutions: followUp.resolutions,
+    taskEvents: followUp.taskEvents,
+  };
+}

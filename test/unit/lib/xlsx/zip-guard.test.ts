@@ -1,0 +1,84 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../../shared/domain/errors';
+import { assertSafeXlsxArchive, ZIP_LIMITS } from '../../../../renderer/src/lib/xlsx/zip-guard';
+import { buildUnitsPeopleTemplate } from '../../../../renderer/src/lib/xlsx';
+
+const REFUSED = '文件解压后过大或结构异常，已拒绝读取（可能是损坏或恶意构造的文件）';
+
+async function zipOf(files: Record<string, Uint8Array | string>): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const [name, data] of Object.entries(files)) zip.file(name, data);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+async function refusal(bytes: Uint8Array): Promise<DomainError> {
+  try {
+    await assertSafeXlsxArchive(bytes);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return e as DomainError;
+  }
+  throw new Error('expected the archive to be refused');
+}
+
+/** Rewrites the uncompressed size an entry declares, in its local header and the central directory. */
+function lieAboutSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const nameBytes = new TextEncoder().encode(name);
+  for (let o = 0; o < out.byteLength - 4; o++) {
+    const sig = view.getUint32(o, true);
+    const at = sig === 0x04034b50 ? 26 : sig === 0x02014b50 ? 28 : -1;
+    if (at < 0) continue;
+    const nameStart = o + (sig === 0x04034b50 ? 30 : 46);
+    const n = view.getUint16(o + at, true);
+    if (n !== nameBytes.length || !out.subarray(nameStart, nameStart + n).every((b, i) => b === nameBytes[i])) continue;
+    view.setUint32(o + (sig === 0x04034b50 ? 22 : 24), size, true);
+  }
+  return out;
+}
+
+describe('assertSafeXlsxArchive', () => {
+  it('lets a normal workbook through', async () => {
+    await expect(assertSafeXlsxArchive(await buildUnitsPeopleTemplate())).resolves.toBeUndefined();
+  });
+
+  it('refuses an entry that declares more than the per-entry limit (an honest zip bomb)', async () => {
+    const bomb = await zipOf({ 'xl/worksheets/sheet1.xml': new Uint8Array(ZIP_LIMITS.maxEntryBytes + 1) });
+    expect(bomb.byteLength).toBeLessThan(200_000);
+    expect((await refusal(bomb)).message).toBe(REFUSED);
+  });
+
+  it('refuses an entry that inflates beyond the size it declares (a lying header), without inflating it all', async () => {
+    const big = await zipOf({ 'xl/sharedStrings.xml': new Uint8Array(8 * 1024 * 1024) });
+    const liar = lieAboutSize(big, 'xl/sharedStrings.xml', 1000);
+    const e = await refusal(liar);
+    expect(e.message).toBe(REFUSED);
+    expect(e.details?.[0]).toContain('inflates beyond its declared 1000 bytes');
+  });
+
+  it('refuses path-traversal and absolute entry names', async () => {
+    expect((await refusal(await zipOf({ '../evil.xml': 'x' }))).details?.[0]).toContain('unsafe entry name');
+    expect((await refusal(await zipOf({ '/etc/evil.xml': 'x' }))).details?.[0]).toContain('unsafe entry name');
+  });
+
+  it('refuses too many entries', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i <= ZIP_LIMITS.maxEntries; i++) files[`f${i}.txt`] = 'x';
+    expect((await refusal(await zipOf(files))).details?.[0]).toContain('zip entries');
+  });
+
+  it('refuses bytes that are not a zip archive, or a corrupt deflate stream, as "not an xlsx"', async () => {
+    expect((await refusal(new TextEncoder().encode('PK but not really'))).message).toBe(
+      '无法读取该文件：不是有效的 .xlsx 工作簿',
+    );
+    const good = await zipOf({ 'a.xml': 'hello '.repeat(1000) });
+    const broken = good.slice();
+    broken[40] = (broken[40] ?? 0) ^ 0xff; // inside the compressed data of the first entry
+    broken[41] = (broken[41] ?? 0) ^ 0xff;
+    const e = await refusal(broken);
+    expect(e.code).toBe('import-invalid');
+    expect(e.details).toEqual(['corrupt deflate stream']);
+  });
+});
