@@ -1,0 +1,30 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import { useAppLanguage } from '../i18n';
+import { ErrorBoundary } from './error-boundary';
+import { antdLocale, applyDayjsLocale } from './locale';
+import { ProfileGate } from './profile-gate';
+import { createAppRouter } from './router';
+import { appTheme } from './theme';
+import './global.css';
+
+/** The whole renderer: theme and locale, antd's App (message/modal), error boundary, profile gate, routes. */
+export function App() {
+  const lng = useAppLanguage();
+  const [router] = useState(createAppRouter);
+  // Runs during render so dates in the first paint already use the right locale.
+  applyDayjsLocale(lng);
+
+  return (
+    <ConfigProvider locale={antdLocale(lng)} theme={appTheme} button={{ autoInsertSpace: false }}>
+      <AntApp style={{ height: '100%' }}>
+        <ErrorBoundary>
+          <ProfileGate>
+            <RouterProvider router={router} />
+          </ProfileGate>
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,2 @@
+export { App } from './app';
+export { NAV_ITEMS, navKeyForPath, type NavKey } from './nav-items';

@@ -1,0 +1,22 @@
+import { Flex } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../ui';
+import { AboutSection } from './about-section';
+import { AuditSection } from './audit-section';
+import { ProfilesSection } from './profiles-section';
+import { RulesSection } from './rules-section';
+
+/** 设置: 当前用户, 时限规则, 审计记录, 关于 (with the language switch). */
+export function SettingsPage() {
+  const { t } = useTranslation('settings');
+  return (
+    <Page title={t('title')} description={t('description')}>
+      <Flex vertical gap={16}>
+        <ProfilesSection />
+        <RulesSection />
+        <AuditSection />
+        <AboutSection />
+      </Flex>
+    </Page>
+  );
+}

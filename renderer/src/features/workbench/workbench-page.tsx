@@ -1,0 +1,131 @@
+import { ApartmentOutlined, AuditOutlined, ClockCircleOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
+import { type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import {
+  useActiveRuleProfile,
+  useAuditEntries,
+  useCurrentProfile,
+  useIsDatabaseEmpty,
+  usePeople,
+  useUnits,
+} from '../../db';
+import { useAppLanguage } from '../../i18n';
+import { formatDisplayDate, formatWeekday, Page, todayIso } from '../../ui';
+import { AuditStatusCard } from './audit-status-card';
+import { DemoDataCard } from './demo-data-card';
+
+interface StatCardProps {
+  title: string;
+  icon: ReactNode;
+  value: ReactNode;
+  hint: ReactNode;
+}
+
+function StatCard({ title, icon, value, hint }: StatCardProps) {
+  return (
+    <Card style={{ height: '100%' }}>
+      <Statistic title={title} prefix={icon} value={value as string | number} />
+      <div style={{ marginTop: 8 }}>{hint}</div>
+    </Card>
+  );
+}
+
+/** 工作台: who and when, what the database holds, the active rules, the audit trail's state. */
+export function WorkbenchPage() {
+  const { t } = useTranslation('workbench');
+  const lng = useAppLanguage();
+  const navigate = useNavigate();
+  const { profile } = useCurrentProfile();
+  const empty = useIsDatabaseEmpty();
+  const units = useUnits();
+  const people = usePeople();
+  const rules = useActiveRuleProfile();
+  const newestAudit = useAuditEntries({ limit: 1 });
+  const auditCount = newestAudit === undefined ? undefined : (newestAudit[0]?.seq ?? 0);
+
+  const today = todayIso();
+  const link = (text: string, to: string) => (
+    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => void navigate(to)}>
+      {text}
+    </Button>
+  );
+
+  return (
+    <Page
+      title={t('greeting', { name: profile?.name ?? '' })}
+      description={t('today', { date: formatDisplayDate(today, lng), weekday: formatWeekday(today, lng) })}
+    >
+      {empty ? <DemoDataCard /> : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} sm={12} xl={6}>
+          <StatCard
+            title={t('stats.units')}
+            icon={<ApartmentOutlined />}
+            value={units?.length ?? '—'}
+            hint={
+              units && units.length === 0 ? (
+                <Typography.Text type="secondary">
+                  {t('stats.noUnits')} {link(t('stats.goUnits'), '/units')}
+                </Typography.Text>
+              ) : (
+                link(t('stats.manageUnits'), '/units')
+              )
+            }
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <StatCard
+            title={t('stats.people')}
+            icon={<TeamOutlined />}
+            value={people?.length ?? '—'}
+            hint={
+              people && people.length === 0 ? (
+                <Typography.Text type="secondary">
+                  {t('stats.noPeople')} {link(t('stats.goPeople'), '/units')}
+                </Typography.Text>
+              ) : (
+                link(t('stats.managePeople'), '/units')
+              )
+            }
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <StatCard
+            title={t('stats.rules')}
+            icon={<ClockCircleOutlined />}
+            value={rules?.name ?? '—'}
+            hint={link(t('stats.changeRules'), '/settings')}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <StatCard
+            title={t('stats.audit')}
+            icon={<AuditOutlined />}
+            value={auditCount ?? '—'}
+            hint={link(t('stats.viewAudit'), '/settings')}
+          />
+        </Col>
+        <Col xs={24} lg={12}>
+          <AuditStatusCard count={auditCount} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('next.title')} style={{ height: '100%' }}>
+            <Flex vertical gap={8}>
+              <Typography.Paragraph style={{ margin: 0 }}>
+                {units && units.length > 0
+                  ? t('next.unitsDone', { units: units.length, people: people?.length ?? 0 })
+                  : t('next.units')}
+              </Typography.Paragraph>
+              <Typography.Paragraph style={{ margin: 0 }}>{t('next.rules')}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                {t('next.comingSoon')}
+              </Typography.Paragraph>
+            </Flex>
+          </Card>
+        </Col>
+      </Row>
+    </Page>
+  );
+}

@@ -1,0 +1,47 @@
+import { type JointDeskBridge } from '../../../shared/ipc/contract';
+import { formatBytes } from './file-rules';
+import { DEFAULT_MAX_OPEN_BYTES, type Host } from './host';
+import { HostError, unwrapIpc } from './host-error';
+import { hostText } from './host-text';
+
+/** The IPC contract takes bytes over a plain ArrayBuffer; copy only views over a SharedArrayBuffer. */
+function onArrayBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
+
+/** The host inside Electron: every call goes through the narrow preload bridge. */
+export function createElectronHost(bridge: JointDeskBridge): Host {
+  return {
+    kind: 'electron',
+    async saveFile({ suggestedName, bytes, filters }) {
+      const out = unwrapIpc(await bridge.files.saveAs({ suggestedName, bytes: onArrayBuffer(bytes), filters }));
+      return out.path === undefined ? { saved: out.saved } : { saved: out.saved, path: out.path };
+    },
+    async openFile({ filters, maxBytes = DEFAULT_MAX_OPEN_BYTES }) {
+      const out = unwrapIpc(await bridge.files.open({ filters }));
+      if (out.canceled || out.bytes === undefined || out.name === undefined) return { canceled: true };
+      if (out.bytes.byteLength > maxBytes) {
+        throw new HostError(
+          hostText('tooLarge', {
+            name: out.name,
+            size: formatBytes(out.bytes.byteLength),
+            limit: formatBytes(maxBytes),
+          }),
+        );
+      }
+      return { canceled: false, name: out.name, bytes: out.bytes };
+    },
+    async appInfo() {
+      const info = unwrapIpc(await bridge.app.info());
+      return {
+        version: info.version,
+        dataPath: info.dataPath,
+        platform: info.platform,
+        runtime: `Electron ${info.electron}`,
+      };
+    },
+    async revealFile(path) {
+      unwrapIpc(await bridge.files.reveal({ path }));
+    },
+  };
+}

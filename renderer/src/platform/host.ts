@@ -1,0 +1,51 @@
+/** A file-type filter for save/open dialogs, e.g. `{ name: 'Excel 工作簿', extensions: ['xlsx'] }`. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface SaveFileOptions {
+  suggestedName: string;
+  bytes: Uint8Array;
+  filters: FileFilter[];
+}
+
+export interface SaveFileResult {
+  saved: boolean;
+  /** Where the file went; only the Electron host knows (the browser hands it to its downloads). */
+  path?: string;
+}
+
+export interface OpenFileOptions {
+  filters: FileFilter[];
+  /** Files larger than this are refused with a Chinese message (default {@link DEFAULT_MAX_OPEN_BYTES}). */
+  maxBytes?: number;
+}
+
+export type OpenFileResult = { canceled: true } | { canceled: false; name: string; bytes: Uint8Array };
+
+export interface AppInfo {
+  version: string;
+  /** Where the data lives, for the user to read (a folder in Electron, a description in the browser). */
+  dataPath: string;
+  platform: string;
+  /** e.g. `Electron 45.4.1` or `Chromium 141.0.7390.54`. */
+  runtime: string;
+}
+
+/**
+ * What the renderer may ask of its host. The Electron implementation goes through the preload bridge
+ * (`window.jointdesk`), the browser one through downloads and file inputs. Code outside `platform/`
+ * only ever sees this interface (from {@link getHost}), never which host it got.
+ */
+export interface Host {
+  kind: 'electron' | 'browser';
+  saveFile(o: SaveFileOptions): Promise<SaveFileResult>;
+  openFile(o: OpenFileOptions): Promise<OpenFileResult>;
+  appInfo(): Promise<AppInfo>;
+  /** Show a saved file in the system file manager; absent where the host cannot (the browser). */
+  revealFile?(path: string): Promise<void>;
+}
+
+/** Same cap as the IPC contract's MAX_FILE_BYTES, so both hosts refuse the same files. */
+export const DEFAULT_MAX_OPEN_BYTES = 50 * 1024 * 1024;

@@ -1,0 +1,13 @@
+export { getHost } from './get-host';
+export { HostError, isHostError } from './host-error';
+export { acceptAttribute, formatBytes } from './file-rules';
+export {
+  DEFAULT_MAX_OPEN_BYTES,
+  type AppInfo,
+  type FileFilter,
+  type Host,
+  type OpenFileOptions,
+  type OpenFileResult,
+  type SaveFileOptions,
+  type SaveFileResult,
+} from './host';

@@ -1,0 +1,29 @@
+import dayjs from 'dayjs';
+import { formatChineseDate } from '../../../shared/domain/format';
+
+export { formatChineseDate };
+
+/** A date for display in the current interface language: `2026年11月22日` or `November 22, 2026`. */
+export function formatDisplayDate(isoDate: string, lng: string): string {
+  const d = dayjs(isoDate);
+  if (!d.isValid()) return isoDate;
+  return lng.startsWith('zh') ? formatChineseDate(d.format('YYYY-MM-DD')) : d.locale('en').format('MMMM D, YYYY');
+}
+
+/** Weekday name in the given language (`星期日`, `Sunday`). */
+export function formatWeekday(isoDate: string, lng: string): string {
+  const d = dayjs(isoDate);
+  if (!d.isValid()) return '';
+  return d.locale(lng.startsWith('zh') ? 'zh-cn' : 'en').format('dddd');
+}
+
+/** A stored timestamp as local `YYYY-MM-DD HH:mm:ss` (audit trail, created-at columns). */
+export function formatDateTime(ts: string): string {
+  const d = dayjs(ts);
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : ts;
+}
+
+/** Today as `YYYY-MM-DD` in local time. */
+export function todayIso(): string {
+  return dayjs().format('YYYY-MM-DD');
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type IpcResult, type JointDeskBridge } from '../../../shared/ipc/contract';
+import { createElectronHost } from '../../../renderer/src/platform/electron-host';
+import { HostError, unwrapIpc } from '../../../renderer/src/platform/host-error';
+
+const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
+const fail = (error: string): Promise<IpcResult<never>> => Promise.resolve({ ok: false, error });
+
+function fakeBridge(
+  overrides: Partial<{ [K in keyof JointDeskBridge]: Partial<JointDeskBridge[K]> }> = {},
+): JointDeskBridge {
+  return {
+    files: {
+      saveAs: vi.fn(() => ok({ saved: true, path: 'C:\\文档\\台账.xlsx' })),
+      open: vi.fn(() => ok({ canceled: true })),
+      reveal: vi.fn(() => ok({ shown: true })),
+      ...overrides.files,
+    },
+    app: {
+      info: vi.fn(() =>
+        ok({ version: '0.1.0', dataPath: 'C:\\Users\\x\\AppData', platform: 'win32', electron: '45.4.1' }),
+      ),
+      ...overrides.app,
+    },
+  };
+}
+
+describe('unwrapIpc', () => {
+  it('returns the value of an ok result and throws the error text as a HostError', () => {
+    expect(unwrapIpc({ ok: true, value: 3 })).toBe(3);
+    expect(() => unwrapIpc({ ok: false, error: '文件名含有不允许的字符' })).toThrow(
+      new HostError('文件名含有不允许的字符'),
+    );
+  });
+});
+
+describe('createElectronHost', () => {
+  it('saves through files.saveAs and reports the path', async () => {
+    const bridge = fakeBridge();
+    const host = createElectronHost(bridge);
+    const bytes = new Uint8Array([1, 2, 3]);
+    const filters = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+    await expect(host.saveFile({ suggestedName: '台账.xlsx', bytes, filters })).resolves.toEqual({
+      saved: true,
+      path: 'C:\\文档\\台账.xlsx',
+    });
+    expect(bridge.files.saveAs).toHaveBeenCalledWith({ suggestedName: '台账.xlsx', bytes, filters });
+  });
+
+  it('turns a refused save into a HostError with the main process message', async () => {
+    const host = createElectronHost(fakeBridge({ files: { saveAs: () => fail('文件超过 50 MB 上限') } }));
+    const p = host.saveFile({ suggestedName: 'a.xlsx', bytes: new Uint8Array(), filters: [] });
+    await expect(p).rejects.toBeInstanceOf(HostError);
+    await expect(p).rejects.toThrow('文件超过 50 MB 上限');
+  });
+
+  it('reports a cancelled open as canceled', async () => {
+    const host = createElectronHost(fakeBridge());
+    await expect(host.openFile({ filters: [] })).resolves.toEqual({ canceled: true });
+  });
+
+  it('returns an opened file, and refuses one over maxBytes', async () => {
+    const bytes = new Uint8Array(10);
+    const host = createElectronHost(
+      fakeBridge({ files: { open: () => ok({ canceled: false, name: '单位.xlsx', bytes }) } }),
+    );
+    await expect(host.openFile({ filters: [] })).resolves.toEqual({ canceled: false, name: '单位.xlsx', bytes });
+    await expect(host.openFile({ filters: [], maxBytes: 9 })).rejects.toBeInstanceOf(HostError);
+  });
+
+  it('maps app:info to AppInfo with the Electron version as runtime', async () => {
+    const host = createElectronHost(fakeBridge());
+    expect(host.kind).toBe('electron');
+    await expect(host.appInfo()).resolves.toEqual({
+      version: '0.1.0',
+      dataPath: 'C:\\Users\\x\\AppData',
+      platform: 'win32',
+      runtime: 'Electron 45.4.1',
+    });
+  });
+
+  it('reveals files through files.reveal and surfaces its error', async () => {
+    const bridge = fakeBridge();
+    await createElectronHost(bridge).revealFile?.('C:\\a.docx');
+    expect(bridge.files.reveal).toHaveBeenCalledWith({ path: 'C:\\a.docx' });
+    const failing = createElectronHost(fakeBridge({ files: { reveal: () => fail('文件不存在') } }));
+    await expect(failing.revealFile?.('C:\\b.docx')).rejects.toThrow('文件不存在');
+  });
+});
