@@ -1,0 +1,2 @@
+export { UnitsPeoplePage } from './units-people-page';
+export { readUnitsPageQuery, unitsPageQuery, type UnitsPageQuery, type UnitsPageTab } from './page-query';

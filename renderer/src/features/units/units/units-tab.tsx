@@ -1,0 +1,193 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Space, Table, theme, type InputRef, type TableColumnsType } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { UNIT_KINDS, type Unit } from '../../../../../shared/domain';
+import { getDataLayer, usePeople, useUnits } from '../../../db';
+import { ImportDialogs } from '../import/import-dialogs';
+import { useUnitsPeopleImport } from '../import/use-units-people-import';
+import { ListToolbar } from '../shared/list-toolbar';
+import { useUnitsText } from '../shared/labels';
+import { compareText, countActivePeopleByUnit, filterUnits } from '../shared/search';
+import { StatusTag } from '../shared/status-tag';
+import { usePageShortcuts } from '../shared/use-page-shortcuts';
+import { useRecordActions } from '../shared/use-record-actions';
+import { UnitFormModal } from './unit-form-modal';
+import { UnitsEmpty } from './units-empty';
+
+export interface UnitsTabProps {
+  /** Whether this tab is showing (keyboard shortcuts only act on the visible tab). */
+  active: boolean;
+  /** 人员数 clicked: show the people tab filtered by this unit. */
+  onShowPeople: (unitId: string) => void;
+}
+
+type FormState = { open: false } | { open: true; unit?: Unit };
+
+/** 成员单位: searchable, sortable table with archive/restore/delete, the unit form and the xlsx import. */
+export function UnitsTab({ active, onShowPeople }: UnitsTabProps) {
+  const { t, kindLabel } = useUnitsText();
+  const { message } = App.useApp();
+  const { token } = theme.useToken();
+  const units = useUnits({ includeArchived: true });
+  const people = usePeople({ includeArchived: true });
+  const [search, setSearch] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [form, setForm] = useState<FormState>({ open: false });
+  const searchRef = useRef<InputRef>(null);
+  const actions = useRecordActions('units', () => getDataLayer().units);
+  const importer = useUnitsPeopleImport();
+
+  const rows = useMemo(() => filterUnits(units ?? [], { search, showArchived }), [units, search, showArchived]);
+  const peopleCounts = useMemo(() => countActivePeopleByUnit(people ?? []), [people]);
+
+  const openCreate = () => setForm({ open: true });
+  usePageShortcuts(active, { focusSearch: () => searchRef.current?.focus(), create: openCreate });
+
+  const columns: TableColumnsType<Unit> = [
+    {
+      title: t('units.columns.name'),
+      dataIndex: 'name',
+      sorter: (a, b) => compareText(a.name, b.name),
+    },
+    {
+      title: t('units.columns.shortName'),
+      dataIndex: 'shortName',
+      sorter: (a, b) => compareText(a.shortName, b.shortName),
+    },
+    {
+      title: t('units.columns.kind'),
+      dataIndex: 'kind',
+      render: (_, u) => kindLabel(u.kind),
+      sorter: (a, b) => UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind),
+    },
+    {
+      title: t('units.columns.liaisonName'),
+      dataIndex: 'liaisonName',
+      sorter: (a, b) => compareText(a.liaisonName, b.liaisonName),
+    },
+    { title: t('units.columns.liaisonPhone'), dataIndex: 'liaisonPhone' },
+    {
+      title: t('units.columns.peopleCount'),
+      key: 'peopleCount',
+      align: 'right',
+      sorter: (a, b) => (peopleCounts.get(a.id) ?? 0) - (peopleCounts.get(b.id) ?? 0),
+      render: (_, u) => {
+        const count = peopleCounts.get(u.id) ?? 0;
+        return (
+          <Button
+            type="link"
+            size="small"
+            onClick={() => onShowPeople(u.id)}
+            // No unit name here: the row already names the unit, and a cell named after it twice confuses lookups.
+            aria-label={t('units.peopleCountAria', { count })}
+            data-testid="unit-people-count"
+          >
+            {count}
+          </Button>
+        );
+      },
+    },
+    {
+      title: t('units.columns.status'),
+      key: 'status',
+      render: (_, u) => <StatusTag archived={u.archived} />,
+      sorter: (a, b) => Number(a.archived) - Number(b.archived),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, u) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setForm({ open: true, unit: u })}>
+            {t('common.edit')}
+          </Button>
+          {u.archived ? (
+            <Button type="link" size="small" onClick={() => void actions.restore(u)}>
+              {t('common.restore')}
+            </Button>
+          ) : (
+            <Button type="link" size="small" onClick={() => void actions.archive(u)}>
+              {t('common.archive')}
+            </Button>
+          )}
+          <Button type="link" size="small" danger onClick={() => actions.remove(u)}>
+            {t('common.delete')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  const toolbarActions = (
+    <>
+      <Button
+        type="primary"
+        icon={<PlusOutlined aria-hidden />}
+        onClick={openCreate}
+        title={t('common.shortcutHint', { key: 'N' })}
+        aria-keyshortcuts="n"
+      >
+        {t('units.add')}
+      </Button>
+      <Button icon={<UploadOutlined aria-hidden />} loading={importer.reading} onClick={() => void importer.start()}>
+        {t('units.import')}
+      </Button>
+      <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void importer.downloadTemplate()}>
+        {t('units.downloadTemplate')}
+      </Button>
+    </>
+  );
+
+  const isEmpty = units !== undefined && units.length === 0;
+
+  return (
+    <>
+      {isEmpty ? (
+        // Nothing at all yet: the empty state carries the buttons, so each label exists once on screen.
+        <UnitsEmpty
+          onCreate={openCreate}
+          onImport={() => void importer.start()}
+          onDownloadTemplate={() => void importer.downloadTemplate()}
+          importing={importer.reading}
+        />
+      ) : (
+        <>
+          <ListToolbar
+            search={search}
+            onSearch={setSearch}
+            searchPlaceholder={t('units.searchPlaceholder')}
+            searchRef={searchRef}
+            showArchived={showArchived}
+            onShowArchived={setShowArchived}
+            actions={toolbarActions}
+          />
+          <Table<Unit>
+            rowKey="id"
+            size="middle"
+            loading={units === undefined}
+            dataSource={rows}
+            columns={columns}
+            locale={{ emptyText: t('units.noMatch') }}
+            pagination={{
+              pageSize: 20,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+              showTotal: (total) => t('common.total', { count: total }),
+            }}
+            onRow={(u) => (u.archived ? { style: { color: token.colorTextTertiary } } : {})}
+          />
+        </>
+      )}
+      <UnitFormModal
+        open={form.open}
+        unit={form.open ? form.unit : undefined}
+        onClose={() => setForm({ open: false })}
+        onSaved={(unit, created) => {
+          setForm({ open: false });
+          void message.success(t(created ? 'unitForm.created' : 'unitForm.updated', { name: unit.name }));
+        }}
+      />
+      <ImportDialogs state={importer.state} onConfirm={() => void importer.confirm()} onClose={importer.close} />
+    </>
+  );
+}
