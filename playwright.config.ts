@@ -6,7 +6,9 @@ import { defineConfig } from '@playwright/test';
  * Every test gets a fresh browser context, hence a fresh IndexedDB.
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 5999;
+const port = Number(process.env.E2E_PORT ?? 5999);
+/** Another build folder can be served (e.g. several developers on one machine); CI uses dist-web. */
+const dist = process.env.E2E_DIST ?? 'dist-web';
 
 export default defineConfig({
   testDir: 'test/e2e/flows',
@@ -39,7 +41,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --config vite.web.config.ts --port ${port} --strictPort`,
+    command: `npx vite preview --config vite.web.config.ts --port ${port} --strictPort --outDir ${dist}`,
     url: `http://localhost:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
