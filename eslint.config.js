@@ -7,7 +7,10 @@ import globals from 'globals';
 /** Process boundaries are enforced here (CONVENTIONS.md habit 5). */
 const noElectronOrNode = {
   patterns: [
-    { group: ['electron', 'electron/*'], message: 'The renderer talks to Electron only through renderer/src/platform and the preload bridge.' },
+    {
+      group: ['electron', 'electron/*'],
+      message: 'The renderer talks to Electron only through renderer/src/platform and the preload bridge.',
+    },
     { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'No Node modules in the renderer.' },
     { group: ['**/electron/**'], message: 'No imports from the Electron main/preload code.' },
   ],
@@ -31,7 +34,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'react', 'react-dom', 'dexie', 'antd', 'node:*', 'fs', 'path'], message: 'shared/ is pure: no DOM, Node, Electron, Dexie or React.' },
+            {
+              group: ['electron', 'react', 'react-dom', 'dexie', 'antd', 'node:*', 'fs', 'path'],
+              message: 'shared/ is pure: no DOM, Node, Electron, Dexie or React.',
+            },
             { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import from the app layers.' },
           ],
         },

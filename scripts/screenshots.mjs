@@ -9,10 +9,14 @@ const dist = process.env.SHOT_DIST ?? 'dist-web';
 const out = process.env.SHOT_OUT ?? 'docs/screenshots';
 mkdirSync(out, { recursive: true });
 
-const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(port), '--strictPort', '--outDir', dist], {
-  stdio: 'ignore',
-  detached: true,
-});
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(port), '--strictPort', '--outDir', dist],
+  {
+    stdio: 'ignore',
+    detached: true,
+  },
+);
 const base = `http://localhost:${port}`;
 for (let i = 0; i < 50; i++) {
   try {
@@ -24,10 +28,22 @@ for (let i = 0; i < 50; i++) {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const shot = async (name) => {
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${out}/${name}.png` });
@@ -44,7 +60,10 @@ try {
   await page.getByText(/演示数据已载入/).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(2500);
   await shot('workbench');
-  for (const [route, name] of (process.env.SHOT_ROUTES ?? 'units:units,units?tab=people:people,settings:settings,meetings:meetings,topics:topics,disputes:disputes')
+  for (const [route, name] of (
+    process.env.SHOT_ROUTES ??
+    'units:units,units?tab=people:people,settings:settings,meetings:meetings,topics:topics,disputes:disputes'
+  )
     .split(',')
     .map((s) => s.split(':'))) {
     await page.goto(`${base}/#/${route}`);

@@ -172,7 +172,11 @@ export interface DisputeAssessment {
 }
 
 /** How long a dispute has waited and whether it is stuck; `today` is injected so tests control the clock. */
-export function assessDispute(d: Dispute, today: string, t: StuckThresholds = DEFAULT_STUCK_THRESHOLDS): DisputeAssessment {
+export function assessDispute(
+  d: Dispute,
+  today: string,
+  t: StuckThresholds = DEFAULT_STUCK_THRESHOLDS,
+): DisputeAssessment {
   const ageDays = daysBetween(d.registeredOn, today);
   const daysInState = daysBetween(d.stateSince, today);
   const last = d.rounds[d.rounds.length - 1];
@@ -220,5 +224,7 @@ export function openDisputesByAge(ds: readonly Dispute[]): Dispute[] {
   return ds
     .filter((d) => d.state !== 'closed')
     .slice()
-    .sort((a, b) => (a.registeredOn < b.registeredOn ? -1 : a.registeredOn > b.registeredOn ? 1 : a.number.localeCompare(b.number)));
+    .sort((a, b) =>
+      a.registeredOn < b.registeredOn ? -1 : a.registeredOn > b.registeredOn ? 1 : a.number.localeCompare(b.number),
+    );
 }

@@ -14,13 +14,7 @@ export class DomainError extends Error {
 }
 
 export type DomainErrorCode =
-  | 'validation'
-  | 'not-found'
-  | 'referenced'
-  | 'invalid-transition'
-  | 'import-invalid'
-  | 'conflict'
-  | 'no-profile';
+  'validation' | 'not-found' | 'referenced' | 'invalid-transition' | 'import-invalid' | 'conflict' | 'no-profile';
 
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;

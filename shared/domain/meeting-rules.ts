@@ -54,7 +54,11 @@ export function transitionMeeting(m: Meeting, to: MeetingState, o: { reason?: st
  * The next 第N次 for a new meeting: numbered per year and kind, counting every meeting of that year and
  * kind that exists (cancelled ones keep their number so printed notices stay valid).
  */
-export function nextMeetingSequence(existing: readonly Pick<Meeting, 'year' | 'kind' | 'sequence'>[], year: number, kind: MeetingKind): number {
+export function nextMeetingSequence(
+  existing: readonly Pick<Meeting, 'year' | 'kind' | 'sequence'>[],
+  year: number,
+  kind: MeetingKind,
+): number {
   let max = 0;
   for (const m of existing) if (m.year === year && m.kind === kind && m.sequence > max) max = m.sequence;
   return max + 1;
@@ -82,7 +86,9 @@ export function quarterOf(date: string): Quarter {
 
 /** The quarter before `q`. */
 export function previousQuarter(q: Quarter): Quarter {
-  return q.quarter === 1 ? quarterOf(`${q.year - 1}-10-01`) : quarterOf(`${q.year}-${String((q.quarter - 2) * 3 + 1).padStart(2, '0')}-01`);
+  return q.quarter === 1
+    ? quarterOf(`${q.year - 1}-10-01`)
+    : quarterOf(`${q.year}-${String((q.quarter - 2) * 3 + 1).padStart(2, '0')}-01`);
 }
 
 export interface QuarterCompliance {
@@ -113,12 +119,24 @@ export function quarterCompliance(
   let q = quarterOf(today);
   for (let i = 0; i < (o.quarters ?? 4); i++) {
     const held = meetings.filter(
-      (m) => m.kind === 'regular' && HELD_STATES.has(m.state) && m.startsAt.slice(0, 10) >= q.start && m.startsAt.slice(0, 10) <= q.end,
+      (m) =>
+        m.kind === 'regular' &&
+        HELD_STATES.has(m.state) &&
+        m.startsAt.slice(0, 10) >= q.start &&
+        m.startsAt.slice(0, 10) <= q.end,
     ).length;
     const current = i === 0;
     const daysLeft = current ? daysBetween(today, q.end) + 1 : 0;
     const met = held >= required;
-    out.push({ quarter: q, held, required, met, daysLeft, warn: current && !met && daysLeft <= warnDays, missed: !current && !met });
+    out.push({
+      quarter: q,
+      held,
+      required,
+      met,
+      daysLeft,
+      warn: current && !met && daysLeft <= warnDays,
+      missed: !current && !met,
+    });
     q = previousQuarter(q);
   }
   return out;

@@ -47,7 +47,8 @@ export const RULE_PRESETS: readonly RuleProfile[] = [
   {
     id: 'preset-jianyang',
     name: '南平市建阳区',
-    source: '南平市建阳区人民政府办公室，2023年9月14日：移送3个工作日，书面补办24小时，受理告知3个工作日，协助7个工作日',
+    source:
+      '南平市建阳区人民政府办公室，2023年9月14日：移送3个工作日，书面补办24小时，受理告知3个工作日，协助7个工作日',
     preset: true,
     values: {
       meetingsPerQuarter: 1,
@@ -79,7 +80,8 @@ export const RULE_PRESETS: readonly RuleProfile[] = [
   {
     id: 'preset-xintang',
     name: '晋江市新塘街道',
-    source: '晋江市新塘街道办事处，2022年11月21日：每季度至少一次；移送3个工作日、最长5个工作日，紧急24小时，受理告知5个工作日',
+    source:
+      '晋江市新塘街道办事处，2022年11月21日：每季度至少一次；移送3个工作日、最长5个工作日，紧急24小时，受理告知5个工作日',
     preset: true,
     values: {
       meetingsPerQuarter: 1,

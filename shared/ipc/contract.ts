@@ -12,7 +12,10 @@ const fileName = z
 const fileFilter = z
   .object({
     name: z.string().min(1).max(60),
-    extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i, '扩展名格式不正确')).min(1).max(10),
+    extensions: z
+      .array(z.string().regex(/^[a-z0-9]{1,10}$/i, '扩展名格式不正确'))
+      .min(1)
+      .max(10),
   })
   .strict();
 

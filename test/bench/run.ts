@@ -48,7 +48,10 @@ const gen50 = time(() => generateDemoDataset({ seed: 1, scale: 50, today: '2026-
 const count = (d: ReturnType<typeof generateDemoDataset>) => Object.values(d).reduce((n, t) => n + t.length, 0);
 const perRecord1 = gen1.ms / count(gen1.value);
 const perRecord50 = gen50.ms / count(gen50.value);
-rows.push(['demo generator: cost per record at scale 50 ÷ at scale 1 (≈1 = linear)', (perRecord50 / perRecord1).toFixed(2)]);
+rows.push([
+  'demo generator: cost per record at scale 50 ÷ at scale 1 (≈1 = linear)',
+  (perRecord50 / perRecord1).toFixed(2),
+]);
 
 const small = time(() => buildChain(10_000), 2);
 const large = time(() => buildChain(100_000), 1);

@@ -40,7 +40,10 @@ export function disputeApplicationDocument(input: DisputeApplicationInput): Docu
   const parties = d.partyUnitIds.map(name).join('、');
   const first = name(d.firstHandlingUnitId);
   const roundsText = d.rounds
-    .map((r, i) => `${formatChineseDate(r.date)}第${i + 1}次协商（参加：${r.participants}）：${trimEnd(r.content)}${r.outcome ? `；协商结果：${trimEnd(r.outcome)}` : ''}。`)
+    .map(
+      (r, i) =>
+        `${formatChineseDate(r.date)}第${i + 1}次协商（参加：${r.participants}）：${trimEnd(r.content)}${r.outcome ? `；协商结果：${trimEnd(r.outcome)}` : ''}。`,
+    )
     .join('\n');
 
   const children = [

@@ -4,7 +4,15 @@
  */
 
 export const PAGE = { width: 11906, height: 16838 } as const; // A4 portrait
-export const MARGIN = { top: 2098, bottom: 1984, left: 1587, right: 1474, header: 851, footer: 1440, gutter: 0 } as const;
+export const MARGIN = {
+  top: 2098,
+  bottom: 1984,
+  left: 1587,
+  right: 1474,
+  header: 851,
+  footer: 1440,
+  gutter: 0,
+} as const;
 /** 版心 width: 156 mm. */
 export const BODY_WIDTH = PAGE.width - MARGIN.left - MARGIN.right; // 8845
 /** Exact line pitch 28.95 pt → 22 lines per page. */

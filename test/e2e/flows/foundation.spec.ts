@@ -20,7 +20,13 @@ test.describe('foundation: first start, demo data, units and people', () => {
     await expect(units.row('城关镇应急管理办公室')).toContainText('陈晓');
 
     await units.open('people');
-    await units.createPerson({ name: '林海峰', unit: '城关镇应急管理办公室', role: '联络员', post: '主任', phone: '13900002222' });
+    await units.createPerson({
+      name: '林海峰',
+      unit: '城关镇应急管理办公室',
+      role: '联络员',
+      post: '主任',
+      phone: '13900002222',
+    });
     await units.search('林海峰');
     await expect(units.row('林海峰')).toContainText('城关镇应急管理办公室');
 

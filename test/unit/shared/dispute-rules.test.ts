@@ -51,7 +51,12 @@ describe('dispute lifecycle', () => {
     let d = transitionDispute(dispute(), { type: 'add-round', round: round('2026-09-03') });
     d = transitionDispute(d, { type: 'escalate', on: '2026-09-30', application });
     expect(d).toMatchObject({ state: 'escalated', escalatedOn: '2026-09-30', escalation: application });
-    d = transitionDispute(d, { type: 'designate', decisionNumber: '区政办〔2026〕12号', unitId: 'u-water', on: '2026-10-15' });
+    d = transitionDispute(d, {
+      type: 'designate',
+      decisionNumber: '区政办〔2026〕12号',
+      unitId: 'u-water',
+      on: '2026-10-15',
+    });
     expect(d).toMatchObject({ state: 'designated', designatedUnitId: 'u-water', decisionNumber: '区政办〔2026〕12号' });
     d = transitionDispute(d, { type: 'close', on: '2026-10-20' });
     expect(d.state).toBe('closed');
@@ -81,7 +86,9 @@ describe('dispute lifecycle', () => {
 
   it('requires a reason to reopen and every part of the escalation application', () => {
     const closed = dispute({ state: 'closed' });
-    expect(() => transitionDispute(closed, { type: 'reopen', reason: '  ', on: '2026-10-01' })).toThrow('请填写重新打开的原因');
+    expect(() => transitionDispute(closed, { type: 'reopen', reason: '  ', on: '2026-10-01' })).toThrow(
+      '请填写重新打开的原因',
+    );
     const neg = dispute({ state: 'negotiating', rounds: [round('2026-09-02')] });
     expect(() =>
       transitionDispute(neg, { type: 'escalate', on: '2026-09-30', application: { ...application, focus: '' } }),
@@ -90,7 +97,9 @@ describe('dispute lifecycle', () => {
 
   it('refuses a negotiation round dated before the previous one', () => {
     const neg = dispute({ state: 'negotiating', rounds: [round('2026-09-10')], stateSince: '2026-09-10' });
-    expect(() => transitionDispute(neg, { type: 'add-round', round: round('2026-09-05') })).toThrow('不能早于上一次协商');
+    expect(() => transitionDispute(neg, { type: 'add-round', round: round('2026-09-05') })).toThrow(
+      '不能早于上一次协商',
+    );
   });
 
   it('offers only valid actions per state', () => {
@@ -115,7 +124,11 @@ describe('stuck detection under a controlled clock', () => {
   });
 
   it('measures age, days in state and days since the last round', () => {
-    const d = dispute({ state: 'negotiating', stateSince: '2026-09-05', rounds: [round('2026-09-05'), round('2026-09-20')] });
+    const d = dispute({
+      state: 'negotiating',
+      stateSince: '2026-09-05',
+      rounds: [round('2026-09-05'), round('2026-09-20')],
+    });
     const a = assessDispute(d, '2026-10-06');
     expect(a).toMatchObject({ ageDays: 35, daysInState: 31, daysSinceLastRound: 16, stuck: true });
     expect(a.reasons).toHaveLength(2);

@@ -46,7 +46,9 @@ describe('meeting state machine', () => {
     for (const from of MEETING_STATES) {
       for (const to of MEETING_STATES) {
         if (allowed.some(([f, t]) => f === from && t === to)) continue;
-        expect(() => transitionMeeting(meeting({ state: from }), to, { reason: 'x' }), `${from}→${to}`).toThrow(DomainError);
+        expect(() => transitionMeeting(meeting({ state: from }), to, { reason: 'x' }), `${from}→${to}`).toThrow(
+          DomainError,
+        );
       }
     }
   });
@@ -86,7 +88,11 @@ describe('quarterly compliance', () => {
     expect(quarterOf('2026-07-01')).toMatchObject({ quarter: 3, start: '2026-07-01', end: '2026-09-30' });
   });
 
-  const held = (startsAt: string, state: MeetingState = 'issued', kind: Meeting['kind'] = 'regular') => ({ startsAt, state, kind });
+  const held = (startsAt: string, state: MeetingState = 'issued', kind: Meeting['kind'] = 'regular') => ({
+    startsAt,
+    state,
+    kind,
+  });
 
   it('warns at 15 days left and not at 16', () => {
     // Q4 2026 ends 2026-12-31: on 12-16 there are 16 days left (16th..31st), on 12-17 there are 15.

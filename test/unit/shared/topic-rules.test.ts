@@ -120,7 +120,19 @@ describe('agenda proposals', () => {
       { kind: 'disputes_review', title: '研究未结执法争议（2件）', required: false },
       { kind: 'topic', title: '占道经营整治', required: false, topicId: 'a' },
     ]);
-    expect(proposeStandingItems({ previousMeeting: { sequenceLabel: '第一次', resolutions: 2, openResolutions: 0 }, openDisputes: 0, deferredTopics: [] })[0]!.required).toBe(false);
-    expect(proposeStandingItems({ previousMeeting: { sequenceLabel: '第一次', resolutions: 0, openResolutions: 0 }, openDisputes: 0, deferredTopics: [] })).toEqual([]);
+    expect(
+      proposeStandingItems({
+        previousMeeting: { sequenceLabel: '第一次', resolutions: 2, openResolutions: 0 },
+        openDisputes: 0,
+        deferredTopics: [],
+      })[0]!.required,
+    ).toBe(false);
+    expect(
+      proposeStandingItems({
+        previousMeeting: { sequenceLabel: '第一次', resolutions: 0, openResolutions: 0 },
+        openDisputes: 0,
+        deferredTopics: [],
+      }),
+    ).toEqual([]);
   });
 });

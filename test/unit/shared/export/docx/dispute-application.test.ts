@@ -22,7 +22,12 @@ const dispute: Dispute = {
     { date: '2026-09-20', participants: '城关镇、区水利局、司法所', content: '再次协商' },
   ],
   escalatedOn: '2026-09-30',
-  escalation: { matter: '城东村河段非法采砂的查处主体', negotiation: '经两次协商未达成一致', focus: '是否属于赋权事项', reasons: '各方依据不同文件' },
+  escalation: {
+    matter: '城东村河段非法采砂的查处主体',
+    negotiation: '经两次协商未达成一致',
+    focus: '是否属于赋权事项',
+    reasons: '各方依据不同文件',
+  },
 };
 
 describe('提请协调申请 mapper', () => {
@@ -39,7 +44,16 @@ describe('提请协调申请 mapper', () => {
     });
     const xml = (await readDocxParts(await packDocx(doc)))['word/document.xml']!;
     const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    const order = ['关于提请协调城东河道非法采砂查处', '区人民政府：', '一、争议事项', '二、协商情况', '三、争议焦点', '四、各方理由和依据', '五、争议期间执法情况', '2026年9月30日'];
+    const order = [
+      '关于提请协调城东河道非法采砂查处',
+      '区人民政府：',
+      '一、争议事项',
+      '二、协商情况',
+      '三、争议焦点',
+      '四、各方理由和依据',
+      '五、争议期间执法情况',
+      '2026年9月30日',
+    ];
     let at = -1;
     for (const part of order) {
       const i = text.indexOf(part, at + 1);
