@@ -39,5 +39,41 @@ export const disputeSchema = recordMetaSchema.extend({
   designatedOn: isoDateSchema.optional(),
   closedOn: isoDateSchema.optional(),
   reopenReason: optionalText('重新打开原因', 500),
+  /** Meeting whose agenda takes this dispute up (the chair's “列入下次会议议程”). Not indexed. */
+  agendaMeetingId: idSchema.optional(),
 });
 export type Dispute = z.infer<typeof disputeSchema>;
+export type DisputeType = (typeof DISPUTE_TYPES)[number];
+
+/**
+ * What the office enters when registering (or editing) a dispute; the data layer adds the number,
+ * state and dates. Cross-field rules: distinct parties, the first-handling unit is one of them, and
+ * positions are keyed by party.
+ */
+export const disputeInputSchema = z
+  .object({
+    matter: requiredText('争议事项', 200),
+    type: z.enum(DISPUTE_TYPES, { error: '请选择争议类型' }),
+    place: optionalText('地点', 200),
+    partyUnitIds: z.array(idSchema, { error: '请选择争议各方' }).min(2, '争议各方至少两个单位'),
+    positions: z.record(z.string(), z.string().trim().max(5000, '各方意见不能超过 5000 个字')).default({}),
+    firstHandlingUnitId: z.string({ error: '请选择先行处理单位' }).min(1, '请选择先行处理单位').max(64),
+    relatedTopicId: idSchema.optional(),
+    relatedMeetingId: idSchema.optional(),
+    relatedCase: optionalText('关联案件', 200),
+    registeredOn: isoDateSchema,
+  })
+  .superRefine((v, ctx) => {
+    if (new Set(v.partyUnitIds).size !== v.partyUnitIds.length) {
+      ctx.addIssue({ code: 'custom', path: ['partyUnitIds'], message: '争议各方不能重复选择同一单位' });
+    }
+    if (!v.partyUnitIds.includes(v.firstHandlingUnitId)) {
+      ctx.addIssue({ code: 'custom', path: ['firstHandlingUnitId'], message: '先行处理单位必须是争议一方' });
+    }
+    for (const key of Object.keys(v.positions)) {
+      if (!v.partyUnitIds.includes(key)) {
+        ctx.addIssue({ code: 'custom', path: ['positions', key], message: '只能填写争议各方的意见' });
+      }
+    }
+  });
+export type DisputeInput = z.infer<typeof disputeInputSchema>;

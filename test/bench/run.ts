@@ -42,7 +42,7 @@ function buildChain(n: number): AuditEntry[] {
   return out;
 }
 
-const rows: string[][] = [];
+const rows: [string, string][] = [];
 const gen1 = time(() => generateDemoDataset({ seed: 1, scale: 1, today: '2026-11-22' }));
 const gen50 = time(() => generateDemoDataset({ seed: 1, scale: 50, today: '2026-11-22' }), 2);
 const count = (d: ReturnType<typeof generateDemoDataset>) => Object.values(d).reduce((n, t) => n + t.length, 0);

@@ -1,0 +1,35 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Dispute, DisputeState, StuckThresholds } from '../../../../shared/domain';
+import { getDataLayer } from '../singleton';
+import type { DisputeListFilter, DisputeLookups } from '../types';
+
+/** Live list of disputes, newest registration first; `undefined` while loading. */
+export function useDisputes(filter: DisputeListFilter = {}): Dispute[] | undefined {
+  const { states, type, search } = filter;
+  // Compared by value: callers usually pass a fresh array on every render.
+  const statesKey = states?.join(',') ?? '';
+  return useLiveQuery(
+    () =>
+      getDataLayer().disputes.list({
+        states: statesKey ? (statesKey.split(',') as DisputeState[]) : undefined,
+        type,
+        search,
+      }),
+    [statesKey, type, search],
+  );
+}
+
+/** One dispute: `undefined` while loading, `null` when there is no such dispute (or no id). */
+export function useDispute(id: string | undefined): Dispute | null | undefined {
+  return useLiveQuery(async () => (id ? ((await getDataLayer().disputes.get(id)) ?? null) : null), [id]);
+}
+
+/** Meetings and topics a dispute may link to; `undefined` while loading. */
+export function useDisputeLookups(): DisputeLookups | undefined {
+  return useLiveQuery(() => getDataLayer().disputes.lookups(), []);
+}
+
+/** The chair's-review thresholds; `undefined` while loading. */
+export function useDisputeThresholds(): StuckThresholds | undefined {
+  return useLiveQuery(() => getDataLayer().disputes.thresholds(), []);
+}

@@ -1,0 +1,429 @@
+import { z } from 'zod';
+import {
+  DEFAULT_STUCK_THRESHOLDS,
+  DomainError,
+  disputeInputSchema,
+  disputeSchema,
+  formatChineseDate,
+  idSchema,
+  isoDateOf,
+  isoDateSchema,
+  negotiationRoundSchema,
+  transitionDispute,
+  type Dispute,
+  type DisputeAction,
+  type DisputeInput,
+  type Meeting,
+  type StuckThresholds,
+} from '../../../../shared/domain';
+import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
+import type { JointDeskDB } from '../database';
+import type { DisputesRepository } from '../types';
+import { parseOrThrow, type FieldLabels } from '../validation';
+import { matchesSearch, withoutUndefined, zhCollator } from './list-helpers';
+
+/** Setting key of the chair's-review thresholds. */
+export const DISPUTE_THRESHOLDS_KEY = 'disputes.thresholds';
+
+/** Audit entity id of ledger exports (entity 'system'). */
+export const DISPUTE_LEDGER_EXPORT_ID = 'disputes.ledger';
+
+/** Prefix of a new number when the office has no numbered dispute yet: 争〔2026〕1号. */
+export const DEFAULT_DISPUTE_NUMBER_PREFIX = '争';
+
+export const DISPUTE_FIELD_LABELS: FieldLabels = {
+  matter: '争议事项',
+  type: '争议类型',
+  place: '地点',
+  partyUnitIds: '争议各方',
+  positions: '各方意见',
+  firstHandlingUnitId: '先行处理单位',
+  relatedTopicId: '关联议题',
+  relatedMeetingId: '关联会议',
+  relatedCase: '关联案件',
+  registeredOn: '登记日期',
+  'round.date': '协商日期',
+  'round.participants': '参加人员',
+  'round.content': '协商内容',
+  'round.outcome': '协商结果',
+  agreement: '协商一致内容',
+  'application.matter': '争议事项',
+  'application.negotiation': '协商情况',
+  'application.focus': '争议焦点',
+  'application.reasons': '各方理由和依据',
+  decisionNumber: '决定文号',
+  unitId: '指定管辖单位',
+  agreementMeetingId: '记载协议的会议',
+  reason: '原因',
+  on: '日期',
+};
+
+const THRESHOLD_LABELS: FieldLabels = {
+  registeredDays: '登记后未协商天数',
+  negotiatingDays: '协商未果天数',
+  sinceLastRoundDays: '距上次协商天数',
+  escalatedDays: '等待指定管辖天数',
+  toCloseDays: '待结案天数',
+};
+
+const days = z.number({ error: '请填写天数' }).int('天数应为整数').min(1, '天数至少为 1').max(3650, '天数不能超过 3650');
+export const stuckThresholdsSchema = z.object({
+  registeredDays: days,
+  negotiatingDays: days,
+  sinceLastRoundDays: days,
+  escalatedDays: days,
+  toCloseDays: days,
+});
+
+/** The actions the UI sends, checked before the pure transition sees them. */
+const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
+export const disputeActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('add-round'), round: negotiationRoundSchema }),
+  z.object({ type: z.literal('agree'), agreement: text(5000), on: isoDateSchema }),
+  z.object({
+    type: z.literal('escalate'),
+    on: isoDateSchema,
+    application: z.object({ matter: text(500), negotiation: text(5000), focus: text(5000), reasons: text(10000) }),
+  }),
+  z.object({ type: z.literal('designate'), decisionNumber: text(60), unitId: idSchema, on: isoDateSchema }),
+  z.object({ type: z.literal('close'), on: isoDateSchema, agreementMeetingId: idSchema.optional() }),
+  z.object({ type: z.literal('reopen'), reason: text(500), on: isoDateSchema }),
+]);
+
+/** Meeting states in which the meeting has been held, so its minutes can record an agreement. */
+const HELD_STATES: readonly Meeting['state'][] = ['held', 'drafting', 'signed', 'issued'];
+/** Meeting states whose agenda is still open: the “next meeting” of the chair's review. */
+const UPCOMING_STATES: readonly Meeting['state'][] = ['planning', 'notified'];
+
+export function createDisputesRepository(ctx: DataLayerContext): DisputesRepository {
+  const { db } = ctx;
+  const today = () => isoDateOf(ctx.now());
+
+  return {
+    async list(filter = {}) {
+      const [all, units] = await db.transaction('r', [db.disputes, db.units], () =>
+        Promise.all([db.disputes.toArray(), db.units.toArray()]),
+      );
+      const names = new Map(units.map((u) => [u.id, u.name]));
+      const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined;
+      return all
+        .filter((d) => !states || states.has(d.state))
+        .filter((d) => !filter.type || d.type === filter.type)
+        .filter((d) =>
+          matchesSearch(filter.search, [
+            d.number,
+            d.matter,
+            d.place,
+            d.relatedCase,
+            ...d.partyUnitIds.map((id) => names.get(id)),
+          ]),
+        )
+        .sort(newestFirst);
+    },
+
+    get: (id) => db.disputes.get(id),
+
+    async register(input) {
+      const parsed = parseOrThrow(disputeInputSchema, input, DISPUTE_FIELD_LABELS);
+      assertNotFuture(parsed.registeredOn, today(), '登记日期');
+      return auditedWrite(ctx, [db.disputes, db.units, db.meetings, db.topics], async (audit) => {
+        await assertReferences(db, parsed, []);
+        const at = ctx.now().toISOString();
+        const dispute = toRecord({
+          ...cleanInput(parsed),
+          id: ctx.newId(),
+          createdAt: at,
+          updatedAt: at,
+          number: await nextNumber(db, parsed.registeredOn.slice(0, 4)),
+          state: 'registered',
+          stateSince: parsed.registeredOn,
+          rounds: [],
+        });
+        await db.disputes.add(dispute);
+        audit.record({ entity: 'dispute', entityId: dispute.id, action: 'create', before: null, after: dispute });
+        return dispute;
+      });
+    },
+
+    async update(id, patch) {
+      return auditedWrite(ctx, [db.disputes, db.units, db.meetings, db.topics], async (audit) => {
+        const before = await mustGet(db, id);
+        if (before.state === 'closed') throw new DomainError('invalid-transition', '已结案的争议不能修改，如需更正请先重新打开');
+        const merged = { ...pickInput(before), ...(isObject(patch) ? patch : {}) };
+        const parsed = parseOrThrow(disputeInputSchema, merged, DISPUTE_FIELD_LABELS);
+        assertNotFuture(parsed.registeredOn, today(), '登记日期');
+        const firstRound = before.rounds[0];
+        if (firstRound && parsed.registeredOn > firstRound.date) {
+          throw new DomainError('validation', '登记日期：不能晚于第一次协商日期');
+        }
+        await assertReferences(db, parsed, before.partyUnitIds);
+        const dispute = toRecord({
+          ...stripInput(before),
+          ...cleanInput(parsed),
+          // A dispute still only registered has been in that state since its registration date.
+          stateSince: before.state === 'registered' ? parsed.registeredOn : before.stateSince,
+          updatedAt: ctx.now().toISOString(),
+        });
+        await db.disputes.put(dispute);
+        audit.record({ entity: 'dispute', entityId: id, action: 'update', before, after: dispute });
+        return dispute;
+      });
+    },
+
+    async act(id, action, reason) {
+      const parsedAction = parseOrThrow(disputeActionSchema, action, DISPUTE_FIELD_LABELS) as DisputeAction;
+      const on = parsedAction.type === 'add-round' ? parsedAction.round.date : parsedAction.on;
+      assertNotFuture(on, today(), '日期');
+      const auditReason = (parsedAction.type === 'reopen' ? parsedAction.reason : reason)?.trim() || undefined;
+      return auditedWrite(ctx, [db.disputes, db.units, db.meetings], async (audit) => {
+        const before = await mustGet(db, id);
+        const next = transitionDispute(before, parsedAction);
+        if (parsedAction.type !== 'add-round') {
+          // A step cannot predate the state it leaves or the last negotiation round.
+          const lastRound = before.rounds[before.rounds.length - 1]?.date ?? before.registeredOn;
+          const floor = lastRound > before.stateSince ? lastRound : before.stateSince;
+          if (on < floor) throw new DomainError('validation', `日期：不能早于${formatChineseDate(floor)}`);
+        }
+        if (parsedAction.type === 'designate') {
+          const unit = await db.units.get(parsedAction.unitId);
+          if (!unit) throw new DomainError('not-found', '指定管辖单位：找不到该单位');
+        }
+        if (next.state === 'closed' && before.state === 'agreed') {
+          await assertMinutesMeeting(db, next.agreementMeetingId);
+        }
+        const dispute = toRecord({ ...next, updatedAt: ctx.now().toISOString() });
+        await db.disputes.put(dispute);
+        audit.record({
+          entity: 'dispute',
+          entityId: id,
+          action: 'transition',
+          before,
+          after: dispute,
+          ...(auditReason !== undefined ? { reason: auditReason } : {}),
+        });
+        return dispute;
+      });
+    },
+
+    nextMeeting: (on) => db.transaction('r', [db.meetings], () => findNextMeeting(db, on ?? today())),
+
+    async putOnAgenda(id, meetingId) {
+      return auditedWrite(ctx, [db.disputes, db.meetings], async (audit) => {
+        const before = await mustGetOpen(db, id);
+        const meeting = await db.meetings.get(meetingId);
+        if (!meeting) throw new DomainError('not-found', '找不到该会议，可能已被删除');
+        if (!UPCOMING_STATES.includes(meeting.state)) {
+          throw new DomainError('invalid-transition', '只能列入筹备中或已通知、尚未召开的会议议程');
+        }
+        return { dispute: await assignAgenda(before, meeting, audit), meeting };
+      });
+    },
+
+    async putOnNextAgenda(id) {
+      return auditedWrite(ctx, [db.disputes, db.meetings], async (audit) => {
+        const before = await mustGetOpen(db, id);
+        const meeting = await findNextMeeting(db, today());
+        if (!meeting) {
+          throw new DomainError(
+            'not-found',
+            '没有待召开的会议（筹备中或已通知、会议日期不早于今天）。请先在“会议”中新建下次会议，再列入议程',
+          );
+        }
+        return { dispute: await assignAgenda(before, meeting, audit), meeting };
+      });
+    },
+
+    async onAgenda(meetingId) {
+      const all = await db.disputes.toArray();
+      return all.filter((d) => d.agendaMeetingId === meetingId && d.state !== 'closed').sort(oldestFirst);
+    },
+
+    async lookups() {
+      return db.transaction('r', [db.meetings, db.topics], async () => {
+        const meetings = await db.meetings.orderBy('startsAt').reverse().toArray();
+        const topics = await db.topics.orderBy('submittedOn').reverse().toArray();
+        return { meetings, topics };
+      });
+    },
+
+    async recordExport(target, fileName) {
+      return auditedWrite(ctx, [db.disputes], async (audit) => {
+        if (target === 'ledger') {
+          const count = await db.disputes.count();
+          audit.record({
+            entity: 'system',
+            entityId: DISPUTE_LEDGER_EXPORT_ID,
+            action: 'export',
+            before: null,
+            after: { document: '执法争议台账', fileName, rows: count },
+          });
+          return;
+        }
+        const d = await mustGet(db, target.disputeId);
+        audit.record({
+          entity: 'dispute',
+          entityId: d.id,
+          action: 'export',
+          before: null,
+          after: { document: '提请协调申请', fileName, number: d.number, state: d.state },
+        });
+      });
+    },
+
+    async thresholds() {
+      const row = await db.settings.get(DISPUTE_THRESHOLDS_KEY);
+      return readThresholds(row?.value);
+    },
+
+    async setThresholds(input) {
+      const parsed = parseOrThrow(stuckThresholdsSchema, input, THRESHOLD_LABELS);
+      return auditedWrite(ctx, [], async (audit) => {
+        const row = await db.settings.get(DISPUTE_THRESHOLDS_KEY);
+        const before = readThresholds(row?.value);
+        await db.settings.put({ key: DISPUTE_THRESHOLDS_KEY, value: parsed });
+        audit.record({ entity: 'settings', entityId: DISPUTE_THRESHOLDS_KEY, action: 'update', before, after: parsed });
+        return parsed;
+      });
+    },
+  };
+
+  /** Both agenda paths write and word the change the same way; a repeat is a no-op. */
+  async function assignAgenda(before: Dispute, meeting: Meeting, audit: AuditWriter): Promise<Dispute> {
+    if (before.agendaMeetingId === meeting.id) return before;
+    const dispute = toRecord({ ...before, agendaMeetingId: meeting.id, updatedAt: ctx.now().toISOString() });
+    await db.disputes.put(dispute);
+    audit.record({ entity: 'dispute', entityId: dispute.id, action: 'update', before, after: dispute, reason: '列入会议议程' });
+    return dispute;
+  }
+}
+
+/** Registration order, newest first: the list screen's order. */
+function newestFirst(a: Dispute, b: Dispute): number {
+  return b.registeredOn.localeCompare(a.registeredOn) || zhCollator.compare(b.number, a.number);
+}
+
+function oldestFirst(a: Dispute, b: Dispute): number {
+  return -newestFirst(a, b);
+}
+
+function readThresholds(value: unknown): StuckThresholds {
+  const merged = { ...DEFAULT_STUCK_THRESHOLDS, ...(isObject(value) ? value : {}) };
+  const r = stuckThresholdsSchema.safeParse(merged);
+  return r.success ? r.data : { ...DEFAULT_STUCK_THRESHOLDS };
+}
+
+/** Earliest meeting still to be held (planning or notified) on or after `on`. */
+async function findNextMeeting(db: JointDeskDB, on: string): Promise<Meeting | undefined> {
+  return db.meetings
+    .where('startsAt')
+    .aboveOrEqual(on)
+    .filter((m) => UPCOMING_STATES.includes(m.state) && m.startsAt.slice(0, 10) >= on)
+    .first();
+}
+
+const NUMBER_PATTERN = /^(.*)〔(\d{4})〕(\d+)号$/u;
+
+/**
+ * 争〔2026〕N号: N continues the year's highest number. The prefix follows the office's latest numbered
+ * dispute (demo data and earlier records may use their own, e.g. 城关执争), so a register stays uniform.
+ */
+export async function nextNumber(db: JointDeskDB, year: string): Promise<string> {
+  const all = await db.disputes.toArray();
+  let max = 0;
+  let prefix = DEFAULT_DISPUTE_NUMBER_PREFIX;
+  let latest = '';
+  for (const d of all) {
+    const m = NUMBER_PATTERN.exec(d.number);
+    if (!m) continue;
+    if (m[2] === year) max = Math.max(max, Number(m[3]));
+    if (d.createdAt >= latest && m[1]) {
+      latest = d.createdAt;
+      prefix = m[1];
+    }
+  }
+  return `${prefix}〔${year}〕${max + 1}号`;
+}
+
+/** Parties exist (new ones not archived); related topic and meeting exist. */
+async function assertReferences(db: JointDeskDB, input: DisputeInput, previousParties: readonly string[]): Promise<void> {
+  for (const id of input.partyUnitIds) {
+    const unit = await db.units.get(id);
+    if (!unit) throw new DomainError('not-found', '争议各方：找不到所选单位，可能已被删除');
+    if (unit.archived && !previousParties.includes(id)) {
+      throw new DomainError('validation', `争议各方：“${unit.name}”已归档，不能作为争议一方`);
+    }
+  }
+  if (input.relatedTopicId && !(await db.topics.get(input.relatedTopicId))) {
+    throw new DomainError('not-found', '关联议题：找不到该议题');
+  }
+  if (input.relatedMeetingId && !(await db.meetings.get(input.relatedMeetingId))) {
+    throw new DomainError('not-found', '关联会议：找不到该会议');
+  }
+}
+
+/** Closing an agreed dispute needs the meeting whose minutes record the agreement — one that was held. */
+async function assertMinutesMeeting(db: JointDeskDB, meetingId: string | undefined): Promise<void> {
+  if (!meetingId) throw new DomainError('invalid-transition', '协商一致的争议须关联记载该协议的会议纪要后才能结案');
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting) throw new DomainError('not-found', '记载协议的会议：找不到该会议');
+  if (!HELD_STATES.includes(meeting.state)) {
+    throw new DomainError('validation', '记载协议的会议：该会议尚未召开，没有会议纪要可以记载协议');
+  }
+}
+
+function assertNotFuture(date: string, today: string, label: string): void {
+  if (date > today) throw new DomainError('validation', `${label}：不能晚于今天`);
+}
+
+async function mustGet(db: JointDeskDB, id: string): Promise<Dispute> {
+  const d = await db.disputes.get(id);
+  if (!d) throw new DomainError('not-found', '找不到该争议，可能已被删除');
+  return d;
+}
+
+async function mustGetOpen(db: JointDeskDB, id: string): Promise<Dispute> {
+  const d = await mustGet(db, id);
+  if (d.state === 'closed') throw new DomainError('invalid-transition', '已结案的争议无需列入会议议程');
+  return d;
+}
+
+/** Positions only for parties, without blanks, so the record holds what the parties said. */
+function cleanInput(input: DisputeInput): DisputeInput {
+  const positions = Object.fromEntries(
+    Object.entries(input.positions).filter(([k, v]) => input.partyUnitIds.includes(k) && v.trim() !== ''),
+  );
+  return { ...input, positions };
+}
+
+const INPUT_KEYS = [
+  'matter',
+  'type',
+  'place',
+  'partyUnitIds',
+  'positions',
+  'firstHandlingUnitId',
+  'relatedTopicId',
+  'relatedMeetingId',
+  'relatedCase',
+  'registeredOn',
+] as const satisfies readonly (keyof DisputeInput)[];
+
+function pickInput(d: Dispute): Partial<DisputeInput> {
+  return Object.fromEntries(INPUT_KEYS.map((k) => [k, d[k]]).filter(([, v]) => v !== undefined));
+}
+
+/** The record without its editable fields, so a cleared optional field does not survive an update. */
+function stripInput(d: Dispute): Omit<Dispute, (typeof INPUT_KEYS)[number]> {
+  const rest: Record<string, unknown> = { ...d };
+  for (const k of INPUT_KEYS) delete rest[k];
+  return rest as Omit<Dispute, (typeof INPUT_KEYS)[number]>;
+}
+
+/** Full record, checked against the stored shape so nothing malformed reaches the table. */
+function toRecord(candidate: Dispute): Dispute {
+  return withoutUndefined(parseOrThrow(disputeSchema, candidate, DISPUTE_FIELD_LABELS));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

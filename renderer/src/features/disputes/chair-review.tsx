@@ -1,0 +1,203 @@
+import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import {
+  assessDispute,
+  DISPUTE_STATES,
+  openDisputesByAge,
+  type Dispute,
+  type DisputeAssessment,
+} from '../../../../shared/domain';
+import { getDataLayer, useDisputes, useDisputeThresholds } from '../../db';
+import { todayIso, useReportError } from '../../ui';
+import { useDisputesText } from './labels';
+import { DisputeStateTag } from './state-tag';
+import { ThresholdsModal } from './thresholds-modal';
+import type { NameLookup } from './use-names';
+
+const OPEN_STATES = DISPUTE_STATES.filter((s) => s !== 'closed');
+
+interface Row {
+  dispute: Dispute;
+  a: DisputeAssessment;
+}
+
+/**
+ * 主任审阅 (未结争议审阅): every open dispute oldest first, how long it has waited, whether it is stuck
+ * by the configured thresholds and what to do next; from here it goes on the next meeting's agenda.
+ */
+export function ChairReview({ names }: { names: NameLookup }) {
+  const { t, date } = useDisputesText();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const disputes = useDisputes({ states: OPEN_STATES });
+  const thresholds = useDisputeThresholds();
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState<string>();
+  const today = todayIso();
+
+  const rows: Row[] = useMemo(
+    () =>
+      thresholds && disputes
+        ? openDisputesByAge(disputes).map((dispute) => ({ dispute, a: assessDispute(dispute, today, thresholds) }))
+        : [],
+    [disputes, thresholds, today],
+  );
+  const stuck = rows.filter((r) => r.a.stuck).length;
+  const upcoming = useMemo(
+    () => new Set(names.meetings.filter((m) => m.state === 'planning' || m.state === 'notified').map((m) => m.id)),
+    [names.meetings],
+  );
+
+  const putOnAgenda = async (d: Dispute) => {
+    setBusy(d.id);
+    try {
+      const { meeting } = await getDataLayer().disputes.putOnNextAgenda(d.id);
+      void message.success(t('disputes:review.onAgendaDone', { number: d.number, meeting: names.meeting(meeting.id) }));
+    } catch (e) {
+      reportError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  if (disputes === undefined || thresholds === undefined) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+
+  const dayCell = (n: number | null) => (n === null ? '—' : t('disputes:review.days', { count: n }));
+  const columns: TableColumnsType<Row> = [
+    {
+      title: t('disputes:review.dispute'),
+      key: 'dispute',
+      render: (_, r) => (
+        <Flex vertical gap={2}>
+          <Typography.Link onClick={() => void navigate(`/disputes/${r.dispute.id}`)}>{r.dispute.number}</Typography.Link>
+          <span>{r.dispute.matter}</span>
+        </Flex>
+      ),
+    },
+    {
+      title: t('disputes:field.state'),
+      key: 'state',
+      width: 120,
+      render: (_, r) => <DisputeStateTag state={r.dispute.state} />,
+    },
+    {
+      title: t('disputes:field.partyUnitIds'),
+      key: 'parties',
+      width: 200,
+      render: (_, r) => r.dispute.partyUnitIds.map(names.unit).join(t('disputes:listSeparator')),
+    },
+    {
+      title: t('disputes:review.ageDays'),
+      key: 'age',
+      width: 90,
+      align: 'right',
+      render: (_, r) => <span data-testid="age-days">{dayCell(r.a.ageDays)}</span>,
+    },
+    {
+      title: t('disputes:review.daysInState'),
+      key: 'inState',
+      width: 96,
+      align: 'right',
+      render: (_, r) => <span data-testid="days-in-state">{dayCell(r.a.daysInState)}</span>,
+    },
+    {
+      title: t('disputes:review.sinceLastRound'),
+      key: 'sinceRound',
+      width: 96,
+      align: 'right',
+      render: (_, r) => <span data-testid="since-last-round">{dayCell(r.a.daysSinceLastRound)}</span>,
+    },
+    {
+      title: t('disputes:review.stuck'),
+      key: 'stuck',
+      width: 230,
+      render: (_, r) =>
+        r.a.stuck ? (
+          <Flex vertical gap={2}>
+            <span>
+              <Tag color="red">{t('disputes:review.stuckTag')}</Tag>
+            </span>
+            {r.a.reasons.map((x) => (
+              <Typography.Text key={x} type="danger" style={{ fontSize: 12 }}>
+                {x}
+              </Typography.Text>
+            ))}
+            {r.a.suggestion ? (
+              <Typography.Text strong style={{ fontSize: 12 }}>
+                {r.a.suggestion}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        ) : (
+          <Tag color="green">{t('disputes:review.normalTag')}</Tag>
+        ),
+    },
+    {
+      title: t('disputes:review.agenda'),
+      key: 'agenda',
+      width: 190,
+      render: (_, r) => {
+        const on = r.dispute.agendaMeetingId;
+        // Already on an agenda still to be held: nothing to do. Once that meeting is past, offer the next one.
+        const pending = on !== undefined && upcoming.has(on);
+        return (
+          <Flex vertical gap={4} align="flex-start">
+            {on ? (
+              <Typography.Text style={{ fontSize: 12 }} type={pending ? undefined : 'secondary'}>
+                <CalendarOutlined aria-hidden /> {t('disputes:review.onAgenda', { meeting: names.meeting(on) })}
+              </Typography.Text>
+            ) : null}
+            {pending ? null : (
+              <Button size="small" loading={busy === r.dispute.id} onClick={() => void putOnAgenda(r.dispute)}>
+                {t('disputes:review.putOnAgenda')}
+              </Button>
+            )}
+          </Flex>
+        );
+      },
+    },
+  ];
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
+        <Space size={16} wrap>
+          <Typography.Text strong>{t('disputes:review.summary', { count: rows.length, date: date(today) })}</Typography.Text>
+          {stuck > 0 ? (
+            <Tag color="red">{t('disputes:review.stuckCount', { count: stuck })}</Tag>
+          ) : rows.length > 0 ? (
+            <Tag color="green">{t('disputes:review.noneStuck')}</Tag>
+          ) : null}
+        </Space>
+        <Button icon={<SettingOutlined aria-hidden />} onClick={() => setEditing(true)}>
+          {t('disputes:review.thresholds')}
+        </Button>
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12, fontSize: 13 }}>
+        {t('disputes:review.thresholdsLine', { ...thresholds })}
+      </Typography.Paragraph>
+      <Table<Row>
+        rowKey={(r) => r.dispute.id}
+        size="middle"
+        dataSource={rows}
+        columns={columns}
+        pagination={false}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: t('disputes:review.empty') }}
+        onRow={(r) => (r.a.stuck ? { style: { background: '#fff7f6' } } : {})}
+      />
+      <ThresholdsModal
+        open={editing}
+        value={thresholds}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          void message.success(t('disputes:thresholds.saved'));
+        }}
+      />
+    </>
+  );
+}

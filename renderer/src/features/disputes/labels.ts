@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DISPUTE_STATES,
+  DISPUTE_TYPES,
+  type DisputeActionType,
+  type DisputeState,
+  type DisputeType,
+  type Meeting,
+} from '../../../../shared/domain';
+import { useAppLanguage } from '../../i18n';
+import { formatDisplayDate } from '../../ui';
+
+/** The i18n namespace of this feature (renderer/src/i18n/locales/<lng>/disputes.json). */
+export const DISPUTES_NS = 'disputes';
+
+/** Translator bound to the disputes namespace, plus labels for the domain enums and dates. */
+export function useDisputesText() {
+  const { t } = useTranslation([DISPUTES_NS, 'common', 'units']);
+  const lng = useAppLanguage();
+  // Memoised so lists and lookups built from these functions are stable between renders.
+  return useMemo(() => {
+    const stateLabel = (s: DisputeState): string => t(`disputes:state.${s}`);
+    const typeLabel = (s: DisputeType): string => t(`disputes:type.${s}`);
+    const actionLabel = (a: DisputeActionType): string => t(`disputes:action.${a}`);
+    /** Official form in Chinese (2026年3月9日), long form in English. */
+    const date = (iso: string | undefined): string => (iso ? formatDisplayDate(iso, lng) : '—');
+    /** 2026年第4次定期联席会议（2026年12月20日） or the meeting's own title with its date. */
+    const meetingLabel = (m: Meeting): string =>
+      t('disputes:meetingLabel', {
+        name:
+          m.title ??
+          t('disputes:meetingName', { year: m.year, n: m.sequence, kind: t(`disputes:meetingKind.${m.kind}`) }),
+        date: formatDisplayDate(m.startsAt.slice(0, 10), lng),
+      });
+    return {
+      t,
+      lng,
+      date,
+      stateLabel,
+      typeLabel,
+      actionLabel,
+      meetingLabel,
+      stateOptions: DISPUTE_STATES.map((value) => ({ value, label: stateLabel(value) })),
+      typeOptions: DISPUTE_TYPES.map((value) => ({ value, label: typeLabel(value) })),
+    };
+  }, [t, lng]);
+}
+
+export type DisputesText = ReturnType<typeof useDisputesText>;

@@ -1,0 +1,1 @@
+export { DocumentPreviewModal, type DocumentPreviewModalProps } from './document-preview-modal';

@@ -1,0 +1,136 @@
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+/** Page object for 执法争议 (/disputes): first start, demo data, register, lifecycle steps, review, exports. */
+export class DisputesPage {
+  constructor(readonly page: Page) {}
+
+  /** Fresh context: create the first profile, then load the demo data from the workbench. */
+  async firstStartWithDemo(name = '王丽'): Promise<void> {
+    const { page } = this;
+    await page.goto('/');
+    await page.getByLabel('姓名').fill(name);
+    await page.getByLabel('所在单位').fill('城关镇综合行政执法办公室');
+    await page.getByRole('radio', { name: /办公室工作人员/ }).check();
+    await page.getByRole('button', { name: '开始使用' }).click();
+    await page.getByRole('button', { name: '载入演示数据' }).click();
+    await expect(page.getByText(/演示数据已载入/)).toBeVisible({ timeout: 30_000 });
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/#/disputes');
+    await expect(this.page.getByRole('heading', { name: '执法争议' })).toBeVisible();
+  }
+
+  async openReview(): Promise<void> {
+    await this.page.getByRole('tab', { name: /主任审阅/ }).click();
+    await expect(this.page).toHaveURL(/#\/disputes\/review$/);
+  }
+
+  /** Open select dropdowns (antd keeps closed ones in the DOM, hidden). */
+  get dropdowns(): Locator {
+    return this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  }
+
+  get modal(): Locator {
+    return this.page.locator('.ant-modal-wrap:visible .ant-modal');
+  }
+
+  /** Types a date into the IsoDatePicker labelled `label` (format YYYY-MM-DD). */
+  async fillDate(scope: Locator, label: string, iso: string): Promise<void> {
+    const input = scope.getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(iso);
+    // Tab, not Enter: Enter inside a form submits it.
+    await input.press('Tab');
+    await expect(input).toHaveValue(iso);
+  }
+
+  /** Picks `option` in the antd Select labelled `label`. */
+  async choose(scope: Locator, label: string, option: string): Promise<void> {
+    // Another select's dropdown may still be fading out; its options would match too.
+    await expect(this.dropdowns).toHaveCount(0);
+    await scope.getByLabel(label, { exact: true }).click();
+    await this.dropdowns
+      .locator('.ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${escape(option)}$`) })
+      .first()
+      .click();
+  }
+
+  /** Picks several options in the multi-select labelled `label`, then closes its dropdown. */
+  async chooseMany(scope: Locator, label: string, options: readonly string[]): Promise<void> {
+    await expect(this.dropdowns).toHaveCount(0);
+    const box = scope.getByLabel(label, { exact: true });
+    await box.click();
+    for (const option of options) {
+      await this.dropdowns
+        .locator('.ant-select-item-option')
+        .filter({ hasText: new RegExp(`^${escape(option)}$`) })
+        .click();
+    }
+    await box.press('Escape'); // closes the dropdown only; the modal stays
+    await expect(this.dropdowns).toHaveCount(0);
+  }
+
+  async register(input: {
+    matter: string;
+    type: string;
+    registeredOn: string;
+    parties: string[];
+    firstHandling: string;
+    positions: Record<string, string>;
+    place?: string;
+  }): Promise<void> {
+    const { page } = this;
+    await page.getByRole('button', { name: '登记争议' }).first().click();
+    const m = this.modal;
+    await expect(m.getByText('登记执法争议')).toBeVisible();
+    await m.getByLabel('争议事项').fill(input.matter);
+    await this.choose(m, '类型', input.type);
+    await this.fillDate(m, '登记日期', input.registeredOn);
+    if (input.place) await m.getByLabel('地点').fill(input.place);
+    await this.chooseMany(m, '争议各方', input.parties);
+    await expect(m).toBeVisible();
+    await this.choose(m, '先行处理单位', input.firstHandling);
+    for (const [unit, text] of Object.entries(input.positions)) await m.getByLabel(`${unit}的意见`).fill(text);
+    await m.getByRole('button', { name: '登记', exact: true }).click();
+    await expect(m).toBeHidden();
+    await expect(page).toHaveURL(/#\/disputes\/[^/]+$/);
+  }
+
+  /** Opens the step button `action` on the detail page and returns its modal. */
+  async startAction(action: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: action, exact: true }).click();
+    await expect(this.modal.locator('.ant-modal-title')).toHaveText(action);
+    return this.modal;
+  }
+
+  async submitAction(m: Locator): Promise<void> {
+    await m.getByRole('button', { name: '确定', exact: true }).click();
+    await expect(m).toBeHidden();
+  }
+
+  async addRound(date: string, participants: string, content: string, outcome: string): Promise<void> {
+    const m = await this.startAction('记录协商');
+    await this.fillDate(m, '协商日期', date);
+    await m.getByLabel('参加人员').fill(participants);
+    await m.getByLabel('协商内容').fill(content);
+    await m.getByLabel('协商结果').fill(outcome);
+    await this.submitAction(m);
+  }
+
+  stateTag(): Locator {
+    return this.page.locator('.jd-page-title [data-state]');
+  }
+
+  /** Clicks a button that triggers a browser download and returns it. */
+  async download(trigger: () => Promise<void>): Promise<Download> {
+    const pending = this.page.waitForEvent('download');
+    await trigger();
+    return pending;
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
