@@ -3,3 +3,7 @@ export * from './text';
 export * from './primitives';
 export * from './document';
 export * from './dispute-application';
+export * from './meeting-doc-model';
+export * from './meeting-notice';
+export * from './meeting-agenda';
+export * from './sign-in-sheet';

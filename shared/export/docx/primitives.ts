@@ -14,8 +14,16 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { BODY_WIDTH, CH3, CH4, FONT, LINE, type RunFonts, SIZE, TRACK, widthTwips } from './layout';
+import { BODY_WIDTH, CH3, CH4, FONT, LINE, RED, type RunFonts, SIZE, TRACK, widthTwips } from './layout';
 import { sanitizeText, toParagraphTexts } from './text';
+
+/**
+ * Written on every text paragraph. Without `w:overflowPunct`, LibreOffice (7.4) drops a full-width ；，。
+ * that falls just past a full 28-字 line: the glyph is neither hung in the margin nor wrapped, it vanishes
+ * from the page and the PDF. With it, LibreOffice wraps the last character and the mark together, and
+ * Word keeps its default (hang the mark in the margin).
+ */
+export const KEEP_PUNCTUATION = { overflowPunctuation: true } as const;
 
 /** Exact line spacing (§3.4: `LineRuleType.EXACT`, never `EXACTLY`). */
 export const exact = (line = LINE, before = 0, after = 0) => ({ line, lineRule: LineRuleType.EXACT, before, after });
@@ -58,6 +66,7 @@ export function blankLine(): Paragraph {
 /** 正文 paragraph: 左空二字, justified. */
 export function body(text: string, o: RunOptions = {}): Paragraph {
   return new Paragraph({
+    ...KEEP_PUNCTUATION,
     alignment: AlignmentType.JUSTIFIED,
     spacing: exact(),
     indent: { firstLineChars: 200, firstLine: 2 * CH3 },
@@ -73,6 +82,7 @@ export function bodyParagraphs(text: string): Paragraph[] {
 /** A 正文 paragraph that starts with a label in another font (e.g. 黑体 “一、会议时间” followed by 仿宋 text). */
 export function labelled(label: string, text: string, labelFont: RunFonts = FONT.hei): Paragraph {
   return new Paragraph({
+    ...KEEP_PUNCTUATION,
     alignment: AlignmentType.JUSTIFIED,
     spacing: exact(),
     indent: { firstLineChars: 200, firstLine: 2 * CH3 },
@@ -80,13 +90,18 @@ export function labelled(label: string, text: string, labelFont: RunFonts = FONT
   });
 }
 
-/** 层次标题: level 1 黑体 (一、), level 2 楷体 (（一）), levels 3–4 仿宋; same indent as 正文. */
-export function heading(text: string, level: 1 | 2 | 3 | 4): Paragraph {
+/**
+ * 层次标题: level 1 黑体 (一、), level 2 楷体 (（一）), levels 3–4 仿宋; same indent as 正文. Kept with the
+ * next paragraph so a heading never ends a page alone.
+ */
+export function heading(text: string, level: 1 | 2 | 3 | 4, o: { keepNext?: boolean } = {}): Paragraph {
   const font = level === 1 ? FONT.hei : level === 2 ? FONT.kai : FONT.fangsong;
   return new Paragraph({
+    ...KEEP_PUNCTUATION,
     alignment: AlignmentType.JUSTIFIED,
     spacing: exact(),
     indent: { firstLineChars: 200, firstLine: 2 * CH3 },
+    keepNext: o.keepNext ?? true,
     outlineLevel: level - 1,
     children: [run(text, { font })],
   });
@@ -94,7 +109,8 @@ export function heading(text: string, level: 1 | 2 | 3 | 4): Paragraph {
 
 /** 主送机关: flush left, full-width colon. */
 export function addressee(text: string): Paragraph {
-  return new Paragraph({ spacing: exact(), indent: { firstLine: 0 }, children: [run(text)] });
+  return new Paragraph({
+    ...KEEP_PUNCTUATION, spacing: exact(), indent: { firstLine: 0 }, children: [run(text)] });
 }
 
 /** Centred 楷体 题注 under a title, e.g. “（2026年3月6日上午9:00 镇政府三楼会议室）” (with a full-width space). */
@@ -107,8 +123,8 @@ export function caption(text: string): Paragraph {
  * character; if the date is longer, the date is 右空二字 and the name moves left.
  */
 export function signature(name: string, date: string): Paragraph[] {
-  const wN = widthTwips(name);
-  const wD = widthTwips(date);
+  const wN = spacedWidth(name);
+  const wD = spacedWidth(date);
   let nameRight: number;
   let dateRight: number;
   if (wN - wD >= 2 * CH3) {
@@ -121,6 +137,22 @@ export function signature(name: string, date: string): Paragraph[] {
   const p = (t: string, right: number) =>
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact(), indent: { right }, children: [run(t)] });
   return [p(name, nameRight), p(date, dateRight)];
+}
+
+/**
+ * {@link widthTwips} plus the gap Word and LibreOffice put between Chinese and Latin/digit runs
+ * (autoSpaceDE/DN, on by default): measured 3.2–3.3 pt at 三号, i.e. 0.2 em per transition. Without it a
+ * date like 2026年3月2日 is estimated 16 pt short and the unsealed signature drifts by one 字.
+ */
+export function spacedWidth(s: string, halfPt: number = SIZE.san): number {
+  let transitions = 0;
+  let prev: boolean | undefined;
+  for (const ch of s) {
+    const isCjk = /[\u2E80-\uFFEF\u3000-\u303F]/.test(ch);
+    if (prev !== undefined && prev !== isCjk) transitions++;
+    prev = isCjk;
+  }
+  return widthTwips(s, halfPt) + transitions * halfPt * 2;
 }
 
 /** 页码 footers: “— 1 —” in 4号宋体, odd pages 右空一字, even pages 左空一字 (§3.6). */
@@ -140,6 +172,38 @@ export interface TableColumn {
   /** Share of the 版心 width, 0–1; shares should add up to 1. */
   share: number;
   align?: 'left' | 'center';
+  /**
+   * Keep body text inside an exact-height row: 4号, else 小四, else 五号 on one line, else two tight
+   * 五号 lines. Without it a long unit name wraps and an exact row clips the second line.
+   */
+  fit?: boolean;
+}
+
+/** Horizontal cell margins of {@link formTable} (each side), and of columns with `fit`. */
+const CELL_MARGIN_X = 80;
+const FIT_MARGIN_X = 40;
+
+/**
+ * Horizontal margin of a column: the usual 80 twips, less when the 4号 header would otherwise wrap (序号 in
+ * a 7 % column is 560 twips of text in 619).
+ */
+export function columnMargin(width: number, header: string): number {
+  const need = widthTwips(header, SIZE.si, 0) + 20;
+  return Math.max(10, Math.min(CELL_MARGIN_X, Math.floor((width - need) / 2)));
+}
+
+/** Size and line pitch that keep `text` inside a cell `width` twips wide (see {@link TableColumn.fit}). */
+export function fitCellText(text: string, width: number, margin = CELL_MARGIN_X): { size: number; line: number } {
+  // Slack for renderer metrics differing from the 1-em / half-em estimate.
+  const room = width - 2 * margin - 20;
+  for (const [size, line] of [
+    [SIZE.si, 400],
+    [SIZE.xiaosi, 360],
+    [21, 300],
+  ] as const) {
+    if (widthTwips(text, size, 0) <= room) return { size, line };
+  }
+  return { size: 21, line: 250 };
 }
 
 /**
@@ -150,22 +214,26 @@ export function formTable(columns: TableColumn[], rows: string[][], o: { rowHeig
   const widths = columns.map((c) => Math.floor(c.share * BODY_WIDTH));
   const diff = BODY_WIDTH - widths.reduce((a, b) => a + b, 0);
   widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + diff;
-  const cell = (text: string, i: number, header: boolean) =>
-    new TableCell({
+  const cell = (text: string, i: number, header: boolean) => {
+    // Fitted columns trade some padding for text size (a 6-字 post stays on one 五号 line in 16 %).
+    const margin = Math.min(columnMargin(widths[i]!, columns[i]?.header ?? ''), columns[i]?.fit ? FIT_MARGIN_X : CELL_MARGIN_X);
+    const fitted = !header && columns[i]?.fit ? fitCellText(text, widths[i]!, margin) : { size: SIZE.si, line: 400 };
+    return new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      margins: { top: 40, bottom: 40, left: margin, right: margin },
       children: toCellParagraphs(text).map(
         (t) =>
           new Paragraph({
             alignment:
               header || columns[i]?.align !== 'left' ? AlignmentType.CENTER : AlignmentType.LEFT,
-            spacing: exact(400),
+            spacing: exact(fitted.line),
             indent: { firstLine: 0 },
-            children: [run(t, { size: SIZE.si, font: header ? FONT.hei : FONT.fangsong })],
+            children: [run(t, { size: fitted.size, font: header ? FONT.hei : FONT.fangsong })],
           }),
       ),
     });
+  };
   const height = o.rowHeight ? { value: o.rowHeight, rule: HeightRule.EXACT } : undefined;
   return new Table({
     layout: TableLayoutType.FIXED,
@@ -190,4 +258,76 @@ export function rule(thick = true): Paragraph {
     border: { bottom: { style: BorderStyle.SINGLE, size: thick ? 8 : 6, color: '000000', space: 0 } },
     children: [],
   });
+}
+
+/** Size (half-points) and horizontal scale (%) of a 发文机关标志 that fits the 版心 (§3.8). */
+export function markFit(text: string): { size: number; scale: number } {
+  const room = Math.floor(0.95 * BODY_WIDTH);
+  let last = { size: 52, scale: 100 };
+  // Largest size that needs at most 25 % condensing; the reference 纪要标志 (16 字) lands on 30 pt × 85 %.
+  for (const size of [84, 72, 60, 52]) {
+    const w = widthTwips(text, size, 0);
+    if (w <= room) return { size, scale: 100 };
+    const scale = Math.floor((room / w) * 100);
+    last = { size, scale: Math.max(60, scale) };
+    if (scale >= 75) return last;
+  }
+  // Still too wide at 26 pt × 60 %: the name wraps, which GB allows for long issuers.
+  return last;
+}
+
+/**
+ * 发文机关标志: red 小标宋, centred, top edge 35 mm below the 版心 top (§3.8: `before` 1984 and an exact
+ * line only 2 pt taller than the font so the glyph top is the line top).
+ */
+export function issuerMark(text: string): Paragraph {
+  const { size, scale } = markFit(text);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: exact(size * 10 + 40, 1984),
+    children: [
+      new TextRun({ text: sanitizeText(text), font: FONT.xbs, size, color: RED, scale: scale < 100 ? scale : undefined }),
+    ],
+  });
+}
+
+/**
+ * 发文字号 with the 版头红色分隔线 under it (§3.7): a bottom border on the centred paragraph, which must
+ * have zero indents so the rule spans the whole 版心.
+ */
+export function docNumberLine(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: exact(),
+    indent: { left: 0, right: 0, firstLine: 0 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 6 } },
+    children: [run(text)],
+  });
+}
+
+/** 附件说明 for one attachment: 左空二字 “附件：”, a wrapped name aligned with its first character (§3.11). */
+export function attachmentNote(name: string): Paragraph {
+  return new Paragraph({
+    ...KEEP_PUNCTUATION,
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: exact(),
+    indent: { left: 5 * CH3, hanging: 3 * CH3 },
+    children: [run(`附件：${name}`)],
+  });
+}
+
+/** “附件” (or “附件1”) 3号黑体 flush left on line 1 of a new page (§1.4 附件). */
+export function attachmentLabel(text = '附件'): Paragraph {
+  return new Paragraph({
+    pageBreakBefore: true,
+    spacing: exact(),
+    indent: { firstLine: 0 },
+    children: [run(text, { font: FONT.hei })],
+  });
+}
+
+/** A flush-left line with no indent (meta lines of forms: “时间：…… 地点：……”). */
+export function plainLine(text: string, o: RunOptions = {}): Paragraph {
+  return new Paragraph({
+    ...KEEP_PUNCTUATION, spacing: exact(), indent: { firstLine: 0 }, children: [run(text, o)] });
 }

@@ -1,0 +1,133 @@
+import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { meetingDocOfficeSchema, type MeetingDocOffice } from '../../../../../shared/export/docx/meeting-doc-model';
+import { getDataLayer, useCurrentProfile, usePeople, useUnits } from '../../../db';
+import { toUserFacingError, zodRule, type UserFacingError } from '../../../ui';
+import { defaultOffice } from './build-doc-input';
+import { useDocumentOffice } from './use-document-office';
+
+export interface DocumentSettingsFormProps {
+  /** Values shown first (the saved office, or defaults derived from the data). */
+  initial: MeetingDocOffice;
+  onSaved?: (office: MeetingDocOffice) => void;
+  onCancel?: () => void;
+}
+
+/**
+ * 发文机关 / 联席会议名称 / 发文字号前缀 / 联系人 / 联系电话, checked as you type against the same schema the
+ * data layer enforces. The preview under the fields shows how the notice's header will read.
+ */
+export function DocumentSettingsForm({ initial, onSaved, onCancel }: DocumentSettingsFormProps) {
+  const { t } = useTranslation(['meeting-docs', 'common']);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<MeetingDocOffice>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<UserFacingError | null>(null);
+  const prefix = Form.useWatch('docNumberPrefix', form) ?? initial.docNumberPrefix;
+  const shape = meetingDocOfficeSchema.shape;
+
+  const finish = async (values: MeetingDocOffice) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await getDataLayer().documentSettings.saveOffice(values);
+      void message.success(t('meeting-docs:office.saved'));
+      onSaved?.(saved);
+    } catch (e) {
+      setError(toUserFacingError(e, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form<MeetingDocOffice>
+      form={form}
+      name="document-office"
+      layout="vertical"
+      initialValues={initial}
+      onFinish={(v) => void finish(v)}
+      requiredMark={false}
+      style={{ maxWidth: 640 }}
+    >
+      <Form.Item
+        name="name"
+        label={t('meeting-docs:office.name')}
+        rules={[zodRule(shape.name)]}
+        extra={t('meeting-docs:office.nameHint')}
+      >
+        <Input maxLength={40} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="jointMeetingName"
+        label={t('meeting-docs:office.jointMeetingName')}
+        rules={[zodRule(shape.jointMeetingName)]}
+      >
+        <Input maxLength={40} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="docNumberPrefix"
+        label={t('meeting-docs:office.docNumberPrefix')}
+        rules={[zodRule(shape.docNumberPrefix)]}
+        extra={t('meeting-docs:office.docNumberExample', {
+          example: `${prefix ?? ''}〔${new Date().getFullYear()}〕3号`,
+        })}
+      >
+        <Input maxLength={20} autoComplete="off" style={{ maxWidth: 240 }} />
+      </Form.Item>
+      <Flex gap={16} wrap>
+        <Form.Item name="contactName" label={t('meeting-docs:office.contactName')} rules={[zodRule(shape.contactName)]}>
+          <Input maxLength={20} autoComplete="off" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item
+          name="contactPhone"
+          label={t('meeting-docs:office.contactPhone')}
+          rules={[zodRule(shape.contactPhone)]}
+        >
+          <Input maxLength={30} autoComplete="off" style={{ width: 220 }} />
+        </Form.Item>
+      </Flex>
+      {error ? (
+        <Alert type="error" showIcon title={error.message} description={error.detail} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Flex gap={8}>
+        <Button type="primary" htmlType="submit" loading={saving}>
+          {t('meeting-docs:office.save')}
+        </Button>
+        {onCancel ? <Button onClick={onCancel}>{t('common:actions.cancel')}</Button> : null}
+      </Flex>
+    </Form>
+  );
+}
+
+/** The saved office, or defaults from the township unit / current profile; `undefined` while loading. */
+export function useOfficeInitial(): { office: MeetingDocOffice; saved: boolean } | undefined {
+  const saved = useDocumentOffice();
+  const units = useUnits({ includeArchived: false });
+  const people = usePeople();
+  const { loading, profile } = useCurrentProfile();
+  if (saved.loading || !units || !people || loading) return undefined;
+  if (saved.office) return { office: saved.office, saved: true };
+  return { office: defaultOffice(units, profile, people), saved: false };
+}
+
+/** 会议文件 section of the settings page. */
+export function DocumentSettingsSection() {
+  const { t } = useTranslation('meeting-docs');
+  const initial = useOfficeInitial();
+  return (
+    <Card id="meeting-documents" title={t('office.sectionTitle')}>
+      <Typography.Paragraph type="secondary">{t('office.sectionHint')}</Typography.Paragraph>
+      {initial ? (
+        <>
+          {!initial.saved ? (
+            <Alert type="info" showIcon title={t('office.notSaved')} style={{ marginBottom: 16 }} />
+          ) : null}
+          {/* Keyed so the form shows the stored values once they change elsewhere (the meeting panel). */}
+          <DocumentSettingsForm key={JSON.stringify(initial.office)} initial={initial.office} />
+        </>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,71 @@
+import { AlignmentType, Paragraph, type Document, type FileChild } from 'docx';
+import { formatChineseDateTime } from '../../domain/format';
+import { officialDocument } from './document';
+import { CH3, FONT, widthTwips } from './layout';
+import {
+  agendaMarker,
+  agendaNote,
+  breakTitle,
+  sessionName,
+  withoutEndPunctuation,
+  type MeetingDocInput,
+} from './meeting-doc-model';
+import { blankLine, caption, exact, KEEP_PUNCTUATION, labelled, run, title } from './primitives';
+
+/** 城关镇综合行政执法协调联席会议 / 2026年第三次会议议程 (full meeting name + 议程, §2.2). */
+export function agendaTitleLines(input: Pick<MeetingDocInput, 'office' | 'meeting'>): string[] {
+  return breakTitle([input.office.jointMeetingName, `${sessionName(input.meeting)}议程`]);
+}
+
+/** 楷体 note under an item, aligned with the item's text (2字 indent + the 2字 marker “一、”). */
+function note(text: string): Paragraph {
+  return new Paragraph({
+    ...KEEP_PUNCTUATION,
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: exact(),
+    indent: { left: 4 * CH3 },
+    children: [run(text, { font: FONT.kai })],
+  });
+}
+
+/**
+ * An item “一、……” starting 2字 in; a wrapped title continues under its first character (4字), as an
+ * agenda is read as a list rather than as running text.
+ */
+function itemParagraph(marker: string, text: string): Paragraph {
+  const hanging = widthTwips(marker);
+  return new Paragraph({
+    ...KEEP_PUNCTUATION,
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: exact(),
+    indent: { left: 2 * CH3 + hanging, hanging },
+    children: [run(marker), run(text)],
+  });
+}
+
+/**
+ * 会议议程 (DOCX-FORMAT §2.2): title, 楷体 题注 with time and place, 主持人, items 一、二、三、 without end
+ * punctuation, each with an optional 楷体 note (汇报单位, minutes).
+ */
+export function meetingAgendaDocument(input: MeetingDocInput): Document {
+  const { meeting, agenda } = input;
+  const titleLines = agendaTitleLines(input);
+  const chair = meeting.chairName?.trim();
+  const children: FileChild[] = [
+    title(titleLines),
+    caption(`（${formatChineseDateTime(meeting.startsAt)}\u3000${meeting.place.trim()}）`),
+    blankLine(),
+    ...(chair
+      ? [labelled('主持人：', meeting.chairPost?.trim() ? `${chair}（${meeting.chairPost.trim()}）` : chair)]
+      : []),
+    ...agenda.flatMap((item, i) => {
+      const n = agendaNote(item);
+      return [itemParagraph(agendaMarker(i), withoutEndPunctuation(item.title)), ...(n ? [note(n)] : [])];
+    }),
+  ];
+  return officialDocument(children, {
+    title: titleLines.join(''),
+    creator: input.office.name,
+    auditAnchor: input.auditAnchor,
+  });
+}
