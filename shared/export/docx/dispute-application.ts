@@ -3,6 +3,7 @@ import { formatChineseDate } from '../../domain/format';
 import type { Dispute } from '../../domain/dispute';
 import { addressee, blankLine, bodyParagraphs, body, heading, signature, title } from './primitives';
 import { officialDocument } from './document';
+import { breakTitle } from './meeting-doc-model';
 
 export interface DisputeApplicationInput {
   dispute: Dispute;
@@ -22,10 +23,12 @@ function trimEnd(s: string): string {
   return s.trim().replace(/[。；;，,.\s]+$/u, '');
 }
 
-/** Break a long title at a meaning boundary (before “的申请”) so it is centred on two lines. */
+/**
+ * Title lines at 2号 within the 版心, broken at meaning boundaries: after 的 or 、 inside the matter, and
+ * before “行政执法争议的申请”, never inside a word when a boundary fits.
+ */
 function titleLines(matter: string): string[] {
-  const full = `关于提请协调${matter}行政执法争议的申请`;
-  return full.length <= 22 ? [full] : [`关于提请协调${matter}`, '行政执法争议的申请'];
+  return breakTitle(['关于提请协调', ...matter.split(/(?<=[的、])/u), '行政执法争议的申请']);
 }
 
 /**

@@ -77,3 +77,22 @@ describe('提请协调申请 mapper', () => {
     ).toThrow('尚未填写提请协调申请');
   });
 });
+
+describe('提请协调申请 title', () => {
+  it('breaks a long title at meaning boundaries, within the 版心', async () => {
+    const doc = disputeApplicationDocument({
+      dispute: { ...dispute, matter: '城东村沿街商铺占道经营的查处主体' },
+      unitNames: new Map(),
+      applicant: '城关镇人民政府',
+      authority: '区人民政府',
+      date: '2026-09-30',
+    });
+    const xml = (await readDocxParts(await packDocx(doc)))['word/document.xml']!;
+    const title = xml.slice(0, xml.indexOf('区人民政府：'));
+    const lines = [...title.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]!);
+    expect(lines.join('')).toBe('关于提请协调城东村沿街商铺占道经营的查处主体行政执法争议的申请');
+    expect(lines.length).toBe(2);
+    expect(lines[0]).toBe('关于提请协调城东村沿街商铺占道经营的');
+    expect(lines[1]).toBe('查处主体行政执法争议的申请');
+  });
+});
