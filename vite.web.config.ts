@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './shared/security/csp';
 
 /**
  * The browser build of the renderer: used by `npm run dev:web`, `build:web`, `preview:web` and the
@@ -12,23 +13,8 @@ const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('./package.json', impo
   version: string;
 };
 
-/**
- * Mirrors the Electron CSP header (RELIABILITY-SECURITY.md SEC-3) as a meta tag, with two differences:
- * `style-src 'unsafe-inline'` because Ant Design's CSS-in-JS injects <style> elements at run time, and
- * no `frame-ancestors`, which browsers ignore in a meta tag.
- */
-export const WEB_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'self' blob:",
-].join('; ');
+/** The Electron header's policy as a meta tag (shared/security/csp.ts holds the one copy). */
+export const WEB_CSP = META_CONTENT_SECURITY_POLICY;
 
 /**
  * Adds the CSP meta tag to built pages only. The dev server cannot run under it: the React plugin

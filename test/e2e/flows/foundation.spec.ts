@@ -84,4 +84,21 @@ test.describe('foundation: first start, demo data, units and people', () => {
     await units.search('郑文华');
     await expect(units.row('郑文华')).toHaveCount(0);
   });
+
+  test('the built page runs under a CSP that blocks injected inline script', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/.test(m.text())) violations.push(m.text());
+    });
+    const injected = await page.evaluate(async () => {
+      const w = window as unknown as { __injected?: boolean };
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.body.appendChild(s);
+      await new Promise((r) => setTimeout(r, 100));
+      return w.__injected === true;
+    });
+    expect(injected).toBe(false);
+    expect(violations.join('\n')).toMatch(/script-src/);
+  });
 });
