@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskedTopic } from '../../../../shared/domain/topic-privacy';
 import {
   DEFAULT_STUCK_THRESHOLDS,
   DomainError,
@@ -241,7 +242,8 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
     async lookups() {
       return db.transaction('r', [db.meetings, db.topics], async () => {
         const meetings = await db.meetings.orderBy('startsAt').reverse().toArray();
-        const topics = await db.topics.orderBy('submittedOn').reverse().toArray();
+        // Lookups feed pickers: complainant data stays masked there like in every other list.
+        const topics = (await db.topics.orderBy('submittedOn').reverse().toArray()).map((t) => maskedTopic(t));
         return { meetings, topics };
       });
     },

@@ -1,0 +1,342 @@
+import { z } from 'zod';
+import {
+  DomainError,
+  TOPIC_STATE_LABELS,
+  complainantFields,
+  disputeDraftFromTopic,
+  disputeInputSchema,
+  disputeSchema,
+  hasComplainantData,
+  idNumberProblem,
+  idSchema,
+  isoDateOf,
+  maskedTopic,
+  phoneSchema,
+  topicInputSchema,
+  topicSchema,
+  transitionTopic,
+  type Complainant,
+  type Dispute,
+  type Topic,
+  type TopicAction,
+  type TopicInput,
+} from '../../../../shared/domain';
+import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
+import type { JointDeskDB } from '../database';
+import type { TopicTriageAction, TopicsRepository } from '../types';
+import { parseOrThrow, type FieldLabels } from '../validation';
+import { prepareAttachment, storeAttachment, type PreparedAttachment } from './attachments';
+import { DISPUTE_FIELD_LABELS, nextNumber as nextDisputeNumber } from './disputes';
+import { matchesSearch, withoutUndefined } from './list-helpers';
+
+export const TOPIC_FIELD_LABELS: FieldLabels = {
+  title: '议题名称',
+  submittingUnitId: '提交单位',
+  submitterPersonId: '提交人',
+  submittedOn: '提交日期',
+  category: '议题类别',
+  description: '情况说明',
+  urgency: '紧急程度',
+  relatedUnitIds: '相关单位',
+  proposedHandling: '拟处理意见',
+  'complainant.name': '投诉举报人姓名',
+  'complainant.phone': '投诉举报人电话',
+  'complainant.idNumber': '投诉举报人身份证号',
+  'complainant.address': '投诉举报人地址',
+  reason: '原因',
+  intoTopicId: '合并到的议题',
+  otherPartyUnitIds: '争议另一方',
+};
+
+/** The intake form's schema plus the formats of a complainant's phone and ID number. */
+export const topicSubmitSchema = topicInputSchema.superRefine((v, ctx) => {
+  const c = v.complainant;
+  if (c?.phone && !phoneSchema.safeParse(c.phone).success) {
+    ctx.addIssue({ code: 'custom', path: ['complainant', 'phone'], message: '电话号码格式不正确（手机 11 位，或 区号-号码）' });
+  }
+  const idProblem = c?.idNumber ? idNumberProblem(c.idNumber) : undefined;
+  if (idProblem) ctx.addIssue({ code: 'custom', path: ['complainant', 'idNumber'], message: idProblem });
+});
+
+/** The triage actions the screen sends, checked before the pure transition sees them. */
+export const topicTriageActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('accept') }),
+  z.object({ type: z.literal('return'), reason: z.string().trim().min(1, '请填写退回原因').max(500, '退回原因不能超过 500 个字') }),
+  z.object({ type: z.literal('resubmit') }),
+  z.object({ type: z.literal('merge'), intoTopicId: idSchema }),
+  z.object({ type: z.literal('convert'), otherPartyUnitIds: z.array(idSchema).max(20).optional() }),
+  z.object({ type: z.literal('defer') }),
+  z.object({ type: z.literal('escalate') }),
+]);
+
+/** States in which the submitter's text may still change (a returned topic is corrected, then resubmitted). */
+const EDITABLE_STATES: readonly Topic['state'][] = ['submitted', 'returned'];
+/** A survivor must still be handled as a topic of its own. */
+const NOT_A_SURVIVOR: readonly Topic['state'][] = ['merged', 'returned', 'converted'];
+
+const INPUT_KEYS = Object.keys(topicInputSchema.shape) as (keyof TopicInput)[];
+
+/**
+ * Topics. Every record that leaves this repository, and every audit snapshot it writes, has the
+ * complainant masked (`maskedTopic`): the audit trail is append-only and travels into backups, so clear
+ * personal data written there could never be taken back. Only `reveal` returns the clear values, and it
+ * audits the look first.
+ */
+export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository {
+  const { db } = ctx;
+  const today = () => isoDateOf(ctx.now());
+
+  return {
+    async list(filter = {}) {
+      const [all, units] = await db.transaction('r', [db.topics, db.units], () =>
+        Promise.all([db.topics.toArray(), db.units.toArray()]),
+      );
+      const names = new Map(units.map((u) => [u.id, u.name]));
+      const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined;
+      return all
+        .filter((t) => !states || states.has(t.state))
+        .filter((t) => !filter.category || t.category === filter.category)
+        .filter((t) => !filter.unitId || t.submittingUnitId === filter.unitId || t.relatedUnitIds.includes(filter.unitId))
+        .filter((t) => !filter.from || t.submittedOn >= filter.from)
+        .filter((t) => !filter.to || t.submittedOn <= filter.to)
+        // Never the complainant's fields: a search that finds them would reveal them by inference.
+        .filter((t) => matchesSearch(filter.search, [t.title, t.description, t.proposedHandling, names.get(t.submittingUnitId)]))
+        .sort(newestFirst)
+        .map(maskedTopic);
+    },
+
+    async get(id) {
+      const t = await db.topics.get(id);
+      return t ? maskedTopic(t) : undefined;
+    },
+
+    async submit(input, files = []) {
+      const parsed = cleanInput(parseOrThrow(topicSubmitSchema, input, TOPIC_FIELD_LABELS));
+      assertNotFuture(parsed.submittedOn, today());
+      // Files are read and checked before the transaction opens (it would commit while a Blob is read).
+      const prepared: PreparedAttachment[] = [];
+      for (const f of files) prepared.push(await prepareAttachment(f));
+      return auditedWrite(ctx, [db.topics, db.units, db.people, db.attachments], async (audit) => {
+        await assertReferences(db, parsed, undefined);
+        const at = ctx.now().toISOString();
+        const topic = toRecord({ ...parsed, id: ctx.newId(), createdAt: at, updatedAt: at, state: 'submitted' });
+        await db.topics.add(topic);
+        audit.record({ entity: 'topic', entityId: topic.id, action: 'create', before: null, after: maskedTopic(topic) });
+        for (const file of prepared) await storeAttachment(ctx, audit, { type: 'topic', id: topic.id }, file);
+        return maskedTopic(topic);
+      });
+    },
+
+    async update(id, patch) {
+      return auditedWrite(ctx, [db.topics, db.units, db.people], async (audit) => {
+        const before = await mustGet(db, id);
+        if (!EDITABLE_STATES.includes(before.state)) {
+          throw new DomainError(
+            'invalid-transition',
+            `议题处于“${TOPIC_STATE_LABELS[before.state]}”状态，不能再修改；只有待审核或退回的议题可以修改`,
+          );
+        }
+        const p = isObject(patch) ? patch : {};
+        // The screen never holds the clear complainant data: without the key, the stored one is kept.
+        const merged = { ...pickInput(before), ...p, complainant: 'complainant' in p ? (p.complainant ?? undefined) : before.complainant };
+        const parsed = cleanInput(parseOrThrow(topicSubmitSchema, isObject(patch) ? merged : patch, TOPIC_FIELD_LABELS));
+        assertNotFuture(parsed.submittedOn, today());
+        await assertReferences(db, parsed, before);
+        const topic = toRecord({ ...stripInput(before), ...parsed, updatedAt: ctx.now().toISOString() });
+        await db.topics.put(topic);
+        audit.record({ entity: 'topic', entityId: id, action: 'update', before: maskedTopic(before), after: maskedTopic(topic) });
+        return maskedTopic(topic);
+      });
+    },
+
+    async act(id, action, reason) {
+      const a = parseOrThrow(topicTriageActionSchema, action, TOPIC_FIELD_LABELS) as TopicTriageAction;
+      const note = reason?.trim() || undefined;
+      return auditedWrite(ctx, [db.topics, db.disputes, db.units], async (audit) => {
+        const before = await mustGet(db, id);
+        let next: Topic;
+        let auditReason = a.type === 'return' ? a.reason.trim() : note;
+        switch (a.type) {
+          case 'merge': {
+            const survivor = await db.topics.get(a.intoTopicId);
+            if (!survivor) throw new DomainError('not-found', '合并到的议题：找不到该议题，可能已被删除');
+            if (survivor.id !== before.id && NOT_A_SURVIVOR.includes(survivor.state)) {
+              throw new DomainError(
+                'validation',
+                `不能合并到“${TOPIC_STATE_LABELS[survivor.state]}”的议题《${survivor.title}》，请选择仍在办理中的议题`,
+              );
+            }
+            next = transitionTopic(before, { type: 'merge', intoTopicId: survivor.id });
+            auditReason = note ?? `合并至《${survivor.title}》`;
+            break;
+          }
+          case 'convert': {
+            const disputeId = ctx.newId();
+            next = transitionTopic(before, { type: 'convert', disputeId });
+            const dispute = await createDispute(disputeId, before, a.otherPartyUnitIds ?? [], audit);
+            auditReason = note ?? `转为争议 ${dispute.number}`;
+            break;
+          }
+          default:
+            next = transitionTopic(before, a as TopicAction);
+        }
+        const topic = toRecord({ ...next, updatedAt: ctx.now().toISOString() });
+        await db.topics.put(topic);
+        audit.record({
+          entity: 'topic',
+          entityId: id,
+          action: 'transition',
+          before: maskedTopic(before),
+          after: maskedTopic(topic),
+          ...(auditReason !== undefined ? { reason: auditReason } : {}),
+        });
+        return maskedTopic(topic);
+      });
+    },
+
+    async reveal(id, reason) {
+      const note = reason?.trim() || undefined;
+      return auditedWrite(ctx, [db.topics], async (audit) => {
+        const t = await mustGet(db, id);
+        if (!hasComplainantData(t.complainant)) throw new DomainError('not-found', '该议题没有投诉举报人信息');
+        // The entry says who looked at which fields of which topic — never the values themselves.
+        audit.record({
+          entity: 'topic',
+          entityId: id,
+          action: 'reveal',
+          before: null,
+          after: { title: t.title, fields: complainantFields(t.complainant) },
+          ...(note !== undefined ? { reason: note } : {}),
+        });
+        return { ...t.complainant };
+      });
+    },
+  };
+
+  /**
+   * 转为争议: the pre-filled registration, numbered like any other dispute, inside the caller's
+   * transaction so the topic and its dispute exist together or not at all.
+   */
+  async function createDispute(
+    id: string,
+    topic: Topic,
+    otherPartyUnitIds: readonly string[],
+    audit: AuditWriter,
+  ): Promise<Dispute> {
+    const on = today();
+    const input = parseOrThrow(
+      disputeInputSchema,
+      disputeDraftFromTopic(topic, { today: on, otherPartyUnitIds }),
+      DISPUTE_FIELD_LABELS,
+    );
+    for (const unitId of input.partyUnitIds) {
+      const unit = await db.units.get(unitId);
+      if (!unit) throw new DomainError('not-found', '争议各方：找不到所选单位，可能已被删除');
+      if (unit.archived) throw new DomainError('validation', `争议各方：“${unit.name}”已归档，不能作为争议一方`);
+    }
+    const at = ctx.now().toISOString();
+    const dispute = withoutUndefined(
+      parseOrThrow(
+        disputeSchema,
+        {
+          ...input,
+          id,
+          createdAt: at,
+          updatedAt: at,
+          number: await nextDisputeNumber(db, on.slice(0, 4)),
+          state: 'registered',
+          stateSince: on,
+          rounds: [],
+        },
+        DISPUTE_FIELD_LABELS,
+      ),
+    );
+    await db.disputes.add(dispute);
+    audit.record({
+      entity: 'dispute',
+      entityId: id,
+      action: 'create',
+      before: null,
+      after: dispute,
+      reason: `由议题《${topic.title}》转为争议`,
+    });
+    return dispute;
+  }
+}
+
+/** Newest submission first, then the latest entered. */
+function newestFirst(a: Topic, b: Topic): number {
+  return b.submittedOn.localeCompare(a.submittedOn) || b.createdAt.localeCompare(a.createdAt);
+}
+
+function assertNotFuture(date: string, today: string): void {
+  if (date > today) throw new DomainError('validation', '提交日期：不能晚于今天');
+}
+
+/**
+ * The submitting unit and person exist and belong together; units newly named are not archived
+ * (ones the topic already had may have been archived since).
+ */
+async function assertReferences(db: JointDeskDB, input: TopicInput, before: Topic | undefined): Promise<void> {
+  const known = new Set(before ? [before.submittingUnitId, ...before.relatedUnitIds] : []);
+  const check = async (unitId: string, label: string) => {
+    const unit = await db.units.get(unitId);
+    if (!unit) throw new DomainError('not-found', `${label}：找不到所选单位，可能已被删除`);
+    if (unit.archived && !known.has(unitId)) throw new DomainError('validation', `${label}：“${unit.name}”已归档，请选择其他单位`);
+  };
+  await check(input.submittingUnitId, '提交单位');
+  for (const id of input.relatedUnitIds) await check(id, '相关单位');
+  if (input.submitterPersonId) {
+    const person = await db.people.get(input.submitterPersonId);
+    if (!person) throw new DomainError('not-found', '提交人：找不到所选人员，可能已被删除');
+    if (person.unitId !== input.submittingUnitId) throw new DomainError('validation', `提交人：${person.name}不是提交单位的人员`);
+  }
+}
+
+/** Related units without the submitting unit or repeats; blank optional texts and complainant fields dropped. */
+function cleanInput(input: TopicInput): TopicInput {
+  const relatedUnitIds = [...new Set(input.relatedUnitIds)].filter((id) => id !== input.submittingUnitId);
+  const complainant = input.complainant ? cleanComplainant(input.complainant) : undefined;
+  return withoutUndefined({
+    ...input,
+    relatedUnitIds,
+    proposedHandling: input.proposedHandling || undefined,
+    complainant,
+  });
+}
+
+function cleanComplainant(c: Complainant): Complainant | undefined {
+  const out = withoutUndefined({
+    name: c.name || undefined,
+    phone: c.phone || undefined,
+    idNumber: c.idNumber?.toUpperCase() || undefined,
+    address: c.address || undefined,
+  });
+  return hasComplainantData(out) ? out : undefined;
+}
+
+function pickInput(t: Topic): Partial<TopicInput> {
+  return Object.fromEntries(INPUT_KEYS.map((k) => [k, t[k]]).filter(([, v]) => v !== undefined));
+}
+
+/** The record without its editable fields, so a cleared optional field does not survive an update. */
+function stripInput(t: Topic): Omit<Topic, keyof TopicInput> {
+  const rest: Record<string, unknown> = { ...t };
+  for (const k of INPUT_KEYS) delete rest[k];
+  return rest as Omit<Topic, keyof TopicInput>;
+}
+
+/** Full record, checked against the stored shape so nothing malformed reaches the table. */
+function toRecord(candidate: Topic): Topic {
+  return withoutUndefined(parseOrThrow(topicSchema, withoutUndefined(candidate), TOPIC_FIELD_LABELS));
+}
+
+async function mustGet(db: JointDeskDB, id: string): Promise<Topic> {
+  const t = await db.topics.get(id);
+  if (!t) throw new DomainError('not-found', '找不到该议题，可能已被删除');
+  return t;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,64 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, type InputRef } from 'antd';
+import { useRef, useState } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { Page } from '../../ui';
+import { useTopicsText } from './labels';
+import { TopicDetailPage } from './topic-detail';
+import { TopicFormModal } from './topic-form-modal';
+import { NO_FILTERS, TopicList, type TopicFilters } from './topic-list';
+import { useListShortcuts } from './use-list-shortcuts';
+import { useTopicNames } from './use-topic-names';
+
+/**
+ * 议题 (/topics/*): the list with its filters (/topics) and one topic (/topics/:id). Routes live here so
+ * the shell only mounts `topics/*`. Filters survive a visit to a topic and back.
+ */
+export function TopicsPage() {
+  const [filters, setFilters] = useState<TopicFilters>(NO_FILTERS);
+  return (
+    <Routes>
+      <Route index element={<TopicsHome filters={filters} onFilters={setFilters} />} />
+      <Route path=":id" element={<TopicDetailPage />} />
+    </Routes>
+  );
+}
+
+function TopicsHome({ filters, onFilters }: { filters: TopicFilters; onFilters: (f: TopicFilters) => void }) {
+  const { t } = useTopicsText();
+  const { message } = App.useApp();
+  const names = useTopicNames();
+  const [creating, setCreating] = useState(false);
+  const searchRef = useRef<InputRef>(null);
+  useListShortcuts({ create: () => setCreating(true), focusSearch: () => searchRef.current?.focus() });
+
+  return (
+    <Page
+      title={t('topics:page.title')}
+      description={t('topics:page.description')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+          {t('topics:list.create')}
+        </Button>
+      }
+    >
+      <TopicList
+        names={names}
+        filters={filters}
+        onFilters={onFilters}
+        onCreate={() => setCreating(true)}
+        searchRef={searchRef}
+      />
+      <TopicFormModal
+        open={creating}
+        names={names}
+        onClose={() => setCreating(false)}
+        onSaved={(saved) => {
+          setCreating(false);
+          // Staff usually enter several submissions in a row: stay on the list, say where the new one is.
+          void message.success(t('topics:form.created', { title: saved.title }));
+        }}
+      />
+    </Page>
+  );
+}
