@@ -15,3 +15,6 @@ export * from './dates';
 export * from './dispute-rules';
 export * from './meeting-rules';
 export * from './topic-rules';
+export * from './topic-privacy';
+export * from './topic-attachments';
+export * from './topic-conversion';

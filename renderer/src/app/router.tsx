@@ -1,6 +1,9 @@
 import { createHashRouter } from 'react-router-dom';
+import { DisputesPage } from '../features/disputes';
+import { MeetingsPage } from '../features/meetings';
 import { PlaceholderPage } from '../features/placeholders';
 import { SettingsPage } from '../features/settings';
+import { TopicsPage } from '../features/topics';
 import { UnitsPeoplePage } from '../features/units';
 import { WorkbenchPage } from '../features/workbench';
 import { AppLayout } from './app-layout';
@@ -22,9 +25,9 @@ export function createAppRouter() {
           errorElement: <RouteErrorPage />,
           children: [
             { index: true, element: <WorkbenchPage /> },
-            { path: 'meetings', element: <PlaceholderPage section="meetings" /> },
-            { path: 'topics', element: <PlaceholderPage section="topics" /> },
-            { path: 'disputes', element: <PlaceholderPage section="disputes" /> },
+            { path: 'meetings/*', element: <MeetingsPage /> },
+            { path: 'topics/*', element: <TopicsPage /> },
+            { path: 'disputes/*', element: <DisputesPage /> },
             { path: 'followup', element: <PlaceholderPage section="followup" /> },
             { path: 'units', element: <UnitsPeoplePage /> },
             { path: 'stats', element: <PlaceholderPage section="stats" /> },

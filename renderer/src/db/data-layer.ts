@@ -1,11 +1,18 @@
 import type { DataLayerContext } from './audited-write';
 import type { JointDeskDB } from './database';
+import { createAgendaRepository } from './repositories/agenda';
+import { createAttachmentsRepository } from './repositories/attachments';
+import { createAttendanceRepository } from './repositories/attendance';
 import { createAuditRepository } from './repositories/audit';
 import { createDemoRepository } from './repositories/demo';
+import { createDisputesRepository } from './repositories/disputes';
+import { createDocumentSettingsRepository } from './repositories/document-settings';
 import { createImporterRepository } from './repositories/importer';
+import { createMeetingsRepository } from './repositories/meetings';
 import { createPeopleRepository } from './repositories/people';
 import { createProfilesRepository } from './repositories/profiles';
 import { createRulesRepository } from './repositories/rules';
+import { createTopicsRepository } from './repositories/topics';
 import { createUnitsRepository } from './repositories/units';
 import type { DataLayer } from './types';
 
@@ -34,5 +41,12 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     audit: createAuditRepository(ctx),
     demo: createDemoRepository(ctx),
     importer: createImporterRepository(ctx),
+    disputes: createDisputesRepository(ctx),
+    meetings: createMeetingsRepository(ctx),
+    attendance: createAttendanceRepository(ctx),
+    agenda: createAgendaRepository(ctx),
+    topics: createTopicsRepository(ctx),
+    attachments: createAttachmentsRepository(ctx),
+    documentSettings: createDocumentSettingsRepository(ctx),
   };
 }

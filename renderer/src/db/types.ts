@@ -1,15 +1,32 @@
 import type {
+  AgendaItem,
+  Attendance,
   AuditAnchor,
   AuditEntry,
   AuditVerification,
   AuditedEntity,
+  Dispute,
+  DisputeAction,
+  DisputeState,
+  DisputeType,
+  Meeting,
+  MeetingKind,
+  MeetingState,
   Person,
   RuleProfile,
+  StandingItemProposal,
+  StuckThresholds,
+  Attachment,
+  Complainant,
+  Topic,
+  TopicCategory,
+  TopicState,
   Unit,
   UserProfile,
 } from '../../../shared/domain';
 import type { Dataset } from '../../../shared/demo/types';
 import type { ValidatedUnitsPeople } from '../../../shared/import/types';
+import type { DocumentSettingsRepository } from './repositories/document-settings';
 
 export interface UnitListFilter {
   includeArchived?: boolean;
@@ -103,6 +120,220 @@ export interface ImporterRepository {
   unitsAndPeople(data: ValidatedUnitsPeople): Promise<{ units: number; people: number }>;
 }
 
+export interface DisputeListFilter {
+  /** Any of these states (all when absent or empty). */
+  states?: readonly DisputeState[];
+  type?: DisputeType;
+  /** Case-insensitive substring of number, matter, place, related case or a party's name. */
+  search?: string;
+}
+
+/** Records a dispute form offers to link to. */
+export interface DisputeLookups {
+  /** Newest first. */
+  meetings: Meeting[];
+  /** Newest first. */
+  topics: Topic[];
+}
+
+/** `input` parameters are `unknown` on purpose: every write validates with the shared zod schema. */
+export interface DisputesRepository {
+  /** Newest registration first. */
+  list(filter?: DisputeListFilter): Promise<Dispute[]>;
+  get(id: string): Promise<Dispute | undefined>;
+  /** `input` is a DisputeInput; assigns 争〔年〕N号 and state 'registered'. Audited 'create'. */
+  register(input: unknown): Promise<Dispute>;
+  /** Edits the registration fields (DisputeInput, keys left out keep their value); refused once closed. */
+  update(id: string, patch: unknown): Promise<Dispute>;
+  /** Applies `transitionDispute`; audited 'transition' with `reason` (a reopen's own reason when absent). */
+  act(id: string, action: DisputeAction, reason?: string): Promise<Dispute>;
+  /** Earliest meeting in planning/notified whose date is on or after `on` (default: today). */
+  nextMeeting(on?: string): Promise<Meeting | undefined>;
+  /** Sets `agendaMeetingId`; the meeting must still be planning or notified. Audited 'update'. */
+  putOnAgenda(id: string, meetingId: string): Promise<{ dispute: Dispute; meeting: Meeting }>;
+  /** {@link putOnAgenda} with {@link nextMeeting}; refused with a message saying what to do when there is none. */
+  putOnNextAgenda(id: string): Promise<{ dispute: Dispute; meeting: Meeting }>;
+  /** Open disputes put on that meeting's agenda, oldest first (the agenda's dispute item). */
+  onAgenda(meetingId: string): Promise<Dispute[]>;
+  lookups(): Promise<DisputeLookups>;
+  /**
+   * Audits a saved export (AUD-1): the application of one dispute (entity 'dispute', action 'export'),
+   * or the whole ledger (entity 'system', id 'disputes.ledger').
+   */
+  recordExport(target: { disputeId: string } | 'ledger', fileName: string): Promise<void>;
+  /** Chair's-review thresholds (defaults until set). */
+  thresholds(): Promise<StuckThresholds>;
+  /** Audited as entity 'settings', id 'disputes.thresholds'. */
+  setThresholds(input: unknown): Promise<StuckThresholds>;
+}
+
+export interface MeetingListFilter {
+  year?: number;
+  kind?: MeetingKind;
+  /** Any of these states (all when absent or empty). */
+  states?: readonly MeetingState[];
+}
+
+/** `input` parameters are `unknown` on purpose: every write validates with the shared zod schema. */
+export interface MeetingsRepository {
+  /** Newest first (by date and time). */
+  list(filter?: MeetingListFilter): Promise<Meeting[]>;
+  get(id: string): Promise<Meeting | undefined>;
+  /** The 第N次 a new meeting of that year and kind would get now. */
+  nextSequence(year: number, kind: MeetingKind): Promise<number>;
+  /**
+   * `input` is a MeetingInput. One transaction: numbers it (per year and kind), state 'planning', and
+   * invites every active person with a joint-meeting role. Audited (meeting + one entry per invitee).
+   */
+  create(input: unknown): Promise<Meeting>;
+  /** MeetingInput keys left out keep their value; only while planning or notified. Audited 'update'. */
+  update(id: string, patch: unknown): Promise<Meeting>;
+  /** Applies `transitionMeeting` (cancel needs `reason`); cancelling also unschedules its topics. Audited. */
+  transition(id: string, to: MeetingState, reason?: string): Promise<Meeting>;
+}
+
+export type AttendanceMark = 'invited' | 'present' | 'leave' | 'absent';
+
+export interface AttendanceRepository {
+  /** Non-observers first, then by joint-meeting role and name. */
+  list(meetingId: string): Promise<Attendance[]>;
+  /** 列席: any active person not yet on the list. */
+  addObserver(meetingId: string, personId: string): Promise<Attendance>;
+  /** An extra invitee (出席) not invited by default. */
+  addInvitee(meetingId: string, personId: string): Promise<Attendance>;
+  /** Takes a person off the list (not once they signed in). */
+  remove(id: string): Promise<void>;
+  /** 'leave' needs `reason` (请填写请假原因); 'invited' undoes a mark. */
+  setStatus(id: string, status: AttendanceMark, reason?: string): Promise<Attendance>;
+  /** 代会: a colleague (person) or a typed name attends for the invitee. */
+  setSubstitute(id: string, sub: { substitutePersonId?: string; substituteName?: string; reason?: string }): Promise<Attendance>;
+  /** 签到: present, with the time of signing in. */
+  signIn(id: string): Promise<Attendance>;
+}
+
+export type StandingAgendaKind = 'last_resolutions' | 'disputes_review' | 'instructions' | 'summary' | 'other';
+
+export interface AgendaItemPatch {
+  title?: string;
+  /** `null` clears it. */
+  presenterUnitId?: string | null;
+  /** `null` clears it. */
+  minutes?: number | null;
+}
+
+/** A backlog topic; `carried` marks topics deferred at an earlier meeting (上次暂缓 / 暂缓). */
+export interface BacklogEntry {
+  topic: Topic;
+  carried?: { meetingId: string; previous: boolean };
+}
+
+/** What the agenda builder proposes for one meeting. */
+export interface AgendaProposals {
+  /** The latest earlier meeting that was held (state held or later). */
+  previousMeeting?: Meeting;
+  /** Resolutions the 落实情况通报 covers: from earlier meetings, open or changed since the previous one. */
+  resolutions: { total: number; open: number };
+  /** proposeStandingItems, each with whether the agenda already has it. */
+  standing: (StandingItemProposal & { added: boolean })[];
+  /** Deferred topics first (the previous meeting's before older ones), then agendaBacklog. */
+  backlog: BacklogEntry[];
+  /** Open disputes: the ones put on this meeting first, then oldest first. */
+  disputes: { dispute: Dispute; onThisAgenda: boolean }[];
+  /** Agenda item ids that cannot be removed (the 落实情况通报 while a resolution is open). */
+  requiredItemIds: string[];
+}
+
+export interface AgendaRepository {
+  /** In agenda order. */
+  list(meetingId: string): Promise<AgendaItem[]>;
+  proposals(meetingId: string): Promise<AgendaProposals>;
+  /** Schedules an accepted or deferred topic onto the meeting (topic → 'scheduled'); both audited, one transaction. */
+  addTopic(meetingId: string, topicId: string): Promise<AgendaItem>;
+  /** A standing item; `title` defaults to the proposal's (or the kind's usual) title. */
+  addStanding(meetingId: string, kind: StandingAgendaKind, title?: string): Promise<AgendaItem>;
+  /** Refused for the required 落实情况通报; a topic item returns its topic to 'accepted'. */
+  remove(id: string): Promise<void>;
+  /** `orderedIds` must be exactly the meeting's items; one transaction. */
+  reorder(meetingId: string, orderedIds: readonly string[]): Promise<AgendaItem[]>;
+  update(id: string, patch: AgendaItemPatch): Promise<AgendaItem>;
+}
+
+export interface TopicListFilter {
+  /** Any of these states (all when absent or empty). */
+  states?: readonly TopicState[];
+  category?: TopicCategory;
+  /** The submitting unit or one of the related units. */
+  unitId?: string;
+  /** Submitted on or after, `YYYY-MM-DD`. */
+  from?: string;
+  /** Submitted on or before, `YYYY-MM-DD`. */
+  to?: string;
+  /** Case-insensitive substring of title, description, proposed handling or the submitting unit's name (never complainant data). */
+  search?: string;
+}
+
+/** The triage steps the topics screen offers; scheduling and the meeting steps belong to the agenda builder. */
+export type TopicTriageAction =
+  | { type: 'accept' }
+  | { type: 'return'; reason: string }
+  | { type: 'resubmit' }
+  | { type: 'merge'; intoTopicId: string }
+  /** Creates the dispute in the same transaction; `otherPartyUnitIds` when the topic names only its own unit. */
+  | { type: 'convert'; otherPartyUnitIds?: string[] }
+  | { type: 'defer' }
+  | { type: 'escalate' };
+
+/**
+ * Topics as the office sees them. Every topic returned has its complainant MASKED; the clear values
+ * come only from {@link TopicsRepository.reveal}, which audits the look. `input` is `unknown` on
+ * purpose: every write validates with the shared zod schema.
+ */
+export interface TopicsRepository {
+  /** Newest submission first. */
+  list(filter?: TopicListFilter): Promise<Topic[]>;
+  get(id: string): Promise<Topic | undefined>;
+  /** `input` is a TopicInput; state 'submitted'; attachments stored in the same transaction. Audited. */
+  submit(input: unknown, files?: readonly NewAttachment[]): Promise<Topic>;
+  /**
+   * TopicInput keys left out keep their value; only while submitted or returned. `complainant` replaces
+   * the stored one when present (all fields blank removes it) and is kept when absent.
+   */
+  update(id: string, patch: unknown): Promise<Topic>;
+  /** Applies `transitionTopic`; audited 'transition' (a return's reason, else `reason`). */
+  act(id: string, action: TopicTriageAction, reason?: string): Promise<Topic>;
+  /** The clear complainant data, after writing an audit entry (action 'reveal'). */
+  reveal(id: string, reason?: string): Promise<Complainant>;
+}
+
+/** A file to attach, read by the caller (a browser File is a Blob). */
+export interface NewAttachment {
+  fileName: string;
+  /** As the browser or OS reports it; empty when unknown. */
+  mimeType?: string;
+  data: Blob | Uint8Array;
+}
+
+/** An attachment without its content. */
+export type AttachmentMeta = Omit<Attachment, 'data'>;
+
+export interface AttachmentOwner {
+  type: Attachment['ownerType'];
+  id: string;
+}
+
+export interface AttachmentsRepository {
+  /** Oldest first, without content. */
+  list(owner: AttachmentOwner): Promise<AttachmentMeta[]>;
+  /** Type allow-list, 20 MB and 10-per-owner caps, Chinese errors. Audited 'create' (metadata only). */
+  add(owner: AttachmentOwner, file: NewAttachment): Promise<AttachmentMeta>;
+  /** Audited 'delete' (metadata only). */
+  remove(id: string): Promise<void>;
+  /** The stored bytes, for saving through the host. */
+  content(id: string): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }>;
+  /** Audits a saved copy (action 'export'). */
+  recordDownload(id: string): Promise<void>;
+}
+
 export interface DataLayer {
   units: UnitsRepository;
   people: PeopleRepository;
@@ -111,4 +342,11 @@ export interface DataLayer {
   audit: AuditRepository;
   demo: DemoRepository;
   importer: ImporterRepository;
+  disputes: DisputesRepository;
+  meetings: MeetingsRepository;
+  attendance: AttendanceRepository;
+  agenda: AgendaRepository;
+  topics: TopicsRepository;
+  attachments: AttachmentsRepository;
+  documentSettings: DocumentSettingsRepository;
 }

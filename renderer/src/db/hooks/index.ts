@@ -4,3 +4,6 @@ export { usePeople } from './use-people';
 export { useCurrentProfile, useProfiles, type CurrentProfileState } from './use-profiles';
 export { useActiveRuleProfile, useRuleProfiles } from './use-rule-profiles';
 export { useUnit, useUnits } from './use-units';
+export { useDispute, useDisputeLookups, useDisputes, useDisputeThresholds } from './use-disputes';
+export { useAgenda, useAgendaProposals, useAttendance, useMeeting, useMeetings, useNextMeetingSequence } from './use-meetings';
+export { useAttachments, useTopic, useTopics } from './use-topics';

@@ -1,6 +1,7 @@
 import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui';
+import { DocumentSettingsSection } from '../meetings/documents';
 import { AboutSection } from './about-section';
 import { AuditSection } from './audit-section';
 import { ProfilesSection } from './profiles-section';
@@ -14,6 +15,7 @@ export function SettingsPage() {
       <Flex vertical gap={16}>
         <ProfilesSection />
         <RulesSection />
+        <DocumentSettingsSection />
         <AuditSection />
         <AboutSection />
       </Flex>

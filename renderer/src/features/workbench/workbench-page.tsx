@@ -15,6 +15,7 @@ import { useAppLanguage } from '../../i18n';
 import { formatDisplayDate, formatWeekday, Page, todayIso } from '../../ui';
 import { AuditStatusCard } from './audit-status-card';
 import { DemoDataCard } from './demo-data-card';
+import { QuarterlyComplianceCard } from './quarterly-compliance-card';
 
 interface StatCardProps {
   title: string;
@@ -107,6 +108,7 @@ export function WorkbenchPage() {
             hint={link(t('stats.viewAudit'), '/settings')}
           />
         </Col>
+        {empty === false ? <Col xs={24} lg={12}><QuarterlyComplianceCard /></Col> : null}
         <Col xs={24} lg={12}>
           <AuditStatusCard count={auditCount} />
         </Col>

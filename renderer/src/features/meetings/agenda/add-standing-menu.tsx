@@ -1,0 +1,63 @@
+import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { getDataLayer } from '../../../db';
+import type { StandingAgendaKind } from '../../../db/types';
+import { useMeetingsText } from '../labels';
+
+/** 添加事项: conveying instructions, the stage summary, or any other item with its own title. */
+export function AddStandingMenu({ meetingId, onAdd }: { meetingId: string; onAdd: (work: () => Promise<unknown>) => void }) {
+  const { t } = useMeetingsText();
+  const [asking, setAsking] = useState(false);
+  const [form] = Form.useForm<{ title: string }>();
+  const add = (kind: StandingAgendaKind, title?: string) => onAdd(() => getDataLayer().agenda.addStanding(meetingId, kind, title));
+
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'instructions', label: t('meetings:agenda.kind.instructions') },
+            { key: 'summary', label: t('meetings:agenda.kind.summary') },
+            { key: 'other', label: t('meetings:agenda.addOther') },
+          ],
+          onClick: ({ key }) => (key === 'other' ? setAsking(true) : add(key as StandingAgendaKind)),
+        }}
+      >
+        <Button size="small" icon={<PlusOutlined aria-hidden />}>
+          {t('meetings:agenda.addItem')} <DownOutlined aria-hidden />
+        </Button>
+      </Dropdown>
+      <Modal
+        open={asking}
+        title={t('meetings:agenda.addOther')}
+        onCancel={() => setAsking(false)}
+        onOk={() => form.submit()}
+        okText={t('meetings:proposals.add')}
+        cancelText={t('common:actions.cancel')}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => {
+            add('other', v.title);
+            setAsking(false);
+          }}
+        >
+          <Form.Item
+            name="title"
+            label={t('meetings:agenda.itemTitle')}
+            rules={[
+              { required: true, whitespace: true, message: t('meetings:agenda.itemTitleRequired') },
+              { max: 200, message: t('meetings:agenda.itemTitleTooLong') },
+            ]}
+          >
+            <Input autoFocus maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

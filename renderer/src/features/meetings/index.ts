@@ -1,0 +1,2 @@
+export { MeetingsPage } from './meetings-page';
+export { meetingOfficialName } from './labels';

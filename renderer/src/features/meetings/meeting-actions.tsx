@@ -1,0 +1,124 @@
+import { EditOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Modal, Popconfirm } from 'antd';
+import { useState } from 'react';
+import { allowedMeetingTransitions, type Meeting, type MeetingState } from '../../../../shared/domain';
+import { getDataLayer } from '../../db';
+import { todayIso, useReportError } from '../../ui';
+import { useMeetingsText } from './labels';
+
+/** Buttons for exactly the transitions the state machine allows from the meeting's state, plus 编辑. */
+export function MeetingActions({ meeting, onEdit }: { meeting: Meeting; onEdit: () => void }) {
+  const { t } = useMeetingsText();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const [busy, setBusy] = useState<MeetingState>();
+  const [cancelling, setCancelling] = useState(false);
+  const allowed = allowedMeetingTransitions(meeting.state);
+  const preparing = meeting.state === 'planning' || meeting.state === 'notified';
+
+  const go = async (to: MeetingState, reason?: string): Promise<boolean> => {
+    setBusy(to);
+    try {
+      await getDataLayer().meetings.transition(meeting.id, to, reason);
+      void message.success(t('meetings:transition.done', { state: t(`meetings:state.${to}`) }));
+      return true;
+    } catch (e) {
+      reportError(e);
+      return false;
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  // Marking a meeting held before its day is almost always a slip of the mouse: say so in the confirmation.
+  const early = meeting.startsAt.slice(0, 10) > todayIso();
+
+  return (
+    <>
+      {preparing ? (
+        <Button icon={<EditOutlined aria-hidden />} onClick={onEdit}>
+          {t('meetings:detail.edit')}
+        </Button>
+      ) : null}
+      {allowed
+        .filter((to) => to !== 'cancelled')
+        .map((to) => (
+          <Popconfirm
+            key={to}
+            title={t(`meetings:transition.confirm.${to}`)}
+            description={to === 'held' && early ? t('meetings:transition.earlyHeld') : undefined}
+            okText={t('meetings:transition.ok')}
+            cancelText={t('common:actions.cancel')}
+            onConfirm={() => go(to)}
+          >
+            <Button type={to === 'planning' ? 'default' : 'primary'} loading={busy === to}>
+              {t(`meetings:transition.to.${to}`)}
+            </Button>
+          </Popconfirm>
+        ))}
+      {allowed.includes('cancelled') ? (
+        <Button danger onClick={() => setCancelling(true)}>
+          {t('meetings:transition.to.cancelled')}
+        </Button>
+      ) : null}
+      <CancelModal
+        open={cancelling}
+        onClose={() => setCancelling(false)}
+        onSubmit={async (reason) => {
+          if (await go('cancelled', reason)) setCancelling(false);
+        }}
+      />
+    </>
+  );
+}
+
+function CancelModal({
+  open,
+  onClose,
+  onSubmit,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSubmit: (reason: string) => Promise<void>;
+}) {
+  const { t } = useMeetingsText();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [saving, setSaving] = useState(false);
+  return (
+    <Modal
+      open={open}
+      title={t('meetings:cancel.title')}
+      okText={t('meetings:cancel.ok')}
+      okButtonProps={{ danger: true, loading: saving }}
+      cancelText={t('meetings:cancel.back')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v) => {
+          setSaving(true);
+          try {
+            await onSubmit(v.reason);
+          } finally {
+            setSaving(false);
+          }
+        }}
+      >
+        <Form.Item
+          name="reason"
+          label={t('meetings:cancel.reason')}
+          extra={t('meetings:cancel.hint')}
+          rules={[
+            { required: true, whitespace: true, message: t('meetings:cancel.reasonRequired') },
+            { max: 500, message: t('meetings:cancel.reasonTooLong') },
+          ]}
+        >
+          <Input.TextArea autoFocus rows={3} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
