@@ -30,6 +30,9 @@ export const appTheme: ThemeConfig = {
     // Info alerts and 进行中 tags keep antd's clear blue: derived from the navy they turn a murky grey.
     colorInfo: '#1677ff',
     colorLink: BRAND.navy,
+    // The tints antd derives from the navy read as heavy grey (selected rows, calendar days): a light blue instead.
+    colorPrimaryBg: '#e8eff8',
+    colorPrimaryBgHover: '#d6e3f3',
     borderRadius: 4,
     fontFamily: FONT_FAMILY,
     fontSize: 14,

@@ -7,9 +7,20 @@ import {
   type AuditAnchor,
   type AuditEntry,
   type AuditedEntity,
+  type Topic,
   type UserProfile,
 } from '../../../shared/domain';
+import { maskedTopic } from '../../../shared/domain/topic-privacy';
 import type { JointDeskDB } from './database';
+
+/**
+ * The audit trail is append-only and travels into backups and exports, so complainant data (投诉举报人信息)
+ * never enters it in clear, whichever repository writes the entry: one place masks it for all.
+ */
+function privateFieldsMasked(entity: AuditedEntity, snapshot: unknown): unknown {
+  if (entity !== 'topic' || snapshot === null || typeof snapshot !== 'object') return snapshot;
+  return maskedTopic(snapshot as Topic);
+}
 
 /** Setting keys the data layer owns. */
 export const SETTING_KEYS = {
@@ -73,8 +84,8 @@ export class AuditWriter {
       entity: draft.entity,
       entityId: draft.entityId,
       action: draft.action,
-      before: draft.before ?? null,
-      after: draft.after ?? null,
+      before: privateFieldsMasked(draft.entity, draft.before ?? null),
+      after: privateFieldsMasked(draft.entity, draft.after ?? null),
       ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
       prevHash: this.head.hash,
     });

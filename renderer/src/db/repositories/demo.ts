@@ -13,10 +13,8 @@ import {
   topicSchema,
   unitSchema,
   type AuditedEntity,
-  type Topic,
 } from '../../../../shared/domain';
 import type { Dataset } from '../../../../shared/demo/types';
-import { maskedTopic } from '../../../../shared/domain/topic-privacy';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
 import type { JointDeskDB } from '../database';
 import type { DemoRepository } from '../types';
@@ -75,9 +73,7 @@ export function createDemoRepository(ctx: DataLayerContext): DemoRepository {
             if (rows.length === 0) continue;
             await part.table(db).bulkAdd(rows);
             for (const row of rows) {
-              // Complainant data never enters the audit trail in clear (it is append-only and exported).
-              const after = part.entity === 'topic' ? maskedTopic(row as Topic) : row;
-              audit.record({ entity: part.entity, entityId: row.id, action: 'demo-load', before: null, after });
+              audit.record({ entity: part.entity, entityId: row.id, action: 'demo-load', before: null, after: row });
             }
             records += rows.length;
           }
