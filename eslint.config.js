@@ -68,7 +68,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'test/**/*.{ts,mjs,js}', '*.config.{ts,js}', '*.mjs'],
+    files: ['electron/**/*.ts', 'test/**/*.{ts,mjs,js}', 'scripts/**/*.{mjs,js,ts}', '*.config.{ts,js}', '*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

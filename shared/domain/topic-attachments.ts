@@ -7,7 +7,19 @@ import { DomainError } from './errors';
  */
 
 /** Allowed extensions, lower case, in the order the messages list them. */
-export const ATTACHMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png', 'txt', 'ofd', 'wps'] as const;
+export const ATTACHMENT_EXTENSIONS = [
+  'pdf',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'jpg',
+  'jpeg',
+  'png',
+  'txt',
+  'ofd',
+  'wps',
+] as const;
 export type AttachmentExtension = (typeof ATTACHMENT_EXTENSIONS)[number];
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;

@@ -21,7 +21,10 @@ export function disputeTypeForCategory(category: TopicCategory): DisputeType {
 }
 
 /** The parties a conversion starts from: the submitting unit, then the related units, without repeats. */
-export function conversionParties(topic: Pick<Topic, 'submittingUnitId' | 'relatedUnitIds'>, extra: readonly string[] = []): string[] {
+export function conversionParties(
+  topic: Pick<Topic, 'submittingUnitId' | 'relatedUnitIds'>,
+  extra: readonly string[] = [],
+): string[] {
   return [...new Set([topic.submittingUnitId, ...topic.relatedUnitIds, ...extra])];
 }
 

@@ -206,7 +206,10 @@ export interface AttendanceRepository {
   /** 'leave' needs `reason` (请填写请假原因); 'invited' undoes a mark. */
   setStatus(id: string, status: AttendanceMark, reason?: string): Promise<Attendance>;
   /** 代会: a colleague (person) or a typed name attends for the invitee. */
-  setSubstitute(id: string, sub: { substitutePersonId?: string; substituteName?: string; reason?: string }): Promise<Attendance>;
+  setSubstitute(
+    id: string,
+    sub: { substitutePersonId?: string; substituteName?: string; reason?: string },
+  ): Promise<Attendance>;
   /** 签到: present, with the time of signing in. */
   signIn(id: string): Promise<Attendance>;
 }

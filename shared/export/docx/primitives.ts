@@ -52,8 +52,7 @@ export function title(lines: string[], before = 0): Paragraph {
     alignment: AlignmentType.CENTER,
     spacing: exact(lines.length > 1 ? 700 : LINE, before, 0),
     children: lines.map(
-      (l, i) =>
-        new TextRun({ text: sanitizeText(l), font: FONT.xbs, size: SIZE.er, break: i > 0 ? 1 : undefined }),
+      (l, i) => new TextRun({ text: sanitizeText(l), font: FONT.xbs, size: SIZE.er, break: i > 0 ? 1 : undefined }),
     ),
   });
 }
@@ -110,12 +109,20 @@ export function heading(text: string, level: 1 | 2 | 3 | 4, o: { keepNext?: bool
 /** 主送机关: flush left, full-width colon. */
 export function addressee(text: string): Paragraph {
   return new Paragraph({
-    ...KEEP_PUNCTUATION, spacing: exact(), indent: { firstLine: 0 }, children: [run(text)] });
+    ...KEEP_PUNCTUATION,
+    spacing: exact(),
+    indent: { firstLine: 0 },
+    children: [run(text)],
+  });
 }
 
 /** Centred 楷体 题注 under a title, e.g. “（2026年3月6日上午9:00 镇政府三楼会议室）” (with a full-width space). */
 export function caption(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(), children: [run(text, { font: FONT.kai })] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: exact(),
+    children: [run(text, { font: FONT.kai })],
+  });
 }
 
 /**
@@ -216,7 +223,10 @@ export function formTable(columns: TableColumn[], rows: string[][], o: { rowHeig
   widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + diff;
   const cell = (text: string, i: number, header: boolean) => {
     // Fitted columns trade some padding for text size (a 6-字 post stays on one 五号 line in 16 %).
-    const margin = Math.min(columnMargin(widths[i]!, columns[i]?.header ?? ''), columns[i]?.fit ? FIT_MARGIN_X : CELL_MARGIN_X);
+    const margin = Math.min(
+      columnMargin(widths[i]!, columns[i]?.header ?? ''),
+      columns[i]?.fit ? FIT_MARGIN_X : CELL_MARGIN_X,
+    );
     const fitted = !header && columns[i]?.fit ? fitCellText(text, widths[i]!, margin) : { size: SIZE.si, line: 400 };
     return new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
@@ -225,8 +235,7 @@ export function formTable(columns: TableColumn[], rows: string[][], o: { rowHeig
       children: toCellParagraphs(text).map(
         (t) =>
           new Paragraph({
-            alignment:
-              header || columns[i]?.align !== 'left' ? AlignmentType.CENTER : AlignmentType.LEFT,
+            alignment: header || columns[i]?.align !== 'left' ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: exact(fitted.line),
             indent: { firstLine: 0 },
             children: [run(t, { size: fitted.size, font: header ? FONT.hei : FONT.fangsong })],
@@ -241,7 +250,9 @@ export function formTable(columns: TableColumn[], rows: string[][], o: { rowHeig
     columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, height, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
+      ...rows.map(
+        (r) => new TableRow({ cantSplit: true, height, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) }),
+      ),
     ],
   });
 }
@@ -286,7 +297,13 @@ export function issuerMark(text: string): Paragraph {
     alignment: AlignmentType.CENTER,
     spacing: exact(size * 10 + 40, 1984),
     children: [
-      new TextRun({ text: sanitizeText(text), font: FONT.xbs, size, color: RED, scale: scale < 100 ? scale : undefined }),
+      new TextRun({
+        text: sanitizeText(text),
+        font: FONT.xbs,
+        size,
+        color: RED,
+        scale: scale < 100 ? scale : undefined,
+      }),
     ],
   });
 }
@@ -329,5 +346,9 @@ export function attachmentLabel(text = '附件'): Paragraph {
 /** A flush-left line with no indent (meta lines of forms: “时间：…… 地点：……”). */
 export function plainLine(text: string, o: RunOptions = {}): Paragraph {
   return new Paragraph({
-    ...KEEP_PUNCTUATION, spacing: exact(), indent: { firstLine: 0 }, children: [run(text, o)] });
+    ...KEEP_PUNCTUATION,
+    spacing: exact(),
+    indent: { firstLine: 0 },
+    children: [run(text, o)],
+  });
 }

@@ -39,7 +39,9 @@ test.afterEach(() => {
   expect(pageErrors).toEqual([]);
 });
 
-test('a dispute runs from registration through negotiation and escalation to designation and closing', async ({ page }) => {
+test('a dispute runs from registration through negotiation and escalation to designation and closing', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const ui = new DisputesPage(page);
   await ui.firstStartWithDemo();
@@ -70,9 +72,19 @@ test('a dispute runs from registration through negotiation and escalation to des
   await expect(page.getByRole('button', { name: '提请区政府协调', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '提请协调申请' })).toBeDisabled();
 
-  await ui.addRound('2026-10-15', '城关镇张三、区市场监管局李四', '双方说明各自的法律依据', '未达成一致，约定补充材料后再次协商');
+  await ui.addRound(
+    '2026-10-15',
+    '城关镇张三、区市场监管局李四',
+    '双方说明各自的法律依据',
+    '未达成一致，约定补充材料后再次协商',
+  );
   await expect(ui.stateTag()).toHaveText('协商中');
-  await ui.addRound('2026-11-02', '城关镇张三、区市场监管局李四、司法所王五', '双方补充了现场照片和有关规定', '协商不成，拟提请区政府协调');
+  await ui.addRound(
+    '2026-11-02',
+    '城关镇张三、区市场监管局李四、司法所王五',
+    '双方补充了现场照片和有关规定',
+    '协商不成，拟提请区政府协调',
+  );
   await expect(page.getByText('协商记录（2 次）')).toBeVisible();
 
   const esc = await ui.startAction('提请区政府协调');
@@ -102,7 +114,18 @@ test('a dispute runs from registration through negotiation and escalation to des
   expect(pdf.stderr).not.toMatch(/Error/);
   expect(pdf.pages).toBeGreaterThanOrEqual(1);
   const text = squash(pdf.text);
-  for (const expected of [MATTER, FOCUS, TOWN, DEPT, '一、争议事项', '二、协商情况', '三、争议焦点', '四、各方理由和依据', '区人民政府：', '2026年11月5日']) {
+  for (const expected of [
+    MATTER,
+    FOCUS,
+    TOWN,
+    DEPT,
+    '一、争议事项',
+    '二、协商情况',
+    '三、争议焦点',
+    '四、各方理由和依据',
+    '区人民政府：',
+    '2026年11月5日',
+  ]) {
     expect(text, expected).toContain(squash(expected));
   }
   await pdfToPngs(pdf.pdfPath, `${SHOTS}/application-page`);

@@ -121,7 +121,14 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
   await expect(meetings.backlogTopic(A)).toHaveCount(0);
 
   await meetings.addProposal(REPORT);
-  const disputesTitle = (await meetings.proposal(/研究未结执法争议/).locator('.ant-typography').first().textContent())?.trim() ?? '';
+  const disputesTitle =
+    (
+      await meetings
+        .proposal(/研究未结执法争议/)
+        .locator('.ant-typography')
+        .first()
+        .textContent()
+    )?.trim() ?? '';
   await meetings.addProposal(disputesTitle);
   await meetings.scheduleTopic(C);
   await meetings.addStanding('阶段性工作总结');

@@ -13,10 +13,19 @@ const A = '城关镇农贸市场外侧人行道占道经营查处主体不明';
 const B = '沿街餐饮油烟扰民投诉处理职责划分';
 const C = '农贸市场周边流动摊贩占道经营问题';
 
-const COMPLAINANT = { name: '张三丰', phone: '13812345678', idNumber: '11010519491231002X', address: '城关镇解放路菜市场12号3单元' };
+const COMPLAINANT = {
+  name: '张三丰',
+  phone: '13812345678',
+  idNumber: '11010519491231002X',
+  address: '城关镇解放路菜市场12号3单元',
+};
 
 /** A few bytes that start like a PDF, so the signature check passes. */
-const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n') });
+const pdf = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'),
+});
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
@@ -62,7 +71,9 @@ test('topics are submitted, returned, merged and accepted; counts and states sur
     { name: '现场录像.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * 1024 * 1024, 0x25) },
   ]);
   const refused = m.locator('.jd-attachment-errors');
-  await expect(refused).toContainText('不支持的文件类型：.exe，允许：pdf、doc、docx、xls、xlsx、jpg、jpeg、png、txt、ofd、wps');
+  await expect(refused).toContainText(
+    '不支持的文件类型：.exe，允许：pdf、doc、docx、xls、xlsx、jpg、jpeg、png、txt、ofd、wps',
+  );
   await expect(refused).toContainText('文件超过 20 MB 上限：现场录像.pdf');
   await m.getByLabel('本议题涉及投诉举报人').check();
   await m.getByLabel('联系电话').fill('12345');

@@ -176,7 +176,11 @@ export class MeetingsPage {
 
   /** The figure under 应到 / 实到 / 请假 / 缺席 / 未到 / 列席. */
   async count(label: '应到' | '实到' | '请假' | '缺席' | '未到' | '列席'): Promise<number> {
-    const stat = this.page.getByTestId('attendance-counts').locator('.ant-statistic').filter({ hasText: label }).first();
+    const stat = this.page
+      .getByTestId('attendance-counts')
+      .locator('.ant-statistic')
+      .filter({ hasText: label })
+      .first();
     return Number(await stat.locator('.ant-statistic-content-value').textContent());
   }
 

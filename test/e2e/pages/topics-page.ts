@@ -23,16 +23,7 @@ export interface NewTopic {
 
 /** The topic states as the list's segmented filter and the state tags name them. */
 export type TopicStateLabel =
-  | '待审核'
-  | '已受理'
-  | '退回'
-  | '已合并'
-  | '转争议'
-  | '已排入议程'
-  | '已上会'
-  | '已议定'
-  | '暂缓'
-  | '提交党政联席会议';
+  '待审核' | '已受理' | '退回' | '已合并' | '转争议' | '已排入议程' | '已上会' | '已议定' | '暂缓' | '提交党政联席会议';
 
 /**
  * Page object for 议题 (/topics): intake, the list with its per-state counts, and triage on a topic's
@@ -57,8 +48,7 @@ export class TopicsPage {
       // N is ignored while typing: leave the search box first.
       await this.page.locator('.jd-page-title').click();
       await this.page.keyboard.press('n');
-    }
-    else await this.page.getByRole('button', { name: '新增议题' }).first().click();
+    } else await this.page.getByRole('button', { name: '新增议题' }).first().click();
     const m = this.modal;
     await expect(m.locator('.ant-modal-title')).toHaveText('新增议题');
     return m;
@@ -211,7 +201,10 @@ export class TopicsPage {
   }
 
   async showState(state: TopicStateLabel | '全部'): Promise<void> {
-    await this.page.locator('.jd-topic-states .ant-segmented-item').filter({ hasText: new RegExp(`^${escape(state)}\\d`) }).click();
+    await this.page
+      .locator('.jd-topic-states .ant-segmented-item')
+      .filter({ hasText: new RegExp(`^${escape(state)}\\d`) })
+      .click();
   }
 
   /** 全部 and no search text (category, unit and date filters are left to the caller). */
@@ -221,7 +214,11 @@ export class TopicsPage {
   }
 
   async search(text: string): Promise<void> {
-    await this.page.getByRole('searchbox', { name: '搜索议题' }).or(this.page.getByLabel('搜索议题')).first().fill(text);
+    await this.page
+      .getByRole('searchbox', { name: '搜索议题' })
+      .or(this.page.getByLabel('搜索议题'))
+      .first()
+      .fill(text);
   }
 
   /** 查看 the complainant data (with an optional reason); resolves once the clear values show. */

@@ -21,7 +21,10 @@ export interface ConvertedDocument {
  * its text with `pdftotext`: proof that the file opens in an office suite, and what it says. Each call
  * uses its own LibreOffice profile directory so parallel or leftover instances do not interfere.
  */
-export async function convertToPdf(docPath: string, outDir = mkdtempSync(join(tmpdir(), 'jd-lo-'))): Promise<ConvertedDocument> {
+export async function convertToPdf(
+  docPath: string,
+  outDir = mkdtempSync(join(tmpdir(), 'jd-lo-')),
+): Promise<ConvertedDocument> {
   const profile = mkdtempSync(join(tmpdir(), 'jd-lo-profile-'));
   const { stderr } = await run(
     'soffice',

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Dispute, Meeting, Resolution, Topic } from '../../../shared/domain';
 import { createDataLayer } from '../../../renderer/src/db/data-layer';
-import { auditRows, deterministicOptions, personInput, snapshotTables, unitInput, withProfile, type Harness } from './helpers';
+import {
+  auditRows,
+  deterministicOptions,
+  personInput,
+  snapshotTables,
+  unitInput,
+  withProfile,
+  type Harness,
+} from './helpers';
 
 const meta = { createdAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-09-01T08:00:00.000Z' };
 
@@ -42,8 +50,22 @@ function topic(id: string, unitId: string, extra: Partial<Topic> = {}): Topic {
   };
 }
 
-function pastMeeting(id: string, startsAt: string, state: Meeting['state'], kind: Meeting['kind'] = 'regular'): Meeting {
-  return { id, ...meta, kind, startsAt, place: '镇政府三楼会议室', year: 2026, sequence: Number(startsAt.slice(5, 7)), state };
+function pastMeeting(
+  id: string,
+  startsAt: string,
+  state: Meeting['state'],
+  kind: Meeting['kind'] = 'regular',
+): Meeting {
+  return {
+    id,
+    ...meta,
+    kind,
+    startsAt,
+    place: '镇政府三楼会议室',
+    year: 2026,
+    sequence: Number(startsAt.slice(5, 7)),
+    state,
+  };
 }
 
 function resolution(id: string, meetingId: string, unitId: string, state: Resolution['state']): Resolution {
@@ -106,7 +128,10 @@ describe('agenda repository', () => {
 
   it('refuses topics that are not accepted or deferred, writing nothing', async () => {
     const h = await setup();
-    await h.db.topics.bulkPut([topic('t1', h.town, { state: 'submitted' }), topic('t2', h.town, { state: 'returned' })]);
+    await h.db.topics.bulkPut([
+      topic('t1', h.town, { state: 'submitted' }),
+      topic('t2', h.town, { state: 'returned' }),
+    ]);
     const before = await snapshotTables(h.db);
     await expect(h.dl.agenda.addTopic(h.meeting.id, 't1')).rejects.toThrow(
       '议题“议题t1”处于“待审核”状态，只有已受理或暂缓的议题可以排入议程',
@@ -129,14 +154,21 @@ describe('agenda repository', () => {
 
     const count = await h.db.audit.count();
     await h.dl.agenda.reorder(h.meeting.id, [t2.id, t1.id, instructions.id, summary.id]);
-    expect((await h.dl.agenda.list(h.meeting.id)).map((i) => i.id)).toEqual([t2.id, t1.id, instructions.id, summary.id]);
+    expect((await h.dl.agenda.list(h.meeting.id)).map((i) => i.id)).toEqual([
+      t2.id,
+      t1.id,
+      instructions.id,
+      summary.id,
+    ]);
     const audit = (await auditRows(h.db)).slice(count);
     // Only the two items that moved; t1 stayed second and the summary last.
     expect(audit.map((e) => e.entityId).sort()).toEqual([instructions.id, t2.id].sort());
     expect(audit.every((e) => e.entity === 'agendaItem' && e.action === 'update')).toBe(true);
 
     const before = await snapshotTables(h.db);
-    await expect(h.dl.agenda.reorder(h.meeting.id, [t2.id, t1.id, instructions.id])).rejects.toThrow(/请刷新后重新排序/);
+    await expect(h.dl.agenda.reorder(h.meeting.id, [t2.id, t1.id, instructions.id])).rejects.toThrow(
+      /请刷新后重新排序/,
+    );
     await expect(h.dl.agenda.reorder(h.meeting.id, [t2.id, t2.id, instructions.id, summary.id])).rejects.toThrow(
       /请刷新后重新排序/,
     );
@@ -238,7 +270,10 @@ describe('agenda repository', () => {
     await dl.agenda.remove(review.id);
 
     // Once every resolution is verified the report is no longer required and may go.
-    await db.resolutions.bulkPut([resolution('r1', 'prev', town, 'verified'), resolution('r3', 'old', town, 'verified')]);
+    await db.resolutions.bulkPut([
+      resolution('r1', 'prev', town, 'verified'),
+      resolution('r3', 'old', town, 'verified'),
+    ]);
     expect((await dl.agenda.proposals(meeting.id)).requiredItemIds).toEqual([]);
     await dl.agenda.remove(report.id);
     expect((await dl.agenda.list(meeting.id)).map((i) => i.kind)).toEqual(['topic']);

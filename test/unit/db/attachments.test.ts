@@ -30,7 +30,13 @@ describe('attachments repository', () => {
       mimeType: 'image/png',
       data: new Blob([PNG], { type: 'image/png' }),
     });
-    expect(meta).toMatchObject({ ownerType: 'topic', ownerId: owner.id, fileName: '现场照片.PNG', mimeType: 'image/png', size: 12 });
+    expect(meta).toMatchObject({
+      ownerType: 'topic',
+      ownerId: owner.id,
+      fileName: '现场照片.PNG',
+      mimeType: 'image/png',
+      size: 12,
+    });
     expect(meta).not.toHaveProperty('data');
     const stored = await db.attachments.get(meta.id);
     expect(stored?.data).toBeInstanceOf(Blob);
@@ -48,7 +54,10 @@ describe('attachments repository', () => {
   it('accepts a Uint8Array and takes the MIME type from a Blob when none is given', async () => {
     const { db, dl, owner } = await setup();
     const a = await dl.attachments.add(owner, { fileName: '情况说明.pdf', data: PDF });
-    const b = await dl.attachments.add(owner, { fileName: '会商记录.pdf', data: new Blob([PDF], { type: 'application/pdf' }) });
+    const b = await dl.attachments.add(owner, {
+      fileName: '会商记录.pdf',
+      data: new Blob([PDF], { type: 'application/pdf' }),
+    });
     expect([a.mimeType, b.mimeType]).toEqual(['', 'application/pdf']);
     expect((await dl.attachments.content(a.id)).bytes).toEqual(PDF);
     expect((await db.attachments.get(a.id))?.data).toBeInstanceOf(Blob);
@@ -63,19 +72,22 @@ describe('attachments repository', () => {
     await expect(
       dl.attachments.add(owner, { fileName: '录像.pdf', data: new Uint8Array(20 * 1024 * 1024 + 1) }),
     ).rejects.toThrow(/^文件超过 20 MB 上限：录像\.pdf/);
-    await expect(dl.attachments.add(owner, { fileName: '报告.pdf', mimeType: 'application/x-msdownload', data: PDF })).rejects.toThrow(
-      /^文件类型与扩展名不符/,
+    await expect(
+      dl.attachments.add(owner, { fileName: '报告.pdf', mimeType: 'application/x-msdownload', data: PDF }),
+    ).rejects.toThrow(/^文件类型与扩展名不符/);
+    await expect(
+      dl.attachments.add(owner, { fileName: '报告.pdf', data: new Uint8Array([0x4d, 0x5a, 0x90]) }),
+    ).rejects.toThrow('文件内容与扩展名不符：“报告.pdf”不是有效的PDF文件');
+    await expect(dl.attachments.add(owner, { fileName: '空.txt', data: new Uint8Array() })).rejects.toThrow(
+      '文件为空：空.txt',
     );
-    await expect(dl.attachments.add(owner, { fileName: '报告.pdf', data: new Uint8Array([0x4d, 0x5a, 0x90]) })).rejects.toThrow(
-      '文件内容与扩展名不符：“报告.pdf”不是有效的PDF文件',
-    );
-    await expect(dl.attachments.add(owner, { fileName: '空.txt', data: new Uint8Array() })).rejects.toThrow('文件为空：空.txt');
     expect(await snapshotTables(db)).toEqual(before);
   });
 
   it('caps a topic at 10 attachments, also when they come with the submission', async () => {
     const { db, dl, owner, town } = await setup();
-    for (let i = 1; i <= 10; i++) await dl.attachments.add(owner, { fileName: `材料${i}.txt`, data: new Uint8Array([65 + i]) });
+    for (let i = 1; i <= 10; i++)
+      await dl.attachments.add(owner, { fileName: `材料${i}.txt`, data: new Uint8Array([65 + i]) });
     const before = await snapshotTables(db);
     await expect(dl.attachments.add(owner, { fileName: '材料11.txt', data: new Uint8Array([1]) })).rejects.toThrow(
       '每个议题最多 10 个附件（已有 10 个），请先删除不需要的附件',
@@ -96,7 +108,10 @@ describe('attachments repository', () => {
     expect(await snapshotTables(db)).toEqual(before);
 
     const t = await dl.topics.submit(topic, files.slice(0, 2));
-    expect((await dl.attachments.list({ type: 'topic', id: t.id })).map((a) => a.fileName)).toEqual(['附件0.txt', '附件1.txt']);
+    expect((await dl.attachments.list({ type: 'topic', id: t.id })).map((a) => a.fileName)).toEqual([
+      '附件0.txt',
+      '附件1.txt',
+    ]);
     const rows = (await auditRows(db)).slice(-3);
     expect(rows.map((r) => [r.entity, r.action])).toEqual([
       ['topic', 'create'],
@@ -130,9 +145,11 @@ describe('attachments repository', () => {
     const other = await dl.topics.submit({ ...topic, title: '另一议题', complainant: undefined });
     await dl.topics.act(topic.id, { type: 'merge', intoTopicId: other.id });
     await expect(dl.attachments.remove(b.id)).rejects.toThrow(/附件不能再增删/);
-    await expect(dl.attachments.add(owner, { fileName: 'x.txt', data: new Uint8Array([1]) })).rejects.toThrow(/附件不能再增删/);
-    await expect(dl.attachments.add({ type: 'topic', id: 'nope' }, { fileName: 'x.txt', data: new Uint8Array([1]) })).rejects.toThrow(
-      '找不到该议题',
+    await expect(dl.attachments.add(owner, { fileName: 'x.txt', data: new Uint8Array([1]) })).rejects.toThrow(
+      /附件不能再增删/,
     );
+    await expect(
+      dl.attachments.add({ type: 'topic', id: 'nope' }, { fileName: 'x.txt', data: new Uint8Array([1]) }),
+    ).rejects.toThrow('找不到该议题');
   });
 });

@@ -58,7 +58,11 @@ describe('attendance repository', () => {
 
     const leave = await h.dl.attendance.setStatus(row.id, 'leave', ' 参加区里培训 ');
     expect(leave).toMatchObject({ status: 'leave', leaveReason: '参加区里培训' });
-    expect((await auditRows(h.db)).at(-1)).toMatchObject({ entity: 'attendance', action: 'update', reason: '参加区里培训' });
+    expect((await auditRows(h.db)).at(-1)).toMatchObject({
+      entity: 'attendance',
+      action: 'update',
+      reason: '参加区里培训',
+    });
 
     const back = await h.dl.attendance.setStatus(row.id, 'present');
     expect(back.status).toBe('present');
@@ -82,7 +86,9 @@ describe('attendance repository', () => {
     expect(typed.leaveReason).toBeUndefined();
 
     await expect(h.dl.attendance.setSubstitute(row.id, {})).rejects.toThrow('请选择或填写代会人员');
-    await expect(h.dl.attendance.setSubstitute(row.id, { substitutePersonId: h.member })).rejects.toThrow('代会人员不能是本人');
+    await expect(h.dl.attendance.setSubstitute(row.id, { substitutePersonId: h.member })).rejects.toThrow(
+      '代会人员不能是本人',
+    );
     await expect(h.dl.attendance.setSubstitute(row.id, { substitutePersonId: h.chair })).rejects.toThrow(
       '代会人员：“陈建国”已在本次会议参会名单中',
     );
@@ -115,7 +121,12 @@ describe('attendance repository', () => {
     const memberRow = await rowOf(h, h.member);
     await h.dl.attendance.remove(memberRow.id);
     expect((await h.dl.attendance.list(h.meetingId)).map((a) => a.personId)).toEqual([h.chair]);
-    expect((await auditRows(h.db)).at(-1)).toMatchObject({ entity: 'attendance', action: 'delete', before: memberRow, after: null });
+    expect((await auditRows(h.db)).at(-1)).toMatchObject({
+      entity: 'attendance',
+      action: 'delete',
+      before: memberRow,
+      after: null,
+    });
 
     const chairRow = await rowOf(h, h.chair);
     await h.dl.attendance.signIn(chairRow.id);
@@ -129,7 +140,8 @@ describe('attendance repository', () => {
   it('freezes attendance once the minutes are signed', async () => {
     const h = await setup();
     const row = await rowOf(h, h.member);
-    for (const to of ['notified', 'held', 'drafting', 'signed'] as const) await h.dl.meetings.transition(h.meetingId, to);
+    for (const to of ['notified', 'held', 'drafting', 'signed'] as const)
+      await h.dl.meetings.transition(h.meetingId, to);
     const before = await snapshotTables(h.db);
     await expect(h.dl.attendance.signIn(row.id)).rejects.toThrow('会议处于“已签发”状态，不能签到');
     await expect(h.dl.attendance.addObserver(h.meetingId, h.colleague)).rejects.toThrow(/不能添加列席人员/);

@@ -56,7 +56,13 @@ describe('disputes repository', () => {
     expect(await db.disputes.get(d.id)).toEqual(d);
     const rows = (await auditRows(db)).slice(count);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ entity: 'dispute', entityId: d.id, action: 'create', after: d, actorId: profile.id });
+    expect(rows[0]).toMatchObject({
+      entity: 'dispute',
+      entityId: d.id,
+      action: 'create',
+      after: d,
+      actorId: profile.id,
+    });
   });
 
   it('numbers per year and keeps the prefix the office already uses', async () => {
@@ -123,7 +129,11 @@ describe('disputes repository', () => {
     expect(d2.rounds).toHaveLength(2);
     expect(d2.stateSince).toBe('2026-10-12');
     expect(d3).toMatchObject({ escalatedOn: '2026-10-25', escalation: application, stateSince: '2026-10-25' });
-    expect(d4).toMatchObject({ designatedUnitId: dept, decisionNumber: '区政指〔2026〕3号', designatedOn: '2026-11-10' });
+    expect(d4).toMatchObject({
+      designatedUnitId: dept,
+      decisionNumber: '区政指〔2026〕3号',
+      designatedOn: '2026-11-10',
+    });
     expect(d5).toMatchObject({ closedOn: '2026-11-20', stateSince: '2026-11-20' });
     expect(await db.disputes.get(d0.id)).toEqual(d5);
 
@@ -140,21 +150,34 @@ describe('disputes repository', () => {
     expect(rows[0]?.reason).toBeUndefined();
     // The trail the timeline reads: the create entry plus the five transitions, newest first.
     const trail = await dl.audit.list({ entity: 'dispute', entityId: d0.id });
-    expect(trail.map((e) => e.action)).toEqual(['transition', 'transition', 'transition', 'transition', 'transition', 'create']);
+    expect(trail.map((e) => e.action)).toEqual([
+      'transition',
+      'transition',
+      'transition',
+      'transition',
+      'transition',
+      'create',
+    ]);
     expect(await dl.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('refuses transitions the state or the data does not allow, writing nothing', async () => {
     const { db, dl, town, dept } = await setup();
     const d = await dl.disputes.register(input(town, dept));
-    await db.meetings.bulkAdd([meeting('held', '2026-10-30T09:00', 'issued'), meeting('plan', '2026-12-20T09:00', 'planning', 2)]);
+    await db.meetings.bulkAdd([
+      meeting('held', '2026-10-30T09:00', 'issued'),
+      meeting('plan', '2026-12-20T09:00', 'planning', 2),
+    ]);
     const before = await snapshotTables(db);
     const expectRefused = async (p: Promise<unknown>, message: RegExp) => {
       await expect(p).rejects.toThrow(message);
       expect(await snapshotTables(db)).toEqual(before);
     };
 
-    await expectRefused(dl.disputes.act(d.id, { type: 'agree', agreement: '由城关镇查处', on: '2026-10-12' }), /“登记”状态，不能协商一致/);
+    await expectRefused(
+      dl.disputes.act(d.id, { type: 'agree', agreement: '由城关镇查处', on: '2026-10-12' }),
+      /“登记”状态，不能协商一致/,
+    );
     await expectRefused(dl.disputes.act(d.id, { type: 'close', on: '2026-10-12' }), /不能结案/);
     await expectRefused(dl.disputes.act(d.id, round('2026-10-01')), /不能早于登记日期/);
     await expectRefused(dl.disputes.act(d.id, round('2026-11-23')), /日期：不能晚于今天/);
@@ -168,16 +191,18 @@ describe('disputes repository', () => {
     await dl.disputes.act(d.id, { type: 'agree', agreement: '由城关镇牵头查处，区市场监管局配合', on: '2026-10-15' });
     const agreed = await snapshotTables(db);
     // Closing an agreed dispute needs the meeting whose minutes record the agreement, and a held one.
-    await expect(dl.disputes.act(d.id, { type: 'close', on: '2026-11-01' })).rejects.toThrow(/须关联记载该协议的会议纪要/);
-    await expect(dl.disputes.act(d.id, { type: 'close', on: '2026-11-01', agreementMeetingId: 'nope' })).rejects.toThrow(
-      /找不到该会议/,
+    await expect(dl.disputes.act(d.id, { type: 'close', on: '2026-11-01' })).rejects.toThrow(
+      /须关联记载该协议的会议纪要/,
     );
-    await expect(dl.disputes.act(d.id, { type: 'close', on: '2026-11-01', agreementMeetingId: 'plan' })).rejects.toThrow(
-      /尚未召开/,
-    );
-    await expect(dl.disputes.act(d.id, { type: 'close', on: '2026-10-14', agreementMeetingId: 'held' })).rejects.toThrow(
-      /日期：不能早于2026年10月15日/,
-    );
+    await expect(
+      dl.disputes.act(d.id, { type: 'close', on: '2026-11-01', agreementMeetingId: 'nope' }),
+    ).rejects.toThrow(/找不到该会议/);
+    await expect(
+      dl.disputes.act(d.id, { type: 'close', on: '2026-11-01', agreementMeetingId: 'plan' }),
+    ).rejects.toThrow(/尚未召开/);
+    await expect(
+      dl.disputes.act(d.id, { type: 'close', on: '2026-10-14', agreementMeetingId: 'held' }),
+    ).rejects.toThrow(/日期：不能早于2026年10月15日/);
     expect(await snapshotTables(db)).toEqual(agreed);
 
     const closed = await dl.disputes.act(d.id, { type: 'close', on: '2026-11-01', agreementMeetingId: 'held' });
@@ -189,13 +214,24 @@ describe('disputes repository', () => {
     const d = await dl.disputes.register(input(town, dept));
     await dl.disputes.act(d.id, round('2026-10-12'));
     await dl.disputes.act(d.id, { type: 'escalate', on: '2026-10-13', application });
-    await dl.disputes.act(d.id, { type: 'designate', decisionNumber: '区政指〔2026〕4号', unitId: town, on: '2026-10-30' });
+    await dl.disputes.act(d.id, {
+      type: 'designate',
+      decisionNumber: '区政指〔2026〕4号',
+      unitId: town,
+      on: '2026-10-30',
+    });
     await dl.disputes.act(d.id, { type: 'close', on: '2026-11-01' });
     const count = await db.audit.count();
-    await expect(dl.disputes.act(d.id, { type: 'reopen', reason: ' ', on: '2026-11-02' })).rejects.toThrow(/重新打开的原因/);
+    await expect(dl.disputes.act(d.id, { type: 'reopen', reason: ' ', on: '2026-11-02' })).rejects.toThrow(
+      /重新打开的原因/,
+    );
     expect(await db.audit.count()).toBe(count);
     const reopened = await dl.disputes.act(d.id, { type: 'reopen', reason: '当事人提出新的证据', on: '2026-11-02' });
-    expect(reopened).toMatchObject({ state: 'negotiating', stateSince: '2026-11-02', reopenReason: '当事人提出新的证据' });
+    expect(reopened).toMatchObject({
+      state: 'negotiating',
+      stateSince: '2026-11-02',
+      reopenReason: '当事人提出新的证据',
+    });
     expect(reopened.closedOn).toBeUndefined();
     expect((await auditRows(db)).at(-1)).toMatchObject({ action: 'transition', reason: '当事人提出新的证据' });
   });
@@ -219,7 +255,12 @@ describe('disputes repository', () => {
     await dl.disputes.act(d.id, round('2026-10-12'));
     await expect(dl.disputes.update(d.id, { registeredOn: '2026-10-13' })).rejects.toThrow(/不能晚于第一次协商日期/);
     await dl.disputes.act(d.id, { type: 'escalate', on: '2026-10-13', application });
-    await dl.disputes.act(d.id, { type: 'designate', decisionNumber: '区政指〔2026〕4号', unitId: town, on: '2026-10-30' });
+    await dl.disputes.act(d.id, {
+      type: 'designate',
+      decisionNumber: '区政指〔2026〕4号',
+      unitId: town,
+      on: '2026-10-30',
+    });
     await dl.disputes.act(d.id, { type: 'close', on: '2026-11-01' });
     await expect(dl.disputes.update(d.id, { matter: '改' })).rejects.toMatchObject({ code: 'invalid-transition' });
   });
@@ -273,7 +314,9 @@ describe('disputes repository', () => {
       action: 'export',
       after: { fileName: '执法争议台账-20261122.xlsx', rows: 1 },
     });
-    await expect(dl.disputes.recordExport({ disputeId: 'nope' }, 'x.docx')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(dl.disputes.recordExport({ disputeId: 'nope' }, 'x.docx')).rejects.toMatchObject({
+      code: 'not-found',
+    });
     expect(await dl.audit.verify()).toMatchObject({ ok: true });
   });
 

@@ -54,13 +54,24 @@ describe('topics repository', () => {
     expect(t).not.toHaveProperty('proposedHandling');
     // The stored record keeps the clear data; what the repository hands out is masked.
     expect((await db.topics.get(t.id))?.complainant).toEqual(COMPLAINANT);
-    expect(t.complainant).toEqual({ name: '张**', phone: '138****5678', idNumber: '110105********002X', address: '城关镇解放路****' });
+    expect(t.complainant).toEqual({
+      name: '张**',
+      phone: '138****5678',
+      idNumber: '110105********002X',
+      address: '城关镇解放路****',
+    });
     expect((await dl.topics.get(t.id))?.complainant).toEqual(t.complainant);
     expect((await dl.topics.list())[0]?.complainant).toEqual(t.complainant);
 
     const rows = await newRows(db, start);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ entity: 'topic', entityId: t.id, action: 'create', before: null, actorId: profile.id });
+    expect(rows[0]).toMatchObject({
+      entity: 'topic',
+      entityId: t.id,
+      action: 'create',
+      before: null,
+      actorId: profile.id,
+    });
     expect((rows[0]?.after as Topic).complainant).toEqual(t.complainant);
     expect(JSON.stringify(rows)).not.toMatch(CLEAR);
   });
@@ -94,7 +105,11 @@ describe('topics repository', () => {
     const t = await dl.topics.submit(input(town, { complainant: COMPLAINANT, proposedHandling: '提请会议明确' }));
     const start = await db.audit.count();
 
-    const u1 = await dl.topics.update(t.id, { title: '农贸市场外侧占道经营查处主体', relatedUnitIds: [dept], proposedHandling: '' });
+    const u1 = await dl.topics.update(t.id, {
+      title: '农贸市场外侧占道经营查处主体',
+      relatedUnitIds: [dept],
+      proposedHandling: '',
+    });
     expect(u1).toMatchObject({ title: '农贸市场外侧占道经营查处主体', relatedUnitIds: [dept], state: 'submitted' });
     expect(u1).not.toHaveProperty('proposedHandling');
     expect((await db.topics.get(t.id))?.complainant).toEqual(COMPLAINANT);
@@ -109,7 +124,9 @@ describe('topics repository', () => {
     expect(JSON.stringify(rows)).not.toMatch(/张三丰|李四|13812345678|19491231|菜市场12号/);
 
     await dl.topics.act(t.id, { type: 'return', reason: '请补充现场照片' });
-    await expect(dl.topics.update(t.id, { description: '补充了现场照片' })).resolves.toMatchObject({ state: 'returned' });
+    await expect(dl.topics.update(t.id, { description: '补充了现场照片' })).resolves.toMatchObject({
+      state: 'returned',
+    });
     await dl.topics.act(t.id, { type: 'resubmit' });
     await dl.topics.act(t.id, { type: 'accept' });
     await expect(dl.topics.update(t.id, { title: '改名' })).rejects.toThrow(/“已受理”状态，不能再修改/);
@@ -244,7 +261,9 @@ describe('topics repository', () => {
     await expect(dl.topics.act(t.id, { type: 'convert' })).rejects.toThrow(/请选择争议的另一方/);
     await dl.units.archive(water);
     const archived = await snapshotTables(db);
-    await expect(dl.topics.act(t.id, { type: 'convert', otherPartyUnitIds: [water] })).rejects.toThrow('“区水利局”已归档');
+    await expect(dl.topics.act(t.id, { type: 'convert', otherPartyUnitIds: [water] })).rejects.toThrow(
+      '“区水利局”已归档',
+    );
     expect(await snapshotTables(db)).toEqual(archived);
     expect(before.disputes).toEqual([]);
 
@@ -269,7 +288,8 @@ describe('topics repository', () => {
       const fail = () => {
         throw new Error(`injected fault in ${table.name}`);
       };
-      const hook = table.name === 'settings' || table.name === 'topics' ? table.hook('updating') : table.hook('creating');
+      const hook =
+        table.name === 'settings' || table.name === 'topics' ? table.hook('updating') : table.hook('creating');
       hook.subscribe(fail);
       await expect(dl.topics.act(t.id, { type: 'convert' })).rejects.toThrow(/injected fault/);
       hook.unsubscribe(fail);
@@ -322,10 +342,19 @@ describe('topics repository', () => {
 
   it('lists newest first and filters by state, category, unit, dates and text (not complainant data)', async () => {
     const { dl, town, dept, water } = await setup();
-    const a = await dl.topics.submit(input(town, { title: '油烟扰民', submittedOn: '2026-10-01', category: 'responsibility_boundary' }));
-    const b = await dl.topics.submit(input(dept, { title: '无证经营', submittedOn: '2026-11-01', relatedUnitIds: [water] }));
+    const a = await dl.topics.submit(
+      input(town, { title: '油烟扰民', submittedOn: '2026-10-01', category: 'responsibility_boundary' }),
+    );
+    const b = await dl.topics.submit(
+      input(dept, { title: '无证经营', submittedOn: '2026-11-01', relatedUnitIds: [water] }),
+    );
     const c = await dl.topics.submit(
-      input(water, { title: '河道采砂', submittedOn: '2026-11-15', complainant: { name: '王五' }, description: '夜间采砂' }),
+      input(water, {
+        title: '河道采砂',
+        submittedOn: '2026-11-15',
+        complainant: { name: '王五' },
+        description: '夜间采砂',
+      }),
     );
     await dl.topics.act(b.id, { type: 'accept' });
     const ids = async (f: Parameters<typeof dl.topics.list>[0]) => (await dl.topics.list(f)).map((t) => t.id);

@@ -15,7 +15,19 @@ const EXE_HEAD = new Uint8Array([0x4d, 0x5a, 0x90, 0x00]);
 
 describe('attachment rules', () => {
   it('accepts every allowed type, whatever the case of the extension', () => {
-    for (const name of ['a.pdf', 'b.DOC', 'c.docx', 'd.xls', 'e.xlsx', 'f.jpg', 'g.JPEG', 'h.png', 'i.txt', 'j.ofd', 'k.wps']) {
+    for (const name of [
+      'a.pdf',
+      'b.DOC',
+      'c.docx',
+      'd.xls',
+      'e.xlsx',
+      'f.jpg',
+      'g.JPEG',
+      'h.png',
+      'i.txt',
+      'j.ofd',
+      'k.wps',
+    ]) {
       expect(attachmentProblem({ fileName: name, size: 10 }), name).toBeUndefined();
     }
   });
@@ -44,7 +56,9 @@ describe('attachment rules', () => {
     expect(attachmentProblem({ fileName: 'a.pdf', size: MAX_ATTACHMENT_BYTES + 1 })).toBe(
       '文件超过 20 MB 上限：a.pdf（20 MB），请压缩或拆分后再上传',
     );
-    expect(attachmentProblem({ fileName: 'big.pdf', size: 31 * 1024 * 1024 })).toMatch(/^文件超过 20 MB 上限：big\.pdf（31 MB）/);
+    expect(attachmentProblem({ fileName: 'big.pdf', size: 31 * 1024 * 1024 })).toMatch(
+      /^文件超过 20 MB 上限：big\.pdf（31 MB）/,
+    );
     expect(attachmentProblem({ fileName: 'a.pdf', size: 0 })).toBe('文件为空：a.pdf');
   });
 

@@ -64,7 +64,12 @@ describe('complainant masking', () => {
       relatedUnitIds: [],
       state: 'submitted',
     };
-    const clear = { name: '王五', phone: '13812345678', idNumber: '35070219900101123X', address: '城关镇解放路菜市场12号' };
+    const clear = {
+      name: '王五',
+      phone: '13812345678',
+      idNumber: '35070219900101123X',
+      address: '城关镇解放路菜市场12号',
+    };
     const masked = maskedTopic({ ...base, complainant: clear });
     expect(masked.complainant).toEqual({
       name: '王*',

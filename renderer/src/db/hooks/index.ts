@@ -5,5 +5,12 @@ export { useCurrentProfile, useProfiles, type CurrentProfileState } from './use-
 export { useActiveRuleProfile, useRuleProfiles } from './use-rule-profiles';
 export { useUnit, useUnits } from './use-units';
 export { useDispute, useDisputeLookups, useDisputes, useDisputeThresholds } from './use-disputes';
-export { useAgenda, useAgendaProposals, useAttendance, useMeeting, useMeetings, useNextMeetingSequence } from './use-meetings';
+export {
+  useAgenda,
+  useAgendaProposals,
+  useAttendance,
+  useMeeting,
+  useMeetings,
+  useNextMeetingSequence,
+} from './use-meetings';
 export { useAttachments, useTopic, useTopics } from './use-topics';

@@ -90,7 +90,14 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
         const at = ctx.now().toISOString();
         const topic = withoutUndefined({ ...transitionTopic(before, { type: 'schedule', meetingId }), updatedAt: at });
         await db.topics.put(topic);
-        audit.record({ entity: 'topic', entityId: topic.id, action: 'transition', before, after: topic, reason: '排入议程' });
+        audit.record({
+          entity: 'topic',
+          entityId: topic.id,
+          action: 'transition',
+          before,
+          after: topic,
+          reason: '排入议程',
+        });
         return insertItem(audit, meetingId, {
           kind: 'topic',
           title: topic.title,
@@ -217,9 +224,19 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
   async function unschedule(audit: AuditWriter, topicId: string, meetingId: string): Promise<void> {
     const before = await db.topics.get(topicId);
     if (!before || before.state !== 'scheduled' || before.meetingId !== meetingId) return;
-    const topic = withoutUndefined({ ...transitionTopic(before, { type: 'unschedule' }), updatedAt: ctx.now().toISOString() });
+    const topic = withoutUndefined({
+      ...transitionTopic(before, { type: 'unschedule' }),
+      updatedAt: ctx.now().toISOString(),
+    });
     await db.topics.put(topic);
-    audit.record({ entity: 'topic', entityId: topic.id, action: 'transition', before, after: topic, reason: '移出议程' });
+    audit.record({
+      entity: 'topic',
+      entityId: topic.id,
+      action: 'transition',
+      before,
+      after: topic,
+      reason: '移出议程',
+    });
   }
 }
 

@@ -106,7 +106,13 @@ export function createAttachmentsRepository(ctx: DataLayerContext): AttachmentsR
         const before = await mustGet(db, id);
         await assertOwner(db, { type: before.ownerType, id: before.ownerId });
         await db.attachments.delete(id);
-        audit.record({ entity: 'attachment', entityId: id, action: 'delete', before: attachmentSnapshot(before), after: null });
+        audit.record({
+          entity: 'attachment',
+          entityId: id,
+          action: 'delete',
+          before: attachmentSnapshot(before),
+          after: null,
+        });
       });
     },
 
@@ -145,7 +151,10 @@ async function assertOwner(db: JointDeskDB, owner: AttachmentOwner): Promise<voi
       const t = await db.topics.get(owner.id);
       if (!t) throw new DomainError('not-found', '找不到该议题，可能已被删除');
       if (['merged', 'converted', 'resolved', 'escalated'].includes(t.state)) {
-        throw new DomainError('invalid-transition', '该议题已办结（已合并、转争议、已议定或已提交党政联席会议），附件不能再增删');
+        throw new DomainError(
+          'invalid-transition',
+          '该议题已办结（已合并、转争议、已议定或已提交党政联席会议），附件不能再增删',
+        );
       }
       return;
     }

@@ -58,7 +58,8 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
       return auditedWrite(ctx, tables, async (audit) => {
         const before = await mustGet(db, id);
         assertEditable(await mustGetMeeting(db, before.meetingId), '调整参会人员');
-        if (before.signedInAt) throw new DomainError('validation', '该人员已签到，不能移出参会名单；如签到有误，请先改为“未到”');
+        if (before.signedInAt)
+          throw new DomainError('validation', '该人员已签到，不能移出参会名单；如签到有误，请先改为“未到”');
         await db.attendance.delete(id);
         audit.record({ entity: 'attendance', entityId: id, action: 'delete', before, after: null });
       });
@@ -68,11 +69,16 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
       const mark: AttendanceMark = parseOrThrow(markSchema, status, LABELS);
       const why = parseOrThrow(reasonSchema, reason, LABELS) || undefined;
       if (mark === 'leave' && !why) throw new DomainError('validation', '请填写请假原因');
-      return change(id, '记录出席情况', (before) => ({
-        ...clearMarks(before),
-        status: mark,
-        leaveReason: mark === 'leave' ? why : undefined,
-      }), mark === 'leave' ? why : undefined);
+      return change(
+        id,
+        '记录出席情况',
+        (before) => ({
+          ...clearMarks(before),
+          status: mark,
+          leaveReason: mark === 'leave' ? why : undefined,
+        }),
+        mark === 'leave' ? why : undefined,
+      );
     },
 
     async setSubstitute(id, sub) {
@@ -132,7 +138,15 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
         .first();
       if (substituting) throw new DomainError('conflict', `“${p.name}”已作为代会人员参会`);
       const at = ctx.now().toISOString();
-      const row = toRecord({ id: ctx.newId(), createdAt: at, updatedAt: at, meetingId, personId, observer, status: 'invited' });
+      const row = toRecord({
+        id: ctx.newId(),
+        createdAt: at,
+        updatedAt: at,
+        meetingId,
+        personId,
+        observer,
+        status: 'invited',
+      });
       await db.attendance.add(row);
       audit.record({ entity: 'attendance', entityId: row.id, action: 'create', before: null, after: row });
       return row;
@@ -152,7 +166,14 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
       if (next === before) return before;
       const row = toRecord({ ...next, updatedAt: ctx.now().toISOString() });
       await db.attendance.put(row);
-      audit.record({ entity: 'attendance', entityId: id, action: 'update', before, after: row, ...(reason ? { reason } : {}) });
+      audit.record({
+        entity: 'attendance',
+        entityId: id,
+        action: 'update',
+        before,
+        after: row,
+        ...(reason ? { reason } : {}),
+      });
       return row;
     });
   }

@@ -67,7 +67,11 @@ const THRESHOLD_LABELS: FieldLabels = {
   toCloseDays: '待结案天数',
 };
 
-const days = z.number({ error: '请填写天数' }).int('天数应为整数').min(1, '天数至少为 1').max(3650, '天数不能超过 3650');
+const days = z
+  .number({ error: '请填写天数' })
+  .int('天数应为整数')
+  .min(1, '天数至少为 1')
+  .max(3650, '天数不能超过 3650');
 export const stuckThresholdsSchema = z.object({
   registeredDays: days,
   negotiatingDays: days,
@@ -149,7 +153,8 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
     async update(id, patch) {
       return auditedWrite(ctx, [db.disputes, db.units, db.meetings, db.topics], async (audit) => {
         const before = await mustGet(db, id);
-        if (before.state === 'closed') throw new DomainError('invalid-transition', '已结案的争议不能修改，如需更正请先重新打开');
+        if (before.state === 'closed')
+          throw new DomainError('invalid-transition', '已结案的争议不能修改，如需更正请先重新打开');
         const merged = { ...pickInput(before), ...(isObject(patch) ? patch : {}) };
         const parsed = parseOrThrow(disputeInputSchema, merged, DISPUTE_FIELD_LABELS);
         assertNotFuture(parsed.registeredOn, today(), '登记日期');
@@ -294,7 +299,14 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
     if (before.agendaMeetingId === meeting.id) return before;
     const dispute = toRecord({ ...before, agendaMeetingId: meeting.id, updatedAt: ctx.now().toISOString() });
     await db.disputes.put(dispute);
-    audit.record({ entity: 'dispute', entityId: dispute.id, action: 'update', before, after: dispute, reason: '列入会议议程' });
+    audit.record({
+      entity: 'dispute',
+      entityId: dispute.id,
+      action: 'update',
+      before,
+      after: dispute,
+      reason: '列入会议议程',
+    });
     return dispute;
   }
 }
@@ -347,7 +359,11 @@ export async function nextNumber(db: JointDeskDB, year: string): Promise<string>
 }
 
 /** Parties exist (new ones not archived); related topic and meeting exist. */
-async function assertReferences(db: JointDeskDB, input: DisputeInput, previousParties: readonly string[]): Promise<void> {
+async function assertReferences(
+  db: JointDeskDB,
+  input: DisputeInput,
+  previousParties: readonly string[],
+): Promise<void> {
   for (const id of input.partyUnitIds) {
     const unit = await db.units.get(id);
     if (!unit) throw new DomainError('not-found', '争议各方：找不到所选单位，可能已被删除');

@@ -66,7 +66,16 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
         const year = yearOf(parsed.startsAt);
         // Numbered inside the write transaction, so two meetings created at once cannot share a 第N次.
         const sequence = await sequenceFor(db, year, parsed.kind);
-        const meeting = toRecord({ ...parsed, title: parsed.title || undefined, id: ctx.newId(), createdAt: at, updatedAt: at, year, sequence, state: 'planning' });
+        const meeting = toRecord({
+          ...parsed,
+          title: parsed.title || undefined,
+          id: ctx.newId(),
+          createdAt: at,
+          updatedAt: at,
+          year,
+          sequence,
+          state: 'planning',
+        });
         await db.meetings.add(meeting);
         audit.record({ entity: 'meeting', entityId: meeting.id, action: 'create', before: null, after: meeting });
 
@@ -95,7 +104,8 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
         assertPreparing(before, '修改会议信息');
         const merged = { ...pickInput(before), ...(isObject(patch) ? patch : {}) };
         const parsed = parseOrThrow(meetingInputSchema, isObject(patch) ? merged : patch, MEETING_FIELD_LABELS);
-        if (parsed.chairPersonId && parsed.chairPersonId !== before.chairPersonId) await assertChair(db, parsed.chairPersonId);
+        if (parsed.chairPersonId && parsed.chairPersonId !== before.chairPersonId)
+          await assertChair(db, parsed.chairPersonId);
         const year = yearOf(parsed.startsAt);
         let sequence = before.sequence;
         if (year !== before.year || parsed.kind !== before.kind) {
@@ -106,7 +116,14 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
           sequence = await sequenceFor(db, year, parsed.kind);
         }
         const { title: _t, chairPersonId: _c, ...kept } = before;
-        const meeting = toRecord({ ...kept, ...parsed, title: parsed.title || undefined, year, sequence, updatedAt: ctx.now().toISOString() });
+        const meeting = toRecord({
+          ...kept,
+          ...parsed,
+          title: parsed.title || undefined,
+          year,
+          sequence,
+          updatedAt: ctx.now().toISOString(),
+        });
         await db.meetings.put(meeting);
         audit.record({ entity: 'meeting', entityId: id, action: 'update', before, after: meeting });
         return meeting;
@@ -136,11 +153,19 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
   };
 }
 
-async function unscheduleTopics(db: JointDeskDB, ctx: DataLayerContext, audit: AuditWriter, meeting: Meeting): Promise<void> {
+async function unscheduleTopics(
+  db: JointDeskDB,
+  ctx: DataLayerContext,
+  audit: AuditWriter,
+  meeting: Meeting,
+): Promise<void> {
   const topics = await db.topics.where('meetingId').equals(meeting.id).toArray();
   for (const before of topics) {
     if (before.state !== 'scheduled') continue;
-    const topic = withoutUndefined({ ...transitionTopic(before, { type: 'unschedule' }), updatedAt: ctx.now().toISOString() });
+    const topic = withoutUndefined({
+      ...transitionTopic(before, { type: 'unschedule' }),
+      updatedAt: ctx.now().toISOString(),
+    });
     await db.topics.put(topic);
     audit.record({
       entity: 'topic',

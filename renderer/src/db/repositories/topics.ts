@@ -52,7 +52,11 @@ export const TOPIC_FIELD_LABELS: FieldLabels = {
 export const topicSubmitSchema = topicInputSchema.superRefine((v, ctx) => {
   const c = v.complainant;
   if (c?.phone && !phoneSchema.safeParse(c.phone).success) {
-    ctx.addIssue({ code: 'custom', path: ['complainant', 'phone'], message: '电话号码格式不正确（手机 11 位，或 区号-号码）' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['complainant', 'phone'],
+      message: '电话号码格式不正确（手机 11 位，或 区号-号码）',
+    });
   }
   const idProblem = c?.idNumber ? idNumberProblem(c.idNumber) : undefined;
   if (idProblem) ctx.addIssue({ code: 'custom', path: ['complainant', 'idNumber'], message: idProblem });
@@ -61,7 +65,10 @@ export const topicSubmitSchema = topicInputSchema.superRefine((v, ctx) => {
 /** The triage actions the screen sends, checked before the pure transition sees them. */
 export const topicTriageActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accept') }),
-  z.object({ type: z.literal('return'), reason: z.string().trim().min(1, '请填写退回原因').max(500, '退回原因不能超过 500 个字') }),
+  z.object({
+    type: z.literal('return'),
+    reason: z.string().trim().min(1, '请填写退回原因').max(500, '退回原因不能超过 500 个字'),
+  }),
   z.object({ type: z.literal('resubmit') }),
   z.object({ type: z.literal('merge'), intoTopicId: idSchema }),
   z.object({ type: z.literal('convert'), otherPartyUnitIds: z.array(idSchema).max(20).optional() }),
@@ -93,16 +100,22 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
       );
       const names = new Map(units.map((u) => [u.id, u.name]));
       const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined;
-      return all
-        .filter((t) => !states || states.has(t.state))
-        .filter((t) => !filter.category || t.category === filter.category)
-        .filter((t) => !filter.unitId || t.submittingUnitId === filter.unitId || t.relatedUnitIds.includes(filter.unitId))
-        .filter((t) => !filter.from || t.submittedOn >= filter.from)
-        .filter((t) => !filter.to || t.submittedOn <= filter.to)
-        // Never the complainant's fields: a search that finds them would reveal them by inference.
-        .filter((t) => matchesSearch(filter.search, [t.title, t.description, t.proposedHandling, names.get(t.submittingUnitId)]))
-        .sort(newestFirst)
-        .map(maskedTopic);
+      return (
+        all
+          .filter((t) => !states || states.has(t.state))
+          .filter((t) => !filter.category || t.category === filter.category)
+          .filter(
+            (t) => !filter.unitId || t.submittingUnitId === filter.unitId || t.relatedUnitIds.includes(filter.unitId),
+          )
+          .filter((t) => !filter.from || t.submittedOn >= filter.from)
+          .filter((t) => !filter.to || t.submittedOn <= filter.to)
+          // Never the complainant's fields: a search that finds them would reveal them by inference.
+          .filter((t) =>
+            matchesSearch(filter.search, [t.title, t.description, t.proposedHandling, names.get(t.submittingUnitId)]),
+          )
+          .sort(newestFirst)
+          .map(maskedTopic)
+      );
     },
 
     async get(id) {
@@ -121,7 +134,13 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
         const at = ctx.now().toISOString();
         const topic = toRecord({ ...parsed, id: ctx.newId(), createdAt: at, updatedAt: at, state: 'submitted' });
         await db.topics.add(topic);
-        audit.record({ entity: 'topic', entityId: topic.id, action: 'create', before: null, after: maskedTopic(topic) });
+        audit.record({
+          entity: 'topic',
+          entityId: topic.id,
+          action: 'create',
+          before: null,
+          after: maskedTopic(topic),
+        });
         for (const file of prepared) await storeAttachment(ctx, audit, { type: 'topic', id: topic.id }, file);
         return maskedTopic(topic);
       });
@@ -138,13 +157,25 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
         }
         const p = isObject(patch) ? patch : {};
         // The screen never holds the clear complainant data: without the key, the stored one is kept.
-        const merged = { ...pickInput(before), ...p, complainant: 'complainant' in p ? (p.complainant ?? undefined) : before.complainant };
-        const parsed = cleanInput(parseOrThrow(topicSubmitSchema, isObject(patch) ? merged : patch, TOPIC_FIELD_LABELS));
+        const merged = {
+          ...pickInput(before),
+          ...p,
+          complainant: 'complainant' in p ? (p.complainant ?? undefined) : before.complainant,
+        };
+        const parsed = cleanInput(
+          parseOrThrow(topicSubmitSchema, isObject(patch) ? merged : patch, TOPIC_FIELD_LABELS),
+        );
         assertNotFuture(parsed.submittedOn, today());
         await assertReferences(db, parsed, before);
         const topic = toRecord({ ...stripInput(before), ...parsed, updatedAt: ctx.now().toISOString() });
         await db.topics.put(topic);
-        audit.record({ entity: 'topic', entityId: id, action: 'update', before: maskedTopic(before), after: maskedTopic(topic) });
+        audit.record({
+          entity: 'topic',
+          entityId: id,
+          action: 'update',
+          before: maskedTopic(before),
+          after: maskedTopic(topic),
+        });
         return maskedTopic(topic);
       });
     },
@@ -282,14 +313,16 @@ async function assertReferences(db: JointDeskDB, input: TopicInput, before: Topi
   const check = async (unitId: string, label: string) => {
     const unit = await db.units.get(unitId);
     if (!unit) throw new DomainError('not-found', `${label}：找不到所选单位，可能已被删除`);
-    if (unit.archived && !known.has(unitId)) throw new DomainError('validation', `${label}：“${unit.name}”已归档，请选择其他单位`);
+    if (unit.archived && !known.has(unitId))
+      throw new DomainError('validation', `${label}：“${unit.name}”已归档，请选择其他单位`);
   };
   await check(input.submittingUnitId, '提交单位');
   for (const id of input.relatedUnitIds) await check(id, '相关单位');
   if (input.submitterPersonId) {
     const person = await db.people.get(input.submitterPersonId);
     if (!person) throw new DomainError('not-found', '提交人：找不到所选人员，可能已被删除');
-    if (person.unitId !== input.submittingUnitId) throw new DomainError('validation', `提交人：${person.name}不是提交单位的人员`);
+    if (person.unitId !== input.submittingUnitId)
+      throw new DomainError('validation', `提交人：${person.name}不是提交单位的人员`);
   }
 }
 

@@ -6,7 +6,10 @@ import { formatChineseDate, type Dispute } from '../../../../shared/domain';
  * The document itself lists every round and each party's position after these texts, so the
  * negotiation text is a summary only.
  */
-export function applicationPrefill(d: Dispute, unitName: (id: string) => string): {
+export function applicationPrefill(
+  d: Dispute,
+  unitName: (id: string) => string,
+): {
   matter: string;
   negotiation: string;
   focus: string;

@@ -63,7 +63,8 @@ export function ChairReview({ names }: { names: NameLookup }) {
     }
   };
 
-  if (disputes === undefined || thresholds === undefined) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  if (disputes === undefined || thresholds === undefined)
+    return <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
   const dayCell = (n: number | null) => (n === null ? '—' : t('disputes:review.days', { count: n }));
   const columns: TableColumnsType<Row> = [
@@ -72,7 +73,9 @@ export function ChairReview({ names }: { names: NameLookup }) {
       key: 'dispute',
       render: (_, r) => (
         <Flex vertical gap={2}>
-          <Typography.Link onClick={() => void navigate(`/disputes/${r.dispute.id}`)}>{r.dispute.number}</Typography.Link>
+          <Typography.Link onClick={() => void navigate(`/disputes/${r.dispute.id}`)}>
+            {r.dispute.number}
+          </Typography.Link>
           <span>{r.dispute.matter}</span>
         </Flex>
       ),
@@ -165,7 +168,9 @@ export function ChairReview({ names }: { names: NameLookup }) {
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
         <Space size={16} wrap>
-          <Typography.Text strong>{t('disputes:review.summary', { count: rows.length, date: date(today) })}</Typography.Text>
+          <Typography.Text strong>
+            {t('disputes:review.summary', { count: rows.length, date: date(today) })}
+          </Typography.Text>
           {stuck > 0 ? (
             <Tag color="red">{t('disputes:review.stuckCount', { count: stuck })}</Tag>
           ) : rows.length > 0 ? (

@@ -1,6 +1,11 @@
 import { Alert, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { negotiationRoundSchema, type Dispute, type DisputeAction, type DisputeActionType } from '../../../../shared/domain';
+import {
+  negotiationRoundSchema,
+  type Dispute,
+  type DisputeAction,
+  type DisputeActionType,
+} from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
 import { todayIso, zodRule } from '../../ui';
 import { applicationPrefill } from './application-prefill';
@@ -42,7 +47,9 @@ export function DisputeActionModal({ dispute, action, names, onClose, onDone }: 
       destroyOnHidden
       mask={{ closable: false }}
     >
-      {action ? <ActionForm dispute={dispute} action={action} names={names} onCancel={onClose} onDone={onDone} /> : null}
+      {action ? (
+        <ActionForm dispute={dispute} action={action} names={names} onCancel={onClose} onDone={onDone} />
+      ) : null}
     </Modal>
   );
 }
@@ -66,7 +73,11 @@ function ActionForm({
   const [error, setError] = useState<string>();
   const today = todayIso();
   const min = floorDate(d, action);
-  const required = (key: string) => ({ required: true, whitespace: true, message: t(`disputes:actionForm.required.${key}`) });
+  const required = (key: string) => ({
+    required: true,
+    whitespace: true,
+    message: t(`disputes:actionForm.required.${key}`),
+  });
 
   const initial = (): Values => {
     const on = min > today ? min : today;
@@ -95,7 +106,12 @@ function ActionForm({
         return {
           action: {
             type: 'add-round',
-            round: { date: on, participants: s('participants'), content: s('content'), ...(s('outcome') ? { outcome: s('outcome') } : {}) },
+            round: {
+              date: on,
+              participants: s('participants'),
+              content: s('content'),
+              ...(s('outcome') ? { outcome: s('outcome') } : {}),
+            },
           },
         };
       case 'agree':
@@ -105,14 +121,23 @@ function ActionForm({
           action: {
             type: 'escalate',
             on,
-            application: { matter: s('matter'), negotiation: s('negotiation'), focus: s('focus'), reasons: s('reasons') },
+            application: {
+              matter: s('matter'),
+              negotiation: s('negotiation'),
+              focus: s('focus'),
+              reasons: s('reasons'),
+            },
           },
         };
       case 'designate':
         return { action: { type: 'designate', decisionNumber: s('decisionNumber'), unitId: s('unitId'), on } };
       case 'close':
         return {
-          action: { type: 'close', on, ...(s('agreementMeetingId') ? { agreementMeetingId: s('agreementMeetingId') } : {}) },
+          action: {
+            type: 'close',
+            on,
+            ...(s('agreementMeetingId') ? { agreementMeetingId: s('agreementMeetingId') } : {}),
+          },
           ...(s('note') ? { reason: s('note') } : {}),
         };
       case 'reopen':
@@ -141,7 +166,13 @@ function ActionForm({
   ];
 
   return (
-    <Form<Values> form={form} name={`dispute-${action}`} layout="vertical" initialValues={initial()} onFinish={(v) => void submit(v)}>
+    <Form<Values>
+      form={form}
+      name={`dispute-${action}`}
+      layout="vertical"
+      initialValues={initial()}
+      onFinish={(v) => void submit(v)}
+    >
       <Form.Item
         name="on"
         label={t(`disputes:actionForm.dateLabel.${action}`)}
@@ -153,14 +184,25 @@ function ActionForm({
 
       {action === 'add-round' ? (
         <>
-          <Form.Item name="participants" label={t('disputes:round.participants')} required rules={[zodRule(roundShape.participants)]}>
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder={t('disputes:actionForm.participantsPlaceholder')} />
+          <Form.Item
+            name="participants"
+            label={t('disputes:round.participants')}
+            required
+            rules={[zodRule(roundShape.participants)]}
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              placeholder={t('disputes:actionForm.participantsPlaceholder')}
+            />
           </Form.Item>
           <Form.Item name="content" label={t('disputes:round.content')} required rules={[zodRule(roundShape.content)]}>
             {area(3)}
           </Form.Item>
           <Form.Item name="outcome" label={t('disputes:round.outcome')} rules={[zodRule(roundShape.outcome)]}>
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} placeholder={t('disputes:actionForm.outcomePlaceholder')} />
+            <Input.TextArea
+              autoSize={{ minRows: 1, maxRows: 6 }}
+              placeholder={t('disputes:actionForm.outcomePlaceholder')}
+            />
           </Form.Item>
         </>
       ) : null}
@@ -180,11 +222,19 @@ function ActionForm({
           <Form.Item name="matter" label={t('disputes:application.matter')} required rules={[required('matter')]}>
             {area(2)}
           </Form.Item>
-          <Form.Item name="negotiation" label={t('disputes:application.negotiation')} required rules={[required('negotiation')]}>
+          <Form.Item
+            name="negotiation"
+            label={t('disputes:application.negotiation')}
+            required
+            rules={[required('negotiation')]}
+          >
             {area(2)}
           </Form.Item>
           <Form.Item name="focus" label={t('disputes:application.focus')} required rules={[required('focus')]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={t('disputes:actionForm.focusPlaceholder')} />
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 8 }}
+              placeholder={t('disputes:actionForm.focusPlaceholder')}
+            />
           </Form.Item>
           <Form.Item name="reasons" label={t('disputes:application.reasons')} required rules={[required('reasons')]}>
             {area(3)}
@@ -194,11 +244,20 @@ function ActionForm({
 
       {action === 'designate' ? (
         <>
-          <Form.Item name="decisionNumber" label={t('disputes:field.decisionNumber')} required rules={[required('decisionNumber')]}>
+          <Form.Item
+            name="decisionNumber"
+            label={t('disputes:field.decisionNumber')}
+            required
+            rules={[required('decisionNumber')]}
+          >
             <Input maxLength={60} autoComplete="off" placeholder={t('disputes:actionForm.decisionPlaceholder')} />
           </Form.Item>
           <Form.Item name="unitId" label={t('disputes:field.designatedUnitId')} required rules={[required('unitId')]}>
-            <Select showSearch optionFilterProp="label" options={partiesFirst.map((u) => ({ value: u.id, label: u.name }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={partiesFirst.map((u) => ({ value: u.id, label: u.name }))}
+            />
           </Form.Item>
         </>
       ) : null}
@@ -216,7 +275,9 @@ function ActionForm({
               <Select
                 showSearch
                 optionFilterProp="label"
-                options={names.meetings.filter((m) => HELD.includes(m.state)).map((m) => ({ value: m.id, label: meetingLabel(m) }))}
+                options={names.meetings
+                  .filter((m) => HELD.includes(m.state))
+                  .map((m) => ({ value: m.id, label: meetingLabel(m) }))}
                 notFoundContent={t('disputes:actionForm.noHeldMeeting')}
               />
             </Form.Item>

@@ -1,5 +1,20 @@
 import { ArrowLeftOutlined, EditOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Select, Spin, Table, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Result,
+  Row,
+  Select,
+  Spin,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
@@ -72,7 +87,11 @@ function DisputeDetail({ dispute: d, names }: { dispute: Dispute; names: NameLoo
           <DisputeStateTag state={d.state} />
         </Flex>
       }
-      description={t('disputes:detail.subtitle', { number: d.number, date: date(d.registeredOn), type: typeLabel(d.type) })}
+      description={t('disputes:detail.subtitle', {
+        number: d.number,
+        date: date(d.registeredOn),
+        type: typeLabel(d.type),
+      })}
       extra={
         <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate('/disputes')}>
           {t('disputes:detail.back')}
@@ -140,7 +159,9 @@ function DisputeDetail({ dispute: d, names }: { dispute: Dispute; names: NameLoo
             <Descriptions column={1} size="small">
               {d.partyUnitIds.map((id) => (
                 <Descriptions.Item key={id} label={names.unit(id)}>
-                  {d.positions[id] ?? <Typography.Text type="secondary">{t('disputes:detail.noPosition')}</Typography.Text>}
+                  {d.positions[id] ?? (
+                    <Typography.Text type="secondary">{t('disputes:detail.noPosition')}</Typography.Text>
+                  )}
                 </Descriptions.Item>
               ))}
             </Descriptions>
@@ -172,7 +193,9 @@ function DisputeDetail({ dispute: d, names }: { dispute: Dispute; names: NameLoo
               <Descriptions column={1} size="small" bordered>
                 <Descriptions.Item label={t('disputes:field.escalatedOn')}>{date(d.escalatedOn)}</Descriptions.Item>
                 <Descriptions.Item label={t('disputes:application.matter')}>{d.escalation.matter}</Descriptions.Item>
-                <Descriptions.Item label={t('disputes:application.negotiation')}>{d.escalation.negotiation}</Descriptions.Item>
+                <Descriptions.Item label={t('disputes:application.negotiation')}>
+                  {d.escalation.negotiation}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('disputes:application.focus')}>{d.escalation.focus}</Descriptions.Item>
                 <Descriptions.Item label={t('disputes:application.reasons')}>
                   <span style={{ whiteSpace: 'pre-wrap' }}>{d.escalation.reasons}</span>
@@ -262,7 +285,12 @@ function RoundsCard({ dispute: d }: { dispute: Dispute }) {
           pagination={false}
           dataSource={d.rounds.map((r, i) => ({ ...r, n: i + 1 }))}
           columns={[
-            { title: t('disputes:round.n'), dataIndex: 'n', width: 64, render: (n: number) => t('disputes:round.nth', { n }) },
+            {
+              title: t('disputes:round.n'),
+              dataIndex: 'n',
+              width: 64,
+              render: (n: number) => t('disputes:round.nth', { n }),
+            },
             { title: t('disputes:round.date'), dataIndex: 'date', width: 130, render: (v: string) => date(v) },
             { title: t('disputes:round.participants'), dataIndex: 'participants', width: 180 },
             { title: t('disputes:round.content'), dataIndex: 'content' },

@@ -179,7 +179,9 @@ function DisputeForm({
           zodRule(shape.partyUnitIds),
           {
             validator: (_r, v: unknown) =>
-              Array.isArray(v) && v.length < 2 ? Promise.reject(new Error(t('disputes:form.partiesMin'))) : Promise.resolve(),
+              Array.isArray(v) && v.length < 2
+                ? Promise.reject(new Error(t('disputes:form.partiesMin')))
+                : Promise.resolve(),
           },
         ]}
       >
@@ -210,7 +212,9 @@ function DisputeForm({
       >
         <Select
           options={parties.map((id) => ({ value: id, label: names.unit(id) }))}
-          placeholder={parties.length > 0 ? t('disputes:form.firstHandlingPlaceholder') : t('disputes:form.pickPartiesFirst')}
+          placeholder={
+            parties.length > 0 ? t('disputes:form.firstHandlingPlaceholder') : t('disputes:form.pickPartiesFirst')
+          }
           disabled={parties.length === 0}
         />
       </Form.Item>
@@ -226,7 +230,10 @@ function DisputeForm({
               label={t('disputes:form.positionOf', { unit: names.unit(id) })}
               rules={[zodRule(POSITION_SCHEMA)]}
             >
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('disputes:form.positionPlaceholder')} />
+              <Input.TextArea
+                autoSize={{ minRows: 2, maxRows: 6 }}
+                placeholder={t('disputes:form.positionPlaceholder')}
+              />
             </Form.Item>
           ))}
         </fieldset>

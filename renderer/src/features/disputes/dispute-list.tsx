@@ -18,7 +18,8 @@ export function DisputeList({ names, onRegister }: { names: NameLookup; onRegist
   const [type, setType] = useState<DisputeType>();
   const [search, setSearch] = useState('');
   const all = useDisputes();
-  const states = state === 'all' ? undefined : state === 'open' ? DISPUTE_STATES.filter((s) => s !== 'closed') : [state];
+  const states =
+    state === 'all' ? undefined : state === 'open' ? DISPUTE_STATES.filter((s) => s !== 'closed') : [state];
   const rows = useDisputes({ states, type, search: search.trim() || undefined });
 
   const counts = useMemo(() => {

@@ -67,7 +67,10 @@ function EventBody({
         </div>
       ) : null}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('disputes:timeline.actor', { name: event.actorName, role: t(`common:roles.${event.actorRole}`, event.actorRole) })}
+        {t('disputes:timeline.actor', {
+          name: event.actorName,
+          role: t(`common:roles.${event.actorRole}`, event.actorRole),
+        })}
       </Typography.Text>
     </div>
   );

@@ -21,7 +21,8 @@ export interface IsoDatePickerProps {
  * field directly. Typing `2026-10-09` works as well as picking.
  */
 export function IsoDatePicker({ id, value, onChange, min, max, ...rest }: IsoDatePickerProps) {
-  const disabledDate = (d: Dayjs) => (min !== undefined && d.format(ISO) < min) || (max !== undefined && d.format(ISO) > max);
+  const disabledDate = (d: Dayjs) =>
+    (min !== undefined && d.format(ISO) < min) || (max !== undefined && d.format(ISO) > max);
   return (
     <DatePicker
       id={id}

@@ -54,7 +54,13 @@ export function ThresholdsModal({
             label={t(`disputes:thresholds.${k}`)}
             rules={[{ required: true, type: 'integer', min: 1, max: 3650, message: t('disputes:thresholds.invalid') }]}
           >
-            <InputNumber min={1} max={3650} precision={0} suffix={t('disputes:thresholds.days')} style={{ width: 140 }} />
+            <InputNumber
+              min={1}
+              max={3650}
+              precision={0}
+              suffix={t('disputes:thresholds.days')}
+              style={{ width: 140 }}
+            />
           </Form.Item>
         ))}
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}

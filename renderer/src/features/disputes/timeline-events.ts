@@ -73,7 +73,11 @@ function describe(e: AuditEntry): TimelineChange[] {
   const after = asDispute(e.after);
   if (!after) return [];
   if (!before) {
-    return [action === 'demo-load' || action === 'import' ? { kind: 'demo', number: after.number } : { kind: 'created', number: after.number }];
+    return [
+      action === 'demo-load' || action === 'import'
+        ? { kind: 'demo', number: after.number }
+        : { kind: 'created', number: after.number },
+    ];
   }
   const out: TimelineChange[] = [];
   after.rounds.slice(before.rounds.length).forEach((r, i) => {
@@ -86,7 +90,8 @@ function describe(e: AuditEntry): TimelineChange[] {
   });
   if (before.state !== after.state) out.push({ kind: 'state', from: before.state, to: after.state });
   if (after.agreement && after.agreement !== before.agreement) out.push({ kind: 'agreement', text: after.agreement });
-  if (after.escalatedOn && after.escalatedOn !== before.escalatedOn) out.push({ kind: 'escalated', date: after.escalatedOn });
+  if (after.escalatedOn && after.escalatedOn !== before.escalatedOn)
+    out.push({ kind: 'escalated', date: after.escalatedOn });
   if (after.designatedUnitId && after.designatedOn !== before.designatedOn) {
     out.push({
       kind: 'designated',

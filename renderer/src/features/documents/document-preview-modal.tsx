@@ -106,7 +106,10 @@ export function DocumentPreviewModal({ open, title, fileName, build, onClose, on
       mask={{ closable: false }}
       footer={
         <Flex justify="space-between" align="center" gap={12}>
-          <span title={fileName} style={{ color: 'rgba(0,0,0,0.55)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          <span
+            title={fileName}
+            style={{ color: 'rgba(0,0,0,0.55)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          >
             {t('documents:fileName', { name: fileName })}
           </span>
           <Flex gap={8}>

@@ -48,7 +48,9 @@ export function useMeetingsText() {
     const stateLabel = (s: MeetingState): string => t(`meetings:state.${s}`);
     /** Official form in Chinese (2026年第三次定期联席会议); a readable equivalent in English. */
     const officialName = (m: Pick<Meeting, 'year' | 'sequence' | 'kind'>): string =>
-      zh ? meetingOfficialName(m) : t('meetings:officialName', { year: m.year, n: m.sequence, kind: kindLabel(m.kind) });
+      zh
+        ? meetingOfficialName(m)
+        : t('meetings:officialName', { year: m.year, n: m.sequence, kind: kindLabel(m.kind) });
     /** 第三次 / No. 3 */
     const ordinal = (n: number): string => (zh ? ordinalSession(n) : t('meetings:ordinal', { n }));
     /** 2026年3月9日上午9:00 / March 9, 2026 9:00 AM */

@@ -52,7 +52,15 @@ export function MeetingFormModal({ open, meeting, onClose, onSaved }: MeetingFor
   );
 }
 
-function MeetingForm({ meeting, onCancel, onSaved }: { meeting?: Meeting; onCancel: () => void; onSaved: MeetingFormModalProps['onSaved'] }) {
+function MeetingForm({
+  meeting,
+  onCancel,
+  onSaved,
+}: {
+  meeting?: Meeting;
+  onCancel: () => void;
+  onSaved: MeetingFormModalProps['onSaved'];
+}) {
   const { t, kindOptions, officialName, ordinal } = useMeetingsText();
   const [form] = Form.useForm<FormValues>();
   const lookups = useMeetingLookups();

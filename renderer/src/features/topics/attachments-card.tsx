@@ -91,7 +91,14 @@ export function AttachmentsCard({ topic }: { topic: Topic }) {
       }
     >
       {error ? (
-        <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} closable={{ onClose: () => setError(undefined) }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={error}
+          style={{ marginBottom: 12 }}
+          closable={{ onClose: () => setError(undefined) }}
+        />
       ) : null}
       {files && files.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('topics:attachments.none')} />

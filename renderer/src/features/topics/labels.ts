@@ -29,7 +29,8 @@ export function useTopicsText() {
     const date = (iso: string | undefined): string => (iso ? formatDisplayDate(iso, lng) : '—');
     const meetingLabel = (m: Meeting): string =>
       t('topics:meetingLabel', {
-        name: m.title ?? t('topics:meetingName', { year: m.year, n: m.sequence, kind: t(`topics:meetingKind.${m.kind}`) }),
+        name:
+          m.title ?? t('topics:meetingName', { year: m.year, n: m.sequence, kind: t(`topics:meetingKind.${m.kind}`) }),
         date: formatDisplayDate(m.startsAt.slice(0, 10), lng),
       });
     return {

@@ -42,7 +42,9 @@ export function TopicActionModal({ topic, action, names, topics, onClose, onDone
       destroyOnHidden
       mask={{ closable: false }}
     >
-      {action ? <ActionForm topic={topic} action={action} names={names} topics={topics} onCancel={onClose} onDone={onDone} /> : null}
+      {action ? (
+        <ActionForm topic={topic} action={action} names={names} topics={topics} onCancel={onClose} onDone={onDone} />
+      ) : null}
     </Modal>
   );
 }
@@ -184,9 +186,14 @@ function ActionForm({
               {t(`topics:disputeType.${disputeTypeForCategory(topic.category)}`)}
             </Descriptions.Item>
             <Descriptions.Item label={t('topics:actionForm.disputeParties')}>
-              {[...parties.map(names.unit), ...(parties.length < 2 ? [t('topics:actionForm.partiesMissing')] : [])].join('、')}
+              {[
+                ...parties.map(names.unit),
+                ...(parties.length < 2 ? [t('topics:actionForm.partiesMissing')] : []),
+              ].join('、')}
             </Descriptions.Item>
-            <Descriptions.Item label={t('topics:actionForm.firstHandling')}>{names.unit(topic.submittingUnitId)}</Descriptions.Item>
+            <Descriptions.Item label={t('topics:actionForm.firstHandling')}>
+              {names.unit(topic.submittingUnitId)}
+            </Descriptions.Item>
           </Descriptions>
         </>
       ) : null}

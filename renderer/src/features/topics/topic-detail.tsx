@@ -133,9 +133,15 @@ function TopicDetail({ topic: x, names }: { topic: Topic; names: TopicNames }) {
             <Descriptions column={2} size="small" bordered>
               <Descriptions.Item label={t('topics:field.category')}>{categoryLabel(x.category)}</Descriptions.Item>
               <Descriptions.Item label={t('topics:field.urgency')}>
-                {x.urgency === 'urgent' ? <Tag color="red">{t('topics:urgency.urgent')}</Tag> : t('topics:urgency.normal')}
+                {x.urgency === 'urgent' ? (
+                  <Tag color="red">{t('topics:urgency.urgent')}</Tag>
+                ) : (
+                  t('topics:urgency.normal')
+                )}
               </Descriptions.Item>
-              <Descriptions.Item label={t('topics:field.submittingUnitId')}>{names.unit(x.submittingUnitId)}</Descriptions.Item>
+              <Descriptions.Item label={t('topics:field.submittingUnitId')}>
+                {names.unit(x.submittingUnitId)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('topics:field.submitterPersonId')}>
                 {x.submitterPersonId ? names.person(x.submitterPersonId) : '—'}
               </Descriptions.Item>
@@ -198,7 +204,15 @@ function TopicDetail({ topic: x, names }: { topic: Topic; names: TopicNames }) {
 }
 
 /** Where the topic stands when that is not obvious from its tag: merged, converted, returned, on a meeting. */
-function StatusBanner({ topic: x, byId, names }: { topic: Topic; byId: ReadonlyMap<string, Topic>; names: TopicNames }) {
+function StatusBanner({
+  topic: x,
+  byId,
+  names,
+}: {
+  topic: Topic;
+  byId: ReadonlyMap<string, Topic>;
+  names: TopicNames;
+}) {
   const { t } = useTopicsText();
   const dispute = useDispute(x.disputeId);
 

@@ -1,5 +1,19 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Col, Flex, Form, Input, Modal, Radio, Row, Select, Typography, type FormRule } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Typography,
+  type FormRule,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import {
   UNIT_KINDS,
@@ -41,7 +55,8 @@ interface FormValues {
 
 const shape = topicInputSchema.shape;
 const cShape = complainantSchema.shape;
-const blank = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? undefined : v.trim());
+const blank = (v: string | undefined | null) =>
+  v === undefined || v === null || v.trim() === '' ? undefined : v.trim();
 
 /** Form field → the label prefix of repository messages about it ("议题名称：…"). */
 const FIELD_PREFIX: [string | string[], string][] = [
@@ -175,9 +190,14 @@ function TopicForm({
 
   const onUnitChange = (id: string) => {
     const person = form.getFieldValue('submitterPersonId') as string | undefined;
-    if (person && names.people.find((p) => p.id === person)?.unitId !== id) form.setFieldValue('submitterPersonId', undefined);
+    if (person && names.people.find((p) => p.id === person)?.unitId !== id)
+      form.setFieldValue('submitterPersonId', undefined);
     const related = (form.getFieldValue('relatedUnitIds') as string[] | undefined) ?? [];
-    if (related.includes(id)) form.setFieldValue('relatedUnitIds', related.filter((r) => r !== id));
+    if (related.includes(id))
+      form.setFieldValue(
+        'relatedUnitIds',
+        related.filter((r) => r !== id),
+      );
   };
 
   return (
@@ -257,11 +277,29 @@ function TopicForm({
           placeholder={t('topics:form.relatedPlaceholder')}
         />
       </Form.Item>
-      <Form.Item name="description" label={t('topics:field.description')} required rules={[fieldRule(shape.description)]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} showCount placeholder={t('topics:form.descriptionPlaceholder')} />
+      <Form.Item
+        name="description"
+        label={t('topics:field.description')}
+        required
+        rules={[fieldRule(shape.description)]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          maxLength={5000}
+          showCount
+          placeholder={t('topics:form.descriptionPlaceholder')}
+        />
       </Form.Item>
-      <Form.Item name="proposedHandling" label={t('topics:field.proposedHandling')} rules={[fieldRule(shape.proposedHandling)]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder={t('topics:form.proposedPlaceholder')} />
+      <Form.Item
+        name="proposedHandling"
+        label={t('topics:field.proposedHandling')}
+        rules={[fieldRule(shape.proposedHandling)]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          maxLength={2000}
+          placeholder={t('topics:form.proposedPlaceholder')}
+        />
       </Form.Item>
 
       <fieldset style={{ border: '1px solid #e5e8ee', borderRadius: 6, padding: '4px 16px 0', margin: '0 0 16px' }}>
@@ -290,7 +328,9 @@ function TopicForm({
         ) : (
           <>
             <Form.Item name="hasComplainant" valuePropName="checked" style={{ marginBottom: hasComplainant ? 8 : 12 }}>
-              <Checkbox>{topic?.complainant ? t('topics:form.complainantKeep') : t('topics:form.hasComplainant')}</Checkbox>
+              <Checkbox>
+                {topic?.complainant ? t('topics:form.complainantKeep') : t('topics:form.hasComplainant')}
+              </Checkbox>
             </Form.Item>
             {hasComplainant ? (
               <>
@@ -299,7 +339,11 @@ function TopicForm({
                 </Typography.Paragraph>
                 <Row gutter={16}>
                   <Col span={8}>
-                    <Form.Item name={['complainant', 'name']} label={t('topics:complainant.name')} rules={[fieldRule(cShape.name)]}>
+                    <Form.Item
+                      name={['complainant', 'name']}
+                      label={t('topics:complainant.name')}
+                      rules={[fieldRule(cShape.name)]}
+                    >
                       <Input maxLength={20} autoComplete="off" />
                     </Form.Item>
                   </Col>
@@ -307,7 +351,11 @@ function TopicForm({
                     <Form.Item
                       name={['complainant', 'phone']}
                       label={t('topics:complainant.phone')}
-                      rules={[optionalRule((v) => (phoneSchema.safeParse(v).success ? undefined : t('topics:form.phoneInvalid')))]}
+                      rules={[
+                        optionalRule((v) =>
+                          phoneSchema.safeParse(v).success ? undefined : t('topics:form.phoneInvalid'),
+                        ),
+                      ]}
                     >
                       <Input inputMode="tel" autoComplete="off" placeholder={t('topics:form.phonePlaceholder')} />
                     </Form.Item>
@@ -322,7 +370,11 @@ function TopicForm({
                     </Form.Item>
                   </Col>
                 </Row>
-                <Form.Item name={['complainant', 'address']} label={t('topics:complainant.address')} rules={[fieldRule(cShape.address)]}>
+                <Form.Item
+                  name={['complainant', 'address']}
+                  label={t('topics:complainant.address')}
+                  rules={[fieldRule(cShape.address)]}
+                >
                   <Input maxLength={200} autoComplete="off" />
                 </Form.Item>
               </>

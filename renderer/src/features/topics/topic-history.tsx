@@ -9,7 +9,8 @@ export function TopicHistory({ topicId }: { topicId: string }) {
   const text = useTopicsText();
   const entries = useAuditEntries({ entity: 'topic', entityId: topicId });
   if (entries === undefined) return <Spin />;
-  if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.t('topics:history.empty')} />;
+  if (entries.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.t('topics:history.empty')} />;
   return (
     <Timeline
       items={entries.map((e) => ({
@@ -53,7 +54,9 @@ function describe(e: AuditEntry, { t, stateLabel }: TopicsText): string {
     case 'transition': {
       const from = stateOf(e.before);
       const to = stateOf(e.after);
-      return from && to ? t('topics:history.transition', { from: stateLabel(from), to: stateLabel(to) }) : t('topics:history.other');
+      return from && to
+        ? t('topics:history.transition', { from: stateLabel(from), to: stateLabel(to) })
+        : t('topics:history.other');
     }
     default:
       return t('topics:history.other');

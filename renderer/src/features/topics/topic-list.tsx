@@ -1,4 +1,15 @@
-import { Badge, Flex, Input, Segmented, Select, Table, Tag, Typography, type InputRef, type TableColumnsType } from 'antd';
+import {
+  Badge,
+  Flex,
+  Input,
+  Segmented,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type InputRef,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo, type RefObject } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {

@@ -19,7 +19,11 @@ export function TopicsEmpty({ hasUnits, onCreate }: { hasUnits: boolean; onCreat
             {hasUnits ? (
               t('topics:empty.hint')
             ) : (
-              <Trans t={t} i18nKey="topics:empty.noUnits" components={{ units: <Link to="/units" />, home: <Link to="/" /> }} />
+              <Trans
+                t={t}
+                i18nKey="topics:empty.noUnits"
+                components={{ units: <Link to="/units" />, home: <Link to="/" /> }}
+              />
             )}
           </Typography.Text>
         </Flex>

@@ -25,7 +25,10 @@ export function QuarterlyComplianceCard({ today = todayIso() }: { today?: string
   const rules = useActiveRuleProfile();
   const required = rules?.values.meetingsPerQuarter ?? 1;
 
-  const quarterLabel = (q: Quarter) => (zh ? `${q.year}年第${chineseNumber(q.quarter)}季度` : t('meetings:compliance.quarter', { year: q.year, q: q.quarter }));
+  const quarterLabel = (q: Quarter) =>
+    zh
+      ? `${q.year}年第${chineseNumber(q.quarter)}季度`
+      : t('meetings:compliance.quarter', { year: q.year, q: q.quarter });
 
   if (meetings === undefined) return <Card title={t('meetings:compliance.title')} loading style={{ height: '100%' }} />;
 
@@ -88,7 +91,9 @@ export function QuarterlyComplianceCard({ today = todayIso() }: { today?: string
           {next ? (
             <>
               {t('meetings:compliance.next')}
-              <Typography.Link onClick={() => void navigate(`/meetings/${next.id}`)}>{officialName(next)}</Typography.Link>
+              <Typography.Link onClick={() => void navigate(`/meetings/${next.id}`)}>
+                {officialName(next)}
+              </Typography.Link>
               {t('meetings:compliance.nextWhen', { when: dateTime(next.startsAt), state: stateLabel(next.state) })}
             </>
           ) : (
@@ -103,6 +108,9 @@ export function QuarterlyComplianceCard({ today = todayIso() }: { today?: string
 /** The earliest regular meeting still ahead (planning or notified, today or later). */
 function nextRegular(meetings: readonly Meeting[], today: string): Meeting | undefined {
   return meetings
-    .filter((m) => m.kind === 'regular' && (m.state === 'planning' || m.state === 'notified') && m.startsAt.slice(0, 10) >= today)
+    .filter(
+      (m) =>
+        m.kind === 'regular' && (m.state === 'planning' || m.state === 'notified') && m.startsAt.slice(0, 10) >= today,
+    )
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
 }

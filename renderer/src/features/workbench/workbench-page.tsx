@@ -108,7 +108,11 @@ export function WorkbenchPage() {
             hint={link(t('stats.viewAudit'), '/settings')}
           />
         </Col>
-        {empty === false ? <Col xs={24} lg={12}><QuarterlyComplianceCard /></Col> : null}
+        {empty === false ? (
+          <Col xs={24} lg={12}>
+            <QuarterlyComplianceCard />
+          </Col>
+        ) : null}
         <Col xs={24} lg={12}>
           <AuditStatusCard count={auditCount} />
         </Col>

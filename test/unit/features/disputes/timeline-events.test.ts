@@ -42,8 +42,19 @@ describe('disputeTimeline', () => {
   it('describes each audit entry by what changed, oldest first', () => {
     const r1 = { date: '2026-10-15', participants: 'a', content: 'b', outcome: '未达成一致' };
     const d1 = { ...base, state: 'negotiating' as const, stateSince: '2026-10-15', rounds: [r1] };
-    const d2 = { ...d1, state: 'escalated' as const, escalatedOn: '2026-11-05', escalation: { matter: 'm', negotiation: 'n', focus: 'f', reasons: 'r' } };
-    const d3 = { ...d2, state: 'designated' as const, designatedUnitId: 'u1', decisionNumber: '区政指〔2026〕7号', designatedOn: '2026-11-16' };
+    const d2 = {
+      ...d1,
+      state: 'escalated' as const,
+      escalatedOn: '2026-11-05',
+      escalation: { matter: 'm', negotiation: 'n', focus: 'f', reasons: 'r' },
+    };
+    const d3 = {
+      ...d2,
+      state: 'designated' as const,
+      designatedUnitId: 'u1',
+      decisionNumber: '区政指〔2026〕7号',
+      designatedOn: '2026-11-16',
+    };
     const d4 = { ...d3, state: 'closed' as const, closedOn: '2026-11-20' };
     const d5 = { ...d4, state: 'negotiating' as const, closedOn: undefined, reopenReason: '新证据' };
     const d6 = { ...d5, matter: '改过的事项', place: '东侧', agendaMeetingId: 'm9' };
@@ -98,7 +109,11 @@ describe('disputeTimeline', () => {
 
   it('marks records that came with the demo data, and adds rounds recorded while negotiating', () => {
     seq = 0;
-    const d1 = { ...base, state: 'negotiating' as const, rounds: [{ date: '2026-10-15', participants: 'a', content: 'b' }] };
+    const d1 = {
+      ...base,
+      state: 'negotiating' as const,
+      rounds: [{ date: '2026-10-15', participants: 'a', content: 'b' }],
+    };
     const d2 = { ...d1, rounds: [...d1.rounds, { date: '2026-10-20', participants: 'a', content: 'c' }] };
     const events = disputeTimeline([entry('demo-load', null, d1), entry('transition', d1, d2)].reverse());
     expect(events.map((e) => e.changes)).toEqual([

@@ -19,7 +19,7 @@ const sheet: LedgerSheet = {
   ],
   rows: [
     ['争〔2026〕1号', '农贸市场周边占道经营', 2],
-    ['争〔2026〕2号', "'=HYPERLINK(\"x\")", 0],
+    ['争〔2026〕2号', '\'=HYPERLINK("x")', 0],
   ],
 };
 
@@ -31,7 +31,7 @@ describe('writeLedgerXlsx', () => {
     expect(ws.getRow(1).values).toEqual([undefined, '编号', '争议事项', '协商次数']);
     expect(ws.getRow(2).values).toEqual([undefined, '争〔2026〕1号', '农贸市场周边占道经营', 2]);
     // The guarded text stays text, never a formula.
-    expect(ws.getCell('B3').value).toBe("'=HYPERLINK(\"x\")");
+    expect(ws.getCell('B3').value).toBe('\'=HYPERLINK("x")');
     expect(ws.getCell('B3').formula).toBeUndefined();
     expect(ws.getRow(1).font?.bold).toBe(true);
     expect(ws.getColumn(2).width).toBe(36);

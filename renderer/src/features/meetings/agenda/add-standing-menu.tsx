@@ -6,11 +6,18 @@ import type { StandingAgendaKind } from '../../../db/types';
 import { useMeetingsText } from '../labels';
 
 /** 添加事项: conveying instructions, the stage summary, or any other item with its own title. */
-export function AddStandingMenu({ meetingId, onAdd }: { meetingId: string; onAdd: (work: () => Promise<unknown>) => void }) {
+export function AddStandingMenu({
+  meetingId,
+  onAdd,
+}: {
+  meetingId: string;
+  onAdd: (work: () => Promise<unknown>) => void;
+}) {
   const { t } = useMeetingsText();
   const [asking, setAsking] = useState(false);
   const [form] = Form.useForm<{ title: string }>();
-  const add = (kind: StandingAgendaKind, title?: string) => onAdd(() => getDataLayer().agenda.addStanding(meetingId, kind, title));
+  const add = (kind: StandingAgendaKind, title?: string) =>
+    onAdd(() => getDataLayer().agenda.addStanding(meetingId, kind, title));
 
   return (
     <>

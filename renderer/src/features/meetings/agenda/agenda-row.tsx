@@ -18,7 +18,10 @@ export interface AgendaRowProps {
   lookups: MeetingLookups;
   onMove: (item: AgendaItem, delta: -1 | 1) => void;
   onRemove: (item: AgendaItem) => void;
-  onChange: (item: AgendaItem, patch: { title?: string; presenterUnitId?: string | null; minutes?: number | null }) => void;
+  onChange: (
+    item: AgendaItem,
+    patch: { title?: string; presenterUnitId?: string | null; minutes?: number | null },
+  ) => void;
 }
 
 /** One agenda item: drag handle, number, title, presenter unit, minutes, move up/down and remove. */
@@ -145,7 +148,12 @@ export function AgendaRow(props: AgendaRowProps) {
                 </Tooltip>
                 {required ? (
                   <Tooltip title={t('meetings:agenda.requiredHint')}>
-                    <Button size="small" aria-label={t('meetings:agenda.remove')} icon={<DeleteOutlined aria-hidden />} disabled />
+                    <Button
+                      size="small"
+                      aria-label={t('meetings:agenda.remove')}
+                      icon={<DeleteOutlined aria-hidden />}
+                      disabled
+                    />
                   </Tooltip>
                 ) : (
                   <Popconfirm

@@ -30,7 +30,12 @@ export function BacklogPanel({
   return (
     <Card title={t('meetings:backlog.title', { count: proposals.backlog.length })} size="small">
       {carried > 0 ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('meetings:backlog.carriedHint', { count: carried })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('meetings:backlog.carriedHint', { count: carried })}
+        />
       ) : null}
       {proposals.backlog.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings:backlog.empty')} />
@@ -67,7 +72,9 @@ export function BacklogPanel({
                   </Flex>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {lookups.unit(topic.submittingUnitId)?.name ?? '—'} · {date(topic.submittedOn)}
-                    {fromMeeting ? ` · ${t('meetings:backlog.deferredAt', { meeting: officialName(fromMeeting) })}` : ''}
+                    {fromMeeting
+                      ? ` · ${t('meetings:backlog.deferredAt', { meeting: officialName(fromMeeting) })}`
+                      : ''}
                   </Typography.Text>
                 </Flex>
               </List.Item>

@@ -66,7 +66,9 @@ export function ProposalsPanel({
                     ghost
                     icon={<PlusOutlined aria-hidden />}
                     aria-label={t('meetings:proposals.addItem', { title: p.title })}
-                    onClick={() => onAdd(() => agenda.addStanding(meeting.id, p.kind as 'last_resolutions' | 'disputes_review'))}
+                    onClick={() =>
+                      onAdd(() => agenda.addStanding(meeting.id, p.kind as 'last_resolutions' | 'disputes_review'))
+                    }
                   >
                     {t('meetings:proposals.add')}
                   </Button>

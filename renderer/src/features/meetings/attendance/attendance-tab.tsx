@@ -24,7 +24,9 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
   const rows = useAttendance(meeting.id);
   const editable = ['planning', 'notified', 'held', 'drafting'].includes(meeting.state);
   // On the meeting's day the sign-in mode is what the office needs first.
-  const [mode, setMode] = useState<Mode>(() => (meeting.state === 'notified' || meeting.state === 'held' ? 'signIn' : 'list'));
+  const [mode, setMode] = useState<Mode>(() =>
+    meeting.state === 'notified' || meeting.state === 'held' ? 'signIn' : 'list',
+  );
   const [leaveFor, setLeaveFor] = useState<Attendance>();
   const [substituteFor, setSubstituteFor] = useState<Attendance>();
   const [adding, setAdding] = useState<'observer' | 'invitee'>();
@@ -114,7 +116,9 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
         onClose={() => setAdding(undefined)}
         onSubmit={async (ids) => {
           for (const id of ids) {
-            const ok = await run(() => (adding === 'observer' ? repo.addObserver(meeting.id, id) : repo.addInvitee(meeting.id, id)));
+            const ok = await run(() =>
+              adding === 'observer' ? repo.addObserver(meeting.id, id) : repo.addInvitee(meeting.id, id),
+            );
             if (!ok) return;
           }
         }}

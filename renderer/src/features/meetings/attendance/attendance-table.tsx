@@ -45,7 +45,12 @@ export function AttendanceTable({
       key: 'unit',
       render: (_, a) => lookups.unit(lookups.person(a.personId)?.unitId)?.name ?? '—',
     },
-    { title: t('meetings:attendance.col.post'), key: 'post', width: 140, render: (_, a) => lookups.person(a.personId)?.post ?? '—' },
+    {
+      title: t('meetings:attendance.col.post'),
+      key: 'post',
+      width: 140,
+      render: (_, a) => lookups.person(a.personId)?.post ?? '—',
+    },
     {
       title: t('meetings:attendance.col.role'),
       key: 'role',
@@ -131,12 +136,22 @@ export function AttendanceTable({
                     menu={{
                       items: [
                         { key: 'reset', label: t('meetings:attendance.reset'), disabled: a.status === 'invited' },
-                        { key: 'remove', label: t('meetings:attendance.remove'), danger: true, disabled: !!a.signedInAt },
+                        {
+                          key: 'remove',
+                          label: t('meetings:attendance.remove'),
+                          danger: true,
+                          disabled: !!a.signedInAt,
+                        },
                       ],
                       onClick: ({ key }) => (key === 'reset' ? actions.reset(a) : actions.remove(a)),
                     }}
                   >
-                    <Button size="small" type="text" aria-label={t('meetings:attendance.moreFor', { name })} icon={<MoreOutlined aria-hidden />} />
+                    <Button
+                      size="small"
+                      type="text"
+                      aria-label={t('meetings:attendance.moreFor', { name })}
+                      icon={<MoreOutlined aria-hidden />}
+                    />
                   </Dropdown>
                 </Space>
               );

@@ -10,7 +10,9 @@ export function CountsBar({ counts }: { counts: AttendanceCounts }) {
     [
       t('meetings:attendance.count.present'),
       counts.present,
-      counts.substituted > 0 ? t('meetings:attendance.count.withSubstitutes', { count: counts.substituted }) : undefined,
+      counts.substituted > 0
+        ? t('meetings:attendance.count.withSubstitutes', { count: counts.substituted })
+        : undefined,
     ],
     [t('meetings:attendance.count.leave'), counts.leave],
     [t('meetings:attendance.count.absent'), counts.absent],

@@ -29,12 +29,20 @@ export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: Mee
       .map((a) => {
         const p = lookups.person(a.personId);
         const unit = lookups.unit(p?.unitId);
-        return { a, name: p?.name ?? '', unit: unit?.name ?? '', shortUnit: unit?.shortName ?? '', post: p?.post ?? '' };
+        return {
+          a,
+          name: p?.name ?? '',
+          unit: unit?.name ?? '',
+          shortUnit: unit?.shortName ?? '',
+          post: p?.post ?? '',
+        };
       })
       .filter((e) =>
         !q
           ? true
-          : [e.name, e.unit, e.shortUnit, e.post, e.a.substituteName ?? ''].some((f) => f.toLocaleLowerCase('zh-CN').includes(q)),
+          : [e.name, e.unit, e.shortUnit, e.post, e.a.substituteName ?? ''].some((f) =>
+              f.toLocaleLowerCase('zh-CN').includes(q),
+            ),
       )
       .sort((x, y) => Number(isSignedIn(x.a)) - Number(isSignedIn(y.a)));
   }, [rows, lookups, query]);
@@ -53,7 +61,9 @@ export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: Mee
     try {
       const row = await getDataLayer().attendance.signIn(a.id);
       void message.success(
-        t('meetings:signIn.done', { name: row.status === 'substituted' ? `${row.substituteName ?? ''}（${name}）` : name }),
+        t('meetings:signIn.done', {
+          name: row.status === 'substituted' ? `${row.substituteName ?? ''}（${name}）` : name,
+        }),
       );
       setQuery('');
       setActive(0);
@@ -106,7 +116,13 @@ export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: Mee
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('meetings:signIn.keys')}
       </Typography.Text>
-      <div ref={listRef} id="jd-sign-in-list" role="listbox" aria-label={t('meetings:signIn.listLabel')} style={{ maxHeight: 480, overflowY: 'auto' }}>
+      <div
+        ref={listRef}
+        id="jd-sign-in-list"
+        role="listbox"
+        aria-label={t('meetings:signIn.listLabel')}
+        style={{ maxHeight: 480, overflowY: 'auto' }}
+      >
         <List
           size="small"
           bordered
@@ -136,7 +152,13 @@ export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: Mee
                       {e.a.signedInAt ? formatDateTime(e.a.signedInAt).slice(11, 16) : t('meetings:signIn.marked')}
                     </Typography.Text>
                   ) : (
-                    <Button key="b" size="small" type={selected ? 'primary' : 'default'} tabIndex={-1} onClick={() => void signIn(e.a, e.name)}>
+                    <Button
+                      key="b"
+                      size="small"
+                      type={selected ? 'primary' : 'default'}
+                      tabIndex={-1}
+                      onClick={() => void signIn(e.a, e.name)}
+                    >
                       {t('meetings:signIn.button')}
                     </Button>
                   ),
@@ -150,10 +172,14 @@ export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: Mee
                     {e.unit}
                     {e.post ? ` · ${e.post}` : ''}
                   </Typography.Text>
-                  {e.a.observer ? <Typography.Text type="secondary">{t('meetings:attendance.observer')}</Typography.Text> : null}
+                  {e.a.observer ? (
+                    <Typography.Text type="secondary">{t('meetings:attendance.observer')}</Typography.Text>
+                  ) : null}
                   {e.a.status !== 'invited' ? <AttendanceStatusTag status={e.a.status} /> : null}
                   {e.a.status === 'substituted' ? (
-                    <Typography.Text type="secondary">{t('meetings:attendance.substitutedBy', { name: e.a.substituteName ?? '' })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('meetings:attendance.substitutedBy', { name: e.a.substituteName ?? '' })}
+                    </Typography.Text>
                   ) : null}
                 </Flex>
               </List.Item>

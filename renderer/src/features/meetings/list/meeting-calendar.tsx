@@ -16,7 +16,10 @@ export function MeetingCalendar({ rows }: { rows: Meeting[] | undefined }) {
     const map = new Map<string, Meeting[]>();
     for (const m of rows ?? []) {
       const key = m.startsAt.slice(0, 10);
-      map.set(key, [...(map.get(key) ?? []), m].sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
+      map.set(
+        key,
+        [...(map.get(key) ?? []), m].sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+      );
     }
     return map;
   }, [rows]);
@@ -59,7 +62,13 @@ export function MeetingCalendar({ rows }: { rows: Meeting[] | undefined }) {
                     e.stopPropagation();
                     void navigate(`/meetings/${m.id}`);
                   }}
-                  style={{ fontSize: 12, lineHeight: '18px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+                  style={{
+                    fontSize: 12,
+                    lineHeight: '18px',
+                    whiteSpace: 'nowrap',
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                  }}
                 >
                   <Badge color={badgeColor(meetingStateColor(m.state))} />
                   {` ${time(m.startsAt)} ${kindLabel(m.kind)}`}
