@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -8,7 +9,7 @@ import { defineConfig } from '@playwright/test';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 5999);
 /** Another build folder can be served (e.g. several developers on one machine); CI uses dist-web. */
-const dist = process.env.E2E_DIST ?? 'dist-web';
+const dist = resolve(process.env.E2E_DIST ?? 'dist-web');
 
 export default defineConfig({
   testDir: 'test/e2e/flows',
