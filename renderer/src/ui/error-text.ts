@@ -18,3 +18,9 @@ export function toUserFacingError(e: unknown, t: TFunction): UserFacingError {
   const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   return { message: t('common:error.unexpected'), detail };
 }
+
+/** The same as one line, for inline alerts and toasts: the message, with any technical detail in brackets. */
+export function errorText(e: unknown, t: TFunction): string {
+  const { message, detail } = toUserFacingError(e, t);
+  return detail ? `${message}（${detail}）` : message;
+}

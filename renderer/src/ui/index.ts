@@ -1,6 +1,20 @@
 export { formatChineseDate, formatDisplayDate, formatWeekday, formatDateTime, todayIso } from './format';
-export { toUserFacingError, type UserFacingError } from './error-text';
+export { errorText, toUserFacingError, type UserFacingError } from './error-text';
+export {
+  IsoDatePicker,
+  IsoRangePicker,
+  type IsoDatePickerProps,
+  type IsoRange,
+  type IsoRangePickerProps,
+} from './iso-date-picker';
 export { useReportError } from './use-report-error';
-export { zodRule } from './zod-rule';
+export { useListShortcuts, type ListShortcuts } from './use-list-shortcuts';
+export { zodFieldError, zodRule, type ZodFieldOptions, type ZodValidatorRule } from './zod-rule';
 export { Page, type PageProps } from './page';
+export { EmptyState, type EmptyStateProps } from './empty-state';
+export { FormModal, type FormModalProps } from './form-modal';
+export { EditorModal, type EditorModalProps } from './editor-modal';
+export { FormButtons, type FormButtonsProps } from './form-buttons';
+export { unitOptionsByKind, type UnitOptionGroup } from './unit-options';
+export { listPagination } from './list-pagination';
 export { AuditVerifyResult, useAuditVerify, type AuditVerifyResultProps } from './audit-verify';

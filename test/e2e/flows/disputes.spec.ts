@@ -1,17 +1,12 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { AppPage } from '../pages/app-page';
 import { DisputesPage } from '../pages/disputes-page';
+import { expect, test } from '../support/clocked-test';
 import { convertToPdf, pdfToPngs, squash } from '../support/libreoffice';
 
-/**
- * The e2e clock: every test starts on 2026-11-22 10:00 China Standard Time, so ages are exact. The
- * clock is installed (time then flows from there) rather than frozen, so timers that measure elapsed
- * time — antd's messages closing after 3 s — behave as they do for a user.
- */
-const NOW = new Date('2026-11-22T10:00:00+08:00');
 const SHOTS = 'test-results/disputes';
 
 const TOWN = '城关镇人民政府';
@@ -23,28 +18,12 @@ test.use({ actionTimeout: 15_000 });
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
-/** Errors the page logged or threw; every test ends with none. */
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
-  await page.clock.install({ time: NOW });
-});
-
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
-
 test('a dispute runs from registration through negotiation and escalation to designation and closing', async ({
   page,
 }) => {
   test.setTimeout(180_000);
   const ui = new DisputesPage(page);
-  await ui.firstStartWithDemo();
+  await new AppPage(page).firstStartWithDemo();
   await ui.open();
 
   await ui.register({
@@ -208,7 +187,7 @@ test("the chair's review shows each open dispute's age under a controlled clock 
 }) => {
   test.setTimeout(120_000);
   const ui = new DisputesPage(page);
-  await ui.firstStartWithDemo('李主任');
+  await new AppPage(page).firstStartWithDemo('李主任');
   await ui.open();
   await ui.register({
     matter: '河道管理范围内违法建设的查处主体',

@@ -8,8 +8,7 @@ const badWorkbook = fileURLToPath(new URL('../../fixtures/xlsx/units-people-bad-
 test.describe('foundation: first start, demo data, units and people', () => {
   test.beforeEach(async ({ page }) => {
     const app = new AppPage(page);
-    await app.firstStart();
-    await app.loadDemoData();
+    await app.firstStartWithDemo();
   });
 
   test('a unit and a person created by hand survive a reload', async ({ page }) => {

@@ -1,19 +1,18 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Download } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import { AppPage } from '../pages/app-page';
 import { MeetingsPage } from '../pages/meetings-page';
 import { TopicsPage } from '../pages/topics-page';
+import { expect, test } from '../support/clocked-test';
 import { convertToPdf, pdfToPngs, squash, type ConvertedDocument } from '../support/libreoffice';
 
 /**
  * Preparing a meeting end to end: topics come in and are triaged, a regular meeting is created, its
  * agenda built from the proposals and the backlog, attendance recorded, and the three documents
- * exported and opened in LibreOffice. The clock starts on 2026-11-22 10:00 (China Standard Time) and
- * runs from there, so the demo township and every date are the same on every run.
+ * exported and opened in LibreOffice, on the e2e clock (support/clocked-test).
  */
-const NOW = new Date('2026-11-22T10:00:00+08:00');
 const SHOTS = 'test-results/meetings';
 
 const TOWN = '城关镇人民政府';
@@ -28,19 +27,6 @@ const LEAVE_REASON = '参加区里安全生产培训';
 
 test.use({ actionTimeout: 15_000 });
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-let pageErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
-  await page.clock.install({ time: NOW });
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
 
 async function convert(download: Download, name: string): Promise<ConvertedDocument> {
   const dir = mkdtempSync(join(tmpdir(), 'jd-meeting-'));
@@ -70,8 +56,7 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
   const app = new AppPage(page);
   const topics = new TopicsPage(page);
   const meetings = new MeetingsPage(page);
-  await app.firstStart();
-  await app.loadDemoData();
+  await app.firstStartWithDemo();
 
   // Three topics in; one returned with a reason, one merged into another, the survivor accepted.
   for (const [title, unit, category] of [
@@ -204,8 +189,7 @@ test('the workbench warns when a quarter nears its end without a regular meeting
   // Nine days before the quarter ends; the demo township's next regular meeting is still ahead.
   await page.clock.setSystemTime(new Date('2026-12-22T10:00:00+08:00'));
   const app = new AppPage(page);
-  await app.firstStart();
-  await app.loadDemoData();
+  await app.firstStartWithDemo();
   const card = page.getByTestId('quarterly-compliance');
   await expect(card).toContainText('2026年第四季度（本季度）');
   await expect(card.getByRole('alert')).toContainText('2026年第四季度只剩 10 天，还没有召开定期联席会议。');

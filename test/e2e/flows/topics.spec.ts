@@ -199,8 +199,7 @@ test('a topic naming only its own unit converts into a dispute once the other pa
   test.setTimeout(120_000);
   const app = new AppPage(page);
   const topics = new TopicsPage(page);
-  await app.firstStart();
-  await app.loadDemoData();
+  await app.firstStartWithDemo();
   await topics.open();
   const title = '河道沿线违法建设查处管辖不明';
   await topics.submitTopic({

@@ -21,6 +21,12 @@ export class AppPage {
     await expect(this.page.getByText(/演示数据已载入，共 \d+ 条记录/)).toBeVisible({ timeout: 30_000 });
   }
 
+  /** Both of the above: the usual start of a flow that works on the demo township. */
+  async firstStartWithDemo(name?: string): Promise<void> {
+    await this.firstStart(name);
+    await this.loadDemoData();
+  }
+
   /** Go to a section through the left navigation. */
   async nav(label: '工作台' | '会议' | '议题' | '争议' | '督办' | '单位与人员' | '统计' | '设置'): Promise<void> {
     await this.page.getByRole('menuitem', { name: label }).click();

@@ -1,20 +1,8 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
-/** Page object for 执法争议 (/disputes): first start, demo data, register, lifecycle steps, review, exports. */
+/** Page object for 执法争议 (/disputes): register, lifecycle steps, review, exports. */
 export class DisputesPage {
   constructor(readonly page: Page) {}
-
-  /** Fresh context: create the first profile, then load the demo data from the workbench. */
-  async firstStartWithDemo(name = '王丽'): Promise<void> {
-    const { page } = this;
-    await page.goto('/');
-    await page.getByLabel('姓名').fill(name);
-    await page.getByLabel('所在单位').fill('城关镇综合行政执法办公室');
-    await page.getByRole('radio', { name: /办公室工作人员/ }).check();
-    await page.getByRole('button', { name: '开始使用' }).click();
-    await page.getByRole('button', { name: '载入演示数据' }).click();
-    await expect(page.getByText(/演示数据已载入/)).toBeVisible({ timeout: 30_000 });
-  }
 
   async open(): Promise<void> {
     await this.page.goto('/#/disputes');

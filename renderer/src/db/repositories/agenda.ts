@@ -7,7 +7,6 @@ import {
   deferredFromMeeting,
   proposeStandingItems,
   requiredText,
-  transitionTopic,
   type AgendaItem,
   type Meeting,
   type Topic,
@@ -18,6 +17,7 @@ import type { AgendaProposals, AgendaRepository, BacklogEntry, StandingAgendaKin
 import { parseOrThrow, type FieldLabels } from '../validation';
 import { withoutUndefined } from './list-helpers';
 import { HELD_OR_LATER, assertPreparing, mustGetMeeting } from './meetings';
+import { writeTopicTransition } from './topic-transition';
 
 const LABELS: FieldLabels = {
   title: '议程事项',
@@ -87,17 +87,7 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
             `议题“${before.title}”处于“${TOPIC_STATE_LABELS[before.state]}”状态，只有已受理或暂缓的议题可以排入议程`,
           );
         }
-        const at = ctx.now().toISOString();
-        const topic = withoutUndefined({ ...transitionTopic(before, { type: 'schedule', meetingId }), updatedAt: at });
-        await db.topics.put(topic);
-        audit.record({
-          entity: 'topic',
-          entityId: topic.id,
-          action: 'transition',
-          before,
-          after: topic,
-          reason: '排入议程',
-        });
+        const topic = await writeTopicTransition(ctx, audit, before, { type: 'schedule', meetingId }, '排入议程');
         return insertItem(audit, meetingId, {
           kind: 'topic',
           title: topic.title,
@@ -224,19 +214,7 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
   async function unschedule(audit: AuditWriter, topicId: string, meetingId: string): Promise<void> {
     const before = await db.topics.get(topicId);
     if (!before || before.state !== 'scheduled' || before.meetingId !== meetingId) return;
-    const topic = withoutUndefined({
-      ...transitionTopic(before, { type: 'unschedule' }),
-      updatedAt: ctx.now().toISOString(),
-    });
-    await db.topics.put(topic);
-    audit.record({
-      entity: 'topic',
-      entityId: topic.id,
-      action: 'transition',
-      before,
-      after: topic,
-      reason: '移出议程',
-    });
+    await writeTopicTransition(ctx, audit, before, { type: 'unschedule' }, '移出议程');
   }
 }
 

@@ -21,6 +21,7 @@ import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audite
 import type { JointDeskDB } from '../database';
 import type { DisputesRepository } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
+import { isObject, pickInput, stripInput } from './input-patch';
 import { matchesSearch, withoutUndefined, zhCollator } from './list-helpers';
 
 /** Setting key of the chair's-review thresholds. */
@@ -155,7 +156,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
         const before = await mustGet(db, id);
         if (before.state === 'closed')
           throw new DomainError('invalid-transition', '已结案的争议不能修改，如需更正请先重新打开');
-        const merged = { ...pickInput(before), ...(isObject(patch) ? patch : {}) };
+        const merged = { ...pickInput(disputeInputSchema, before), ...(isObject(patch) ? patch : {}) };
         const parsed = parseOrThrow(disputeInputSchema, merged, DISPUTE_FIELD_LABELS);
         assertNotFuture(parsed.registeredOn, today(), '登记日期');
         const firstRound = before.rounds[0];
@@ -164,7 +165,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
         }
         await assertReferences(db, parsed, before.partyUnitIds);
         const dispute = toRecord({
-          ...stripInput(before),
+          ...stripInput(disputeInputSchema, before),
           ...cleanInput(parsed),
           // A dispute still only registered has been in that state since its registration date.
           stateSince: before.state === 'registered' ? parsed.registeredOn : before.stateSince,
@@ -413,35 +414,7 @@ function cleanInput(input: DisputeInput): DisputeInput {
   return { ...input, positions };
 }
 
-const INPUT_KEYS = [
-  'matter',
-  'type',
-  'place',
-  'partyUnitIds',
-  'positions',
-  'firstHandlingUnitId',
-  'relatedTopicId',
-  'relatedMeetingId',
-  'relatedCase',
-  'registeredOn',
-] as const satisfies readonly (keyof DisputeInput)[];
-
-function pickInput(d: Dispute): Partial<DisputeInput> {
-  return Object.fromEntries(INPUT_KEYS.map((k) => [k, d[k]]).filter(([, v]) => v !== undefined));
-}
-
-/** The record without its editable fields, so a cleared optional field does not survive an update. */
-function stripInput(d: Dispute): Omit<Dispute, (typeof INPUT_KEYS)[number]> {
-  const rest: Record<string, unknown> = { ...d };
-  for (const k of INPUT_KEYS) delete rest[k];
-  return rest as Omit<Dispute, (typeof INPUT_KEYS)[number]>;
-}
-
 /** Full record, checked against the stored shape so nothing malformed reaches the table. */
 function toRecord(candidate: Dispute): Dispute {
   return withoutUndefined(parseOrThrow(disputeSchema, candidate, DISPUTE_FIELD_LABELS));
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

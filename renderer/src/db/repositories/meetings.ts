@@ -7,10 +7,8 @@ import {
   meetingSchema,
   nextMeetingSequence,
   transitionMeeting,
-  transitionTopic,
   type Attendance,
   type Meeting,
-  type MeetingInput,
   type MeetingKind,
   type MeetingState,
 } from '../../../../shared/domain';
@@ -18,7 +16,9 @@ import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audite
 import type { JointDeskDB } from '../database';
 import type { MeetingsRepository } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
+import { patchOverStored } from './input-patch';
 import { withoutUndefined } from './list-helpers';
+import { writeTopicTransition } from './topic-transition';
 
 export const MEETING_FIELD_LABELS: FieldLabels = {
   kind: '会议类型',
@@ -33,8 +33,6 @@ export const MEETING_FIELD_LABELS: FieldLabels = {
 export const PREPARING_STATES: readonly MeetingState[] = ['planning', 'notified'];
 /** States of a meeting that has taken place (the previous meeting of the next one). */
 export const HELD_OR_LATER: readonly MeetingState[] = ['held', 'drafting', 'signed', 'issued'];
-
-const INPUT_KEYS = Object.keys(meetingInputSchema.shape) as (keyof MeetingInput)[];
 
 export function createMeetingsRepository(ctx: DataLayerContext): MeetingsRepository {
   const { db } = ctx;
@@ -102,8 +100,11 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
       return auditedWrite(ctx, [db.meetings, db.people], async (audit) => {
         const before = await mustGetMeeting(db, id);
         assertPreparing(before, '修改会议信息');
-        const merged = { ...pickInput(before), ...(isObject(patch) ? patch : {}) };
-        const parsed = parseOrThrow(meetingInputSchema, isObject(patch) ? merged : patch, MEETING_FIELD_LABELS);
+        const parsed = parseOrThrow(
+          meetingInputSchema,
+          patchOverStored(meetingInputSchema, before, patch),
+          MEETING_FIELD_LABELS,
+        );
         if (parsed.chairPersonId && parsed.chairPersonId !== before.chairPersonId)
           await assertChair(db, parsed.chairPersonId);
         const year = yearOf(parsed.startsAt);
@@ -162,19 +163,7 @@ async function unscheduleTopics(
   const topics = await db.topics.where('meetingId').equals(meeting.id).toArray();
   for (const before of topics) {
     if (before.state !== 'scheduled') continue;
-    const topic = withoutUndefined({
-      ...transitionTopic(before, { type: 'unschedule' }),
-      updatedAt: ctx.now().toISOString(),
-    });
-    await db.topics.put(topic);
-    audit.record({
-      entity: 'topic',
-      entityId: topic.id,
-      action: 'transition',
-      before,
-      after: topic,
-      reason: '会议已取消，议题退回待排议程',
-    });
+    await writeTopicTransition(ctx, audit, before, { type: 'unschedule' }, '会议已取消，议题退回待排议程');
   }
 }
 
@@ -217,12 +206,4 @@ function toRecord(candidate: Meeting): Meeting {
 
 function toAttendance(candidate: Attendance): Attendance {
   return withoutUndefined(attendanceSchema.parse(candidate));
-}
-
-function pickInput(m: Meeting): Partial<MeetingInput> {
-  return Object.fromEntries(INPUT_KEYS.map((k) => [k, m[k]]).filter(([, v]) => v !== undefined));
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,18 +1,11 @@
-import {
-  DomainError,
-  MEETING_ROLES,
-  personInputSchema,
-  personSchema,
-  type Person,
-  type PersonInput,
-} from '../../../../shared/domain';
+import { DomainError, MEETING_ROLES, personInputSchema, personSchema, type Person } from '../../../../shared/domain';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
 import type { JointDeskDB } from '../database';
 import type { PeopleRepository } from '../types';
 import { parseOrThrow, PERSON_FIELD_LABELS } from '../validation';
+import { archivableMethods } from './archivable';
+import { patchOverStored } from './input-patch';
 import { countDistinct, matchesSearch, withoutUndefined, zhCollator } from './list-helpers';
-
-const INPUT_KEYS = Object.keys(personInputSchema.shape) as (keyof PersonInput)[];
 
 export function createPeopleRepository(ctx: DataLayerContext): PeopleRepository {
   const { db } = ctx;
@@ -46,10 +39,9 @@ export function createPeopleRepository(ctx: DataLayerContext): PeopleRepository 
     async update(id, input) {
       return auditedWrite(ctx, [db.people, db.units], async (audit) => {
         const before = await mustGet(db, id);
-        const isObj = typeof input === 'object' && input !== null && !Array.isArray(input);
         const parsed = parseOrThrow(
           personInputSchema,
-          isObj ? { ...pickInput(before), ...input } : input,
+          patchOverStored(personInputSchema, before, input),
           PERSON_FIELD_LABELS,
         );
         // Moving a person to another unit needs a live unit; staying in a since-archived unit is allowed.
@@ -68,45 +60,17 @@ export function createPeopleRepository(ctx: DataLayerContext): PeopleRepository 
       });
     },
 
-    async archive(id) {
-      return auditedWrite(ctx, [db.people], async (audit) => {
-        const before = await mustGet(db, id);
-        if (before.archived) return before;
-        const at = ctx.now().toISOString();
-        const person = toRecord({ ...before, archived: true, archivedAt: at, updatedAt: at });
-        await db.people.put(person);
-        audit.record({ entity: 'person', entityId: id, action: 'archive', before, after: person });
-        return person;
-      });
-    },
-
-    async restore(id) {
-      return auditedWrite(ctx, [db.people, db.units], async (audit) => {
-        const before = await mustGet(db, id);
-        if (!before.archived) return before;
-        await assertUnitUsable(db, before.unitId);
-        const { archivedAt: _dropped, ...rest } = before;
-        const person = toRecord({ ...rest, archived: false, updatedAt: ctx.now().toISOString() });
-        await db.people.put(person);
-        audit.record({ entity: 'person', entityId: id, action: 'restore', before, after: person });
-        return person;
-      });
-    },
-
-    async remove(id) {
-      return auditedWrite(ctx, refTables, async (audit) => {
-        const before = await mustGet(db, id);
-        if ((await countPersonReferences(db, id)) > 0) {
-          throw new DomainError('referenced', '该人员已被会议签到、议题或会议主持人等记录引用，不能删除，只能归档');
-        }
-        await db.people.delete(id);
-        audit.record({ entity: 'person', entityId: id, action: 'delete', before, after: null });
-      });
-    },
-
-    referenceCount(id) {
-      return db.transaction('r', refTables, () => countPersonReferences(db, id));
-    },
+    ...archivableMethods(ctx, {
+      entity: 'person',
+      table: db.people,
+      mustGet: (id) => mustGet(db, id),
+      toRecord,
+      restoreReads: [db.units],
+      assertRestorable: (person) => assertUnitUsable(db, person.unitId),
+      referenceTables: refTables,
+      countReferences: (id) => countPersonReferences(db, id),
+      referencedMessage: '该人员已被会议签到、议题或会议主持人等记录引用，不能删除，只能归档',
+    }),
   };
 }
 
@@ -140,8 +104,4 @@ async function mustGet(db: JointDeskDB, id: string): Promise<Person> {
 
 function toRecord(candidate: Person): Person {
   return withoutUndefined(personSchema.parse(candidate));
-}
-
-function pickInput(person: Person): Partial<PersonInput> {
-  return Object.fromEntries(INPUT_KEYS.map((k) => [k, person[k]]).filter(([, v]) => v !== undefined));
 }

@@ -27,6 +27,7 @@ import type { TopicTriageAction, TopicsRepository } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
 import { prepareAttachment, storeAttachment, type PreparedAttachment } from './attachments';
 import { DISPUTE_FIELD_LABELS, nextNumber as nextDisputeNumber } from './disputes';
+import { isObject, pickInput, stripInput } from './input-patch';
 import { matchesSearch, withoutUndefined } from './list-helpers';
 
 export const TOPIC_FIELD_LABELS: FieldLabels = {
@@ -80,8 +81,6 @@ export const topicTriageActionSchema = z.discriminatedUnion('type', [
 const EDITABLE_STATES: readonly Topic['state'][] = ['submitted', 'returned'];
 /** A survivor must still be handled as a topic of its own. */
 const NOT_A_SURVIVOR: readonly Topic['state'][] = ['merged', 'returned', 'converted'];
-
-const INPUT_KEYS = Object.keys(topicInputSchema.shape) as (keyof TopicInput)[];
 
 /**
  * Topics. Every record that leaves this repository, and every audit snapshot it writes, has the
@@ -158,7 +157,7 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
         const p = isObject(patch) ? patch : {};
         // The screen never holds the clear complainant data: without the key, the stored one is kept.
         const merged = {
-          ...pickInput(before),
+          ...pickInput(topicInputSchema, before),
           ...p,
           complainant: 'complainant' in p ? (p.complainant ?? undefined) : before.complainant,
         };
@@ -167,7 +166,11 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
         );
         assertNotFuture(parsed.submittedOn, today());
         await assertReferences(db, parsed, before);
-        const topic = toRecord({ ...stripInput(before), ...parsed, updatedAt: ctx.now().toISOString() });
+        const topic = toRecord({
+          ...stripInput(topicInputSchema, before),
+          ...parsed,
+          updatedAt: ctx.now().toISOString(),
+        });
         await db.topics.put(topic);
         audit.record({
           entity: 'topic',
@@ -348,17 +351,6 @@ function cleanComplainant(c: Complainant): Complainant | undefined {
   return hasComplainantData(out) ? out : undefined;
 }
 
-function pickInput(t: Topic): Partial<TopicInput> {
-  return Object.fromEntries(INPUT_KEYS.map((k) => [k, t[k]]).filter(([, v]) => v !== undefined));
-}
-
-/** The record without its editable fields, so a cleared optional field does not survive an update. */
-function stripInput(t: Topic): Omit<Topic, keyof TopicInput> {
-  const rest: Record<string, unknown> = { ...t };
-  for (const k of INPUT_KEYS) delete rest[k];
-  return rest as Omit<Topic, keyof TopicInput>;
-}
-
 /** Full record, checked against the stored shape so nothing malformed reaches the table. */
 function toRecord(candidate: Topic): Topic {
   return withoutUndefined(parseOrThrow(topicSchema, withoutUndefined(candidate), TOPIC_FIELD_LABELS));
@@ -368,8 +360,4 @@ async function mustGet(db: JointDeskDB, id: string): Promise<Topic> {
   const t = await db.topics.get(id);
   if (!t) throw new DomainError('not-found', '找不到该议题，可能已被删除');
   return t;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

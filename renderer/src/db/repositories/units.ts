@@ -1,18 +1,11 @@
-import {
-  DomainError,
-  UNIT_KINDS,
-  unitInputSchema,
-  unitSchema,
-  type Unit,
-  type UnitInput,
-} from '../../../../shared/domain';
+import { DomainError, UNIT_KINDS, unitInputSchema, unitSchema, type Unit } from '../../../../shared/domain';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
 import type { JointDeskDB } from '../database';
 import type { UnitsRepository } from '../types';
 import { parseOrThrow, UNIT_FIELD_LABELS } from '../validation';
+import { archivableMethods } from './archivable';
+import { patchOverStored } from './input-patch';
 import { countDistinct, matchesSearch, withoutUndefined, zhCollator } from './list-helpers';
-
-const INPUT_KEYS = Object.keys(unitInputSchema.shape) as (keyof UnitInput)[];
 
 export function createUnitsRepository(ctx: DataLayerContext): UnitsRepository {
   const { db } = ctx;
@@ -45,8 +38,11 @@ export function createUnitsRepository(ctx: DataLayerContext): UnitsRepository {
     async update(id, input) {
       return auditedWrite(ctx, [db.units], async (audit) => {
         const before = await mustGet(db, id);
-        const merged = { ...pickInput(before), ...(isObject(input) ? input : {}) };
-        const parsed = parseOrThrow(unitInputSchema, isObject(input) ? merged : input, UNIT_FIELD_LABELS);
+        const parsed = parseOrThrow(
+          unitInputSchema,
+          patchOverStored(unitInputSchema, before, input),
+          UNIT_FIELD_LABELS,
+        );
         if (!before.archived) await assertNameFree(db, parsed.name, id);
         const unit = toRecord({
           ...parsed,
@@ -62,45 +58,16 @@ export function createUnitsRepository(ctx: DataLayerContext): UnitsRepository {
       });
     },
 
-    async archive(id) {
-      return auditedWrite(ctx, [db.units], async (audit) => {
-        const before = await mustGet(db, id);
-        if (before.archived) return before;
-        const at = ctx.now().toISOString();
-        const unit = toRecord({ ...before, archived: true, archivedAt: at, updatedAt: at });
-        await db.units.put(unit);
-        audit.record({ entity: 'unit', entityId: id, action: 'archive', before, after: unit });
-        return unit;
-      });
-    },
-
-    async restore(id) {
-      return auditedWrite(ctx, [db.units], async (audit) => {
-        const before = await mustGet(db, id);
-        if (!before.archived) return before;
-        await assertNameFree(db, before.name, id);
-        const { archivedAt: _dropped, ...rest } = before;
-        const unit = toRecord({ ...rest, archived: false, updatedAt: ctx.now().toISOString() });
-        await db.units.put(unit);
-        audit.record({ entity: 'unit', entityId: id, action: 'restore', before, after: unit });
-        return unit;
-      });
-    },
-
-    async remove(id) {
-      return auditedWrite(ctx, refTables, async (audit) => {
-        const before = await mustGet(db, id);
-        if ((await countUnitReferences(db, id)) > 0) {
-          throw new DomainError('referenced', '该单位已被人员、议题、会议或争议等记录引用，不能删除，只能归档');
-        }
-        await db.units.delete(id);
-        audit.record({ entity: 'unit', entityId: id, action: 'delete', before, after: null });
-      });
-    },
-
-    referenceCount(id) {
-      return db.transaction('r', refTables, () => countUnitReferences(db, id));
-    },
+    ...archivableMethods(ctx, {
+      entity: 'unit',
+      table: db.units,
+      mustGet: (id) => mustGet(db, id),
+      toRecord,
+      assertRestorable: (unit) => assertNameFree(db, unit.name, unit.id),
+      referenceTables: refTables,
+      countReferences: (id) => countUnitReferences(db, id),
+      referencedMessage: '该单位已被人员、议题、会议或争议等记录引用，不能删除，只能归档',
+    }),
   };
 }
 
@@ -149,12 +116,4 @@ async function mustGet(db: JointDeskDB, id: string): Promise<Unit> {
 /** Full record, checked against the stored shape so nothing malformed reaches the table. */
 function toRecord(candidate: Unit): Unit {
   return withoutUndefined(unitSchema.parse(candidate));
-}
-
-function pickInput(unit: Unit): Partial<UnitInput> {
-  return Object.fromEntries(INPUT_KEYS.map((k) => [k, unit[k]]).filter(([, v]) => v !== undefined));
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

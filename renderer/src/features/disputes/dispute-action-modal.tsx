@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import {
   negotiationRoundSchema,
@@ -7,9 +7,8 @@ import {
   type DisputeActionType,
 } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
-import { todayIso, zodRule } from '../../ui';
+import { EditorModal, errorText, FormButtons, IsoDatePicker, todayIso, zodRule } from '../../ui';
 import { applicationPrefill } from './application-prefill';
-import { errorText, IsoDatePicker } from './form-kit';
 import { useDisputesText } from './labels';
 import type { NameLookup } from './use-names';
 
@@ -38,19 +37,16 @@ function floorDate(d: Dispute, action: DisputeActionType): string {
 export function DisputeActionModal({ dispute, action, names, onClose, onDone }: DisputeActionModalProps) {
   const { actionLabel } = useDisputesText();
   return (
-    <Modal
+    <EditorModal
       open={action !== undefined}
       title={action ? actionLabel(action) : ''}
-      footer={null}
       width={action === 'escalate' ? 820 : 640}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
     >
       {action ? (
         <ActionForm dispute={dispute} action={action} names={names} onCancel={onClose} onDone={onDone} />
       ) : null}
-    </Modal>
+    </EditorModal>
   );
 }
 
@@ -179,7 +175,7 @@ function ActionForm({
         required
         rules={[{ required: true, message: t('disputes:form.dateRequired') }]}
       >
-        <IsoDatePicker min={min} max={today} />
+        <IsoDatePicker min={min} max={today} style={{ width: 200 }} />
       </Form.Item>
 
       {action === 'add-round' ? (
@@ -295,12 +291,7 @@ function ActionForm({
       ) : null}
 
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('common:actions.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {t('disputes:actionForm.submit')}
-        </Button>
-      </Flex>
+      <FormButtons saving={saving} onCancel={onCancel} submitText={t('disputes:actionForm.submit')} />
     </Form>
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, Button, Col, Flex, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { Alert, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { UNIT_KINDS, disputeInputSchema, type Dispute, type DisputeInput } from '../../../../shared/domain';
+import { disputeInputSchema, type Dispute, type DisputeInput } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
-import { todayIso, zodRule } from '../../ui';
-import { errorText, IsoDatePicker } from './form-kit';
+import { EditorModal, errorText, FormButtons, IsoDatePicker, todayIso, unitOptionsByKind, zodRule } from '../../ui';
 import { useDisputesText } from './labels';
 import type { NameLookup } from './use-names';
 
@@ -60,17 +59,14 @@ export function toDisputeInput(v: FormValues): Record<string, unknown> {
 export function DisputeFormModal({ open, dispute, names, onClose, onSaved }: DisputeFormModalProps) {
   const { t } = useDisputesText();
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={dispute ? t('disputes:form.editTitle', { number: dispute.number }) : t('disputes:form.createTitle')}
-      footer={null}
       width={780}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
     >
-      {open ? <DisputeForm dispute={dispute} names={names} onCancel={onClose} onSaved={onSaved} /> : null}
-    </Modal>
+      <DisputeForm dispute={dispute} names={names} onCancel={onClose} onSaved={onSaved} />
+    </EditorModal>
   );
 }
 
@@ -94,12 +90,10 @@ function DisputeForm({
 
   const partyOptions = useMemo(() => {
     const current = new Set(dispute?.partyUnitIds ?? []);
-    const usable = names.units.filter((u) => !u.archived || current.has(u.id));
-    return UNIT_KINDS.map((kind) => ({
-      label: t(`units:kind.${kind}`),
-      title: t(`units:kind.${kind}`),
-      options: usable.filter((u) => u.kind === kind).map((u) => ({ value: u.id, label: u.name })),
-    })).filter((g) => g.options.length > 0);
+    return unitOptionsByKind(
+      names.units.filter((u) => !u.archived || current.has(u.id)),
+      t,
+    );
   }, [names.units, dispute, t]);
 
   const initialValues: FormValues = dispute
@@ -161,7 +155,7 @@ function DisputeForm({
             required
             rules={[{ required: true, message: t('disputes:form.dateRequired') }, zodRule(shape.registeredOn)]}
           >
-            <IsoDatePicker max={today} />
+            <IsoDatePicker max={today} style={{ width: 200 }} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -266,12 +260,11 @@ function DisputeForm({
         <Input maxLength={200} autoComplete="off" placeholder={t('disputes:form.relatedCasePlaceholder')} />
       </Form.Item>
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('common:actions.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {dispute ? t('common:actions.save') : t('disputes:form.register')}
-        </Button>
-      </Flex>
+      <FormButtons
+        saving={saving}
+        onCancel={onCancel}
+        submitText={dispute ? t('common:actions.save') : t('disputes:form.register')}
+      />
     </Form>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { DISPUTE_STATES, type Dispute, type DisputeState, type DisputeType } from '../../../../shared/domain';
 import { useDisputes } from '../../db';
+import { listPagination } from '../../ui';
 import { DisputesEmpty } from './disputes-empty';
 import { useDisputesText } from './labels';
 import { DisputeStateTag } from './state-tag';
@@ -125,12 +126,7 @@ export function DisputeList({ names, onRegister }: { names: NameLookup; onRegist
         columns={columns}
         locale={{ emptyText: t('disputes:list.noMatch') }}
         onRow={(d) => ({ onClick: () => void navigate(`/disputes/${d.id}`), style: { cursor: 'pointer' } })}
-        pagination={{
-          pageSize: 20,
-          showSizeChanger: false,
-          hideOnSinglePage: true,
-          showTotal: (total) => t('disputes:list.total', { count: total }),
-        }}
+        pagination={listPagination((count) => t('disputes:list.total', { count }))}
       />
     </>
   );

@@ -1,8 +1,8 @@
-import { Alert, Button, Flex, Form, InputNumber, Modal } from 'antd';
+import { Alert, Form, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import type { StuckThresholds } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
-import { errorText } from './form-kit';
+import { errorText, FormButtons } from '../../ui';
 import { useDisputesText } from './labels';
 
 const KEYS = ['registeredDays', 'negotiatingDays', 'sinceLastRoundDays', 'escalatedDays', 'toCloseDays'] as const;
@@ -64,12 +64,7 @@ export function ThresholdsModal({
           </Form.Item>
         ))}
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-        <Flex justify="end" gap="small">
-          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={saving}>
-            {t('common:actions.save')}
-          </Button>
-        </Flex>
+        <FormButtons saving={saving} onCancel={onClose} />
       </Form>
     </Modal>
   );

@@ -1,4 +1,11 @@
-import type { AuditAction, AuditEntry, Dispute, DisputeState } from '../../../../shared/domain';
+import {
+  disputeInputSchema,
+  type AuditAction,
+  type AuditEntry,
+  type Dispute,
+  type DisputeInput,
+  type DisputeState,
+} from '../../../../shared/domain';
 
 /** One thing that changed in a dispute, as the timeline words it (texts come from i18n). */
 export type TimelineChange =
@@ -26,19 +33,9 @@ export interface TimelineEvent {
   reason?: string;
 }
 
-export const EDITABLE_FIELDS = [
-  'matter',
-  'type',
-  'place',
-  'partyUnitIds',
-  'positions',
-  'firstHandlingUnitId',
-  'relatedTopicId',
-  'relatedMeetingId',
-  'relatedCase',
-  'registeredOn',
-] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+/** The fields the registration form edits, in the schema's order. */
+export type EditableField = keyof DisputeInput;
+export const EDITABLE_FIELDS = Object.keys(disputeInputSchema.shape) as EditableField[];
 
 /**
  * The dispute's timeline from its audit trail (as `audit.list` returns it, newest first): oldest

@@ -1,9 +1,9 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm } from 'antd';
+import { App, Button, Form, Input, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { allowedMeetingTransitions, type Meeting, type MeetingState } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
-import { todayIso, useReportError } from '../../ui';
+import { FormModal, todayIso, useReportError } from '../../ui';
 import { useMeetingsText } from './labels';
 
 /** Buttons for exactly the transitions the state machine allows from the meeting's state, plus 编辑. */
@@ -64,9 +64,7 @@ export function MeetingActions({ meeting, onEdit }: { meeting: Meeting; onEdit: 
       <CancelModal
         open={cancelling}
         onClose={() => setCancelling(false)}
-        onSubmit={async (reason) => {
-          if (await go('cancelled', reason)) setCancelling(false);
-        }}
+        onSubmit={(reason) => go('cancelled', reason)}
       />
     </>
   );
@@ -79,46 +77,32 @@ function CancelModal({
 }: {
   open: boolean;
   onClose: () => void;
-  onSubmit: (reason: string) => Promise<void>;
+  onSubmit: (reason: string) => Promise<boolean>;
 }) {
   const { t } = useMeetingsText();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('meetings:cancel.title')}
       okText={t('meetings:cancel.ok')}
-      okButtonProps={{ danger: true, loading: saving }}
       cancelText={t('meetings:cancel.back')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      danger
+      form={form}
+      onClose={onClose}
+      onSubmit={(v) => onSubmit(v.reason)}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          setSaving(true);
-          try {
-            await onSubmit(v.reason);
-          } finally {
-            setSaving(false);
-          }
-        }}
+      <Form.Item
+        name="reason"
+        label={t('meetings:cancel.reason')}
+        extra={t('meetings:cancel.hint')}
+        rules={[
+          { required: true, whitespace: true, message: t('meetings:cancel.reasonRequired') },
+          { max: 500, message: t('meetings:cancel.reasonTooLong') },
+        ]}
       >
-        <Form.Item
-          name="reason"
-          label={t('meetings:cancel.reason')}
-          extra={t('meetings:cancel.hint')}
-          rules={[
-            { required: true, whitespace: true, message: t('meetings:cancel.reasonRequired') },
-            { max: 500, message: t('meetings:cancel.reasonTooLong') },
-          ]}
-        >
-          <Input.TextArea autoFocus rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea autoFocus rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,10 +1,9 @@
-import { Alert, AutoComplete, Button, DatePicker, Flex, Form, Input, Modal, Radio, Select, type FormRule } from 'antd';
+import { Alert, AutoComplete, DatePicker, Form, Input, Radio, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { type ZodType } from 'zod';
 import { meetingInputSchema, MEETING_ROLES, type Meeting, type MeetingKind } from '../../../../shared/domain';
 import { getDataLayer, useMeetings, useNextMeetingSequence } from '../../db';
-import { toUserFacingError, zodRule } from '../../ui';
+import { EditorModal, FormButtons, toUserFacingError, zodRule } from '../../ui';
 import { dayjsToStartsAt, startsAtToDayjs, useMeetingsText } from './labels';
 import { useMeetingLookups } from './use-lookups';
 
@@ -24,31 +23,18 @@ interface FormValues {
   title?: string;
 }
 
-/** Like ui/zodRule for text inputs, but an untouched input (undefined) is checked as empty: 请填写…. */
-function textRule(schema: ZodType): FormRule {
-  return {
-    validator: (_rule, value: unknown) => {
-      const r = schema.safeParse(value ?? '');
-      return r.success ? Promise.resolve() : Promise.reject(new Error(r.error.issues[0]?.message ?? ''));
-    },
-  };
-}
-
 /** 新建会议 / 编辑会议: validates as you type and shows the 第N次 the meeting will get. */
 export function MeetingFormModal({ open, meeting, onClose, onSaved }: MeetingFormModalProps) {
   const { t } = useMeetingsText();
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={meeting ? t('meetings:form.editTitle') : t('meetings:form.createTitle')}
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={560}
     >
-      {open && <MeetingForm meeting={meeting} onCancel={onClose} onSaved={onSaved} />}
-    </Modal>
+      <MeetingForm meeting={meeting} onCancel={onClose} onSaved={onSaved} />
+    </EditorModal>
   );
 }
 
@@ -163,7 +149,7 @@ function MeetingForm({
           needConfirm={false}
         />
       </Form.Item>
-      <Form.Item name="place" label={t('meetings:field.place')} required rules={[textRule(shape.place)]}>
+      <Form.Item name="place" label={t('meetings:field.place')} required rules={[zodRule(shape.place)]}>
         <AutoComplete
           options={placeOptions}
           placeholder={t('meetings:form.placePlaceholder')}
@@ -187,7 +173,7 @@ function MeetingForm({
         name="title"
         label={t('meetings:field.title')}
         extra={t('meetings:form.titleHint')}
-        rules={[textRule(shape.title)]}
+        rules={[zodRule(shape.title)]}
       >
         <Input maxLength={100} autoComplete="off" placeholder={t('meetings:form.titlePlaceholder')} />
       </Form.Item>
@@ -210,12 +196,11 @@ function MeetingForm({
         description={meeting ? undefined : t('meetings:form.inviteesHint')}
       />
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('common:actions.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {meeting ? t('common:actions.save') : t('meetings:form.create')}
-        </Button>
-      </Flex>
+      <FormButtons
+        saving={saving}
+        onCancel={onCancel}
+        submitText={meeting ? t('common:actions.save') : t('meetings:form.create')}
+      />
     </Form>
   );
 }

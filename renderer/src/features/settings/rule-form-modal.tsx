@@ -1,9 +1,9 @@
-import { Alert, Button, Flex, Form, Input, InputNumber, Modal } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ruleProfileSchema, ruleValuesSchema, type RuleValues } from '../../../../shared/domain/rule-profile';
 import { getDataLayer } from '../../db';
-import { toUserFacingError, zodRule, type UserFacingError } from '../../ui';
+import { FormButtons, toUserFacingError, zodRule, type UserFacingError } from '../../ui';
 import { RULE_FIELDS } from './rule-fields';
 
 /** What the dialog starts from: a custom profile to edit (with id) or a copy to save as new. */
@@ -96,12 +96,7 @@ function RuleForm({
       {error ? (
         <Alert type="error" showIcon title={error.message} description={error.detail} style={{ marginBottom: 16 }} />
       ) : null}
-      <Flex justify="flex-end" gap={8}>
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {t('common:actions.save')}
-        </Button>
-      </Flex>
+      <FormButtons saving={saving} onCancel={onClose} />
     </Form>
   );
 }

@@ -5,9 +5,8 @@ import { MAX_ATTACHMENTS_PER_OWNER, formatFileSize, type Topic } from '../../../
 import { getDataLayer, useAttachments } from '../../db';
 import type { AttachmentMeta } from '../../db/types';
 import { getHost } from '../../platform';
-import { formatDateTime } from '../../ui';
+import { errorText, formatDateTime } from '../../ui';
 import { ATTACHMENT_ACCEPT, checkChosenFile } from './attachment-picker';
-import { errorText } from './form-kit';
 import { useTopicsText } from './labels';
 
 /** States in which the topic's files still change (the repository refuses the others too). */

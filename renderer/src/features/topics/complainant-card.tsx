@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Typography
 import { useState } from 'react';
 import type { Complainant, Topic } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
-import { errorText } from './form-kit';
+import { errorText } from '../../ui';
 import { useTopicsText } from './labels';
 
 const FIELDS: (keyof Complainant)[] = ['name', 'phone', 'idNumber', 'address'];

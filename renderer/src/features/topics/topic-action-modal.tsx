@@ -1,7 +1,6 @@
-import { Alert, Button, Descriptions, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Descriptions, Form, Input, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import {
-  UNIT_KINDS,
   conversionNeedsOtherParty,
   conversionParties,
   disputeTypeForCategory,
@@ -9,7 +8,7 @@ import {
 } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
 import type { TopicTriageAction } from '../../db/types';
-import { errorText } from './form-kit';
+import { EditorModal, errorText, FormButtons, unitOptionsByKind } from '../../ui';
 import { useTopicsText, type TriageActionType } from './labels';
 import type { TopicNames } from './use-topic-names';
 
@@ -33,19 +32,16 @@ const NOT_A_SURVIVOR: readonly Topic['state'][] = ['merged', 'returned', 'conver
 export function TopicActionModal({ topic, action, names, topics, onClose, onDone }: TopicActionModalProps) {
   const { actionLabel } = useTopicsText();
   return (
-    <Modal
+    <EditorModal
       open={action !== undefined}
       title={action ? actionLabel(action) : ''}
-      footer={null}
       width={action === 'convert' || action === 'merge' ? 680 : 520}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
     >
       {action ? (
         <ActionForm topic={topic} action={action} names={names} topics={topics} onCancel={onClose} onDone={onDone} />
       ) : null}
-    </Modal>
+    </EditorModal>
   );
 }
 
@@ -90,13 +86,10 @@ function ActionForm({
 
   const partyOptions = useMemo(
     () =>
-      UNIT_KINDS.map((kind) => ({
-        label: t(`units:kind.${kind}`),
-        title: t(`units:kind.${kind}`),
-        options: names.units
-          .filter((u) => u.kind === kind && !u.archived && u.id !== topic.submittingUnitId)
-          .map((u) => ({ value: u.id, label: u.name })),
-      })).filter((g) => g.options.length > 0),
+      unitOptionsByKind(
+        names.units.filter((u) => !u.archived && u.id !== topic.submittingUnitId),
+        t,
+      ),
     [names.units, topic.submittingUnitId, t],
   );
 
@@ -214,12 +207,7 @@ function ActionForm({
       ) : null}
 
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('common:actions.cancel')}</Button>
-        <Button type="primary" danger={action === 'return'} htmlType="submit" loading={saving}>
-          {actionLabel(action)}
-        </Button>
-      </Flex>
+      <FormButtons saving={saving} onCancel={onCancel} submitText={actionLabel(action)} danger={action === 'return'} />
     </Form>
   );
 }

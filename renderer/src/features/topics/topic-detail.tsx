@@ -1,5 +1,20 @@
 import { ArrowLeftOutlined, CalendarOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Flex, Result, Row, Spin, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Result,
+  Row,
+  Spin,
+  Tag,
+  Tooltip,
+  Typography,
+  type AlertProps,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { allowedTopicActions, effectiveTopic, type Topic } from '../../../../shared/domain';
@@ -220,11 +235,8 @@ function StatusBanner({
     const into = byId.get(x.mergedIntoTopicId);
     const survivor = effectiveTopic(x, byId);
     return (
-      <Alert
+      <Banner
         type="info"
-        showIcon
-        className="jd-topic-banner"
-        style={{ marginBottom: 16 }}
         title={
           <span>
             {t('topics:detail.mergedIntoPrefix')}
@@ -241,11 +253,8 @@ function StatusBanner({
   }
   if (x.state === 'converted' && x.disputeId) {
     return (
-      <Alert
+      <Banner
         type="info"
-        showIcon
-        className="jd-topic-banner"
-        style={{ marginBottom: 16 }}
         title={t('topics:detail.convertedTo', { number: dispute?.number ?? '' })}
         action={<Link to={`/disputes/${x.disputeId}`}>{t('topics:detail.openDispute')}</Link>}
       />
@@ -253,11 +262,8 @@ function StatusBanner({
   }
   if (x.state === 'returned') {
     return (
-      <Alert
+      <Banner
         type="warning"
-        showIcon
-        className="jd-topic-banner"
-        style={{ marginBottom: 16 }}
         title={t('topics:detail.returnedBecause', { reason: x.returnReason ?? '' })}
         description={t('topics:detail.returnedHint')}
       />
@@ -265,11 +271,8 @@ function StatusBanner({
   }
   if (x.meetingId) {
     return (
-      <Alert
+      <Banner
         type="info"
-        showIcon
-        className="jd-topic-banner"
-        style={{ marginBottom: 16 }}
         title={
           <span>
             {t(`topics:detail.meetingLine.${x.state === 'deferred' ? 'deferred' : 'on'}`)}
@@ -280,4 +283,9 @@ function StatusBanner({
     );
   }
   return null;
+}
+
+/** The status banners share one look: an icon and room before the descriptions. */
+function Banner(props: AlertProps) {
+  return <Alert showIcon className="jd-topic-banner" style={{ marginBottom: 16 }} {...props} />;
 }

@@ -1,22 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Col,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Row,
-  Select,
-  Typography,
-  type FormRule,
-} from 'antd';
+import { Alert, Button, Checkbox, Col, Flex, Form, Input, Radio, Row, Select, Typography, type FormRule } from 'antd';
 import { useMemo, useState } from 'react';
 import {
-  UNIT_KINDS,
   complainantSchema,
   idNumberProblem,
   phoneSchema,
@@ -24,9 +9,8 @@ import {
   type Topic,
 } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
-import { todayIso } from '../../ui';
+import { EditorModal, errorText, FormButtons, IsoDatePicker, todayIso, unitOptionsByKind, zodRule } from '../../ui';
 import { AttachmentPicker } from './attachment-picker';
-import { errorText, fieldRule, IsoDatePicker } from './form-kit';
 import { useTopicsText } from './labels';
 import type { TopicNames } from './use-topic-names';
 
@@ -111,17 +95,14 @@ export function toTopicInput(v: FormValues, complainantTouched: boolean): Record
 export function TopicFormModal({ open, topic, names, onClose, onSaved }: TopicFormModalProps) {
   const { t } = useTopicsText();
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={topic ? t('topics:form.editTitle') : t('topics:form.createTitle')}
-      footer={null}
       width={820}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
     >
-      {open ? <TopicForm topic={topic} names={names} onCancel={onClose} onSaved={onSaved} /> : null}
-    </Modal>
+      <TopicForm topic={topic} names={names} onCancel={onClose} onSaved={onSaved} />
+    </EditorModal>
   );
 }
 
@@ -149,12 +130,10 @@ function TopicForm({
 
   const unitOptions = useMemo(() => {
     const current = new Set(topic ? [topic.submittingUnitId, ...topic.relatedUnitIds] : []);
-    const usable = names.units.filter((u) => !u.archived || current.has(u.id));
-    return UNIT_KINDS.map((kind) => ({
-      label: t(`units:kind.${kind}`),
-      title: t(`units:kind.${kind}`),
-      options: usable.filter((u) => u.kind === kind).map((u) => ({ value: u.id, label: u.name })),
-    })).filter((g) => g.options.length > 0);
+    return unitOptionsByKind(
+      names.units.filter((u) => !u.archived || current.has(u.id)),
+      t,
+    );
   }, [names.units, topic, t]);
 
   const personOptions = useMemo(
@@ -209,7 +188,7 @@ function TopicForm({
       onFinish={(v) => void submit(v)}
       requiredMark
     >
-      <Form.Item name="title" label={t('topics:field.title')} required rules={[fieldRule(shape.title)]}>
+      <Form.Item name="title" label={t('topics:field.title')} required rules={[zodRule(shape.title)]}>
         <Input maxLength={100} showCount autoFocus autoComplete="off" placeholder={t('topics:form.titlePlaceholder')} />
       </Form.Item>
       <Row gutter={16}>
@@ -244,7 +223,7 @@ function TopicForm({
             name="submittedOn"
             label={t('topics:field.submittedOn')}
             required
-            rules={[{ required: true, message: t('topics:form.dateRequired') }, fieldRule(shape.submittedOn)]}
+            rules={[{ required: true, message: t('topics:form.dateRequired') }, zodRule(shape.submittedOn)]}
           >
             <IsoDatePicker max={today} />
           </Form.Item>
@@ -252,7 +231,7 @@ function TopicForm({
       </Row>
       <Row gutter={16}>
         <Col span={10}>
-          <Form.Item name="category" label={t('topics:field.category')} required rules={[fieldRule(shape.category)]}>
+          <Form.Item name="category" label={t('topics:field.category')} required rules={[zodRule(shape.category)]}>
             <Select options={categoryOptions} placeholder={t('topics:form.categoryPlaceholder')} />
           </Form.Item>
         </Col>
@@ -277,12 +256,7 @@ function TopicForm({
           placeholder={t('topics:form.relatedPlaceholder')}
         />
       </Form.Item>
-      <Form.Item
-        name="description"
-        label={t('topics:field.description')}
-        required
-        rules={[fieldRule(shape.description)]}
-      >
+      <Form.Item name="description" label={t('topics:field.description')} required rules={[zodRule(shape.description)]}>
         <Input.TextArea
           autoSize={{ minRows: 3, maxRows: 10 }}
           maxLength={5000}
@@ -293,7 +267,7 @@ function TopicForm({
       <Form.Item
         name="proposedHandling"
         label={t('topics:field.proposedHandling')}
-        rules={[fieldRule(shape.proposedHandling)]}
+        rules={[zodRule(shape.proposedHandling)]}
       >
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 6 }}
@@ -342,7 +316,7 @@ function TopicForm({
                     <Form.Item
                       name={['complainant', 'name']}
                       label={t('topics:complainant.name')}
-                      rules={[fieldRule(cShape.name)]}
+                      rules={[zodRule(cShape.name)]}
                     >
                       <Input maxLength={20} autoComplete="off" />
                     </Form.Item>
@@ -373,7 +347,7 @@ function TopicForm({
                 <Form.Item
                   name={['complainant', 'address']}
                   label={t('topics:complainant.address')}
-                  rules={[fieldRule(cShape.address)]}
+                  rules={[zodRule(cShape.address)]}
                 >
                   <Input maxLength={200} autoComplete="off" />
                 </Form.Item>
@@ -390,12 +364,11 @@ function TopicForm({
       )}
 
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('common:actions.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {topic ? t('common:actions.save') : t('topics:form.submit')}
-        </Button>
-      </Flex>
+      <FormButtons
+        saving={saving}
+        onCancel={onCancel}
+        submitText={topic ? t('common:actions.save') : t('topics:form.submit')}
+      />
     </Form>
   );
 }

@@ -14,14 +14,13 @@ import { useMemo, type RefObject } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   TOPIC_STATES,
-  UNIT_KINDS,
   effectiveTopic,
   type Topic,
   type TopicCategory,
   type TopicState,
 } from '../../../../shared/domain';
 import { useTopics } from '../../db';
-import { IsoRangePicker, type IsoRange } from './form-kit';
+import { IsoRangePicker, listPagination, unitOptionsByKind, type IsoRange } from '../../ui';
 import { useTopicsText } from './labels';
 import { TopicStateTag } from './state-tag';
 import { TopicsEmpty } from './topics-empty';
@@ -64,15 +63,7 @@ export function TopicList({ names, filters, onFilters, onCreate, searchRef }: To
     return c;
   }, [matching]);
 
-  const unitOptions = useMemo(
-    () =>
-      UNIT_KINDS.map((kind) => ({
-        label: t(`units:kind.${kind}`),
-        title: t(`units:kind.${kind}`),
-        options: names.units.filter((u) => u.kind === kind).map((u) => ({ value: u.id, label: u.name })),
-      })).filter((g) => g.options.length > 0),
-    [names.units, t],
-  );
+  const unitOptions = useMemo(() => unitOptionsByKind(names.units, t), [names.units, t]);
 
   if (all !== undefined && all.length === 0) {
     return <TopicsEmpty hasUnits={names.units.some((u) => !u.archived)} onCreate={onCreate} />;
@@ -208,12 +199,7 @@ export function TopicList({ names, filters, onFilters, onCreate, searchRef }: To
         rowClassName={(x) => (x.urgency === 'urgent' ? 'jd-topic-row-urgent' : '')}
         locale={{ emptyText: t('topics:list.noMatch') }}
         onRow={(x) => ({ onClick: () => open(x), style: { cursor: 'pointer' } })}
-        pagination={{
-          pageSize: 20,
-          showSizeChanger: false,
-          hideOnSinglePage: true,
-          showTotal: (total) => t('topics:list.total', { count: total }),
-        }}
+        pagination={listPagination((count) => t('topics:list.total', { count }))}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('topics:list.keyboardHint')}

@@ -2,12 +2,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { Page } from '../../ui';
+import { Page, useListShortcuts } from '../../ui';
 import { useTopicsText } from './labels';
 import { TopicDetailPage } from './topic-detail';
 import { TopicFormModal } from './topic-form-modal';
 import { NO_FILTERS, TopicList, type TopicFilters } from './topic-list';
-import { useListShortcuts } from './use-list-shortcuts';
 import { useTopicNames } from './use-topic-names';
 
 /**

@@ -4,61 +4,7 @@ import {
   blankToUndefined,
   fieldForMessage,
   parseFormValues,
-  zodFieldError,
-  zodRule,
 } from '../../../../renderer/src/features/units/form/zod-form';
-
-describe('zodFieldError', () => {
-  it('uses the schema’s Chinese "请填写…" for an untouched or blank required text', () => {
-    expect(zodFieldError(unitInputSchema, 'name', undefined)).toBe('请填写单位名称');
-    expect(zodFieldError(unitInputSchema, 'name', '   ')).toBe('请填写单位名称');
-    expect(zodFieldError(personInputSchema, 'name', null)).toBe('请填写姓名');
-  });
-
-  it('accepts valid values and blank optional fields', () => {
-    expect(zodFieldError(unitInputSchema, 'name', '市场监管局')).toBeUndefined();
-    expect(zodFieldError(unitInputSchema, 'shortName', undefined)).toBeUndefined();
-    expect(zodFieldError(unitInputSchema, 'liaisonPhone', '')).toBeUndefined();
-    expect(zodFieldError(personInputSchema, 'phone', '0571-88886666')).toBeUndefined();
-  });
-
-  it('reports the schema message for an invalid value', () => {
-    expect(zodFieldError(unitInputSchema, 'liaisonPhone', '12345')).toMatch(/^电话号码格式不正确/);
-    expect(zodFieldError(unitInputSchema, 'name', '单'.repeat(61))).toBe('单位名称不能超过 60 个字');
-  });
-
-  it('reports the enum message for a missing select', () => {
-    expect(zodFieldError(unitInputSchema, 'kind', undefined)).toBe('请选择单位类别');
-    expect(zodFieldError(personInputSchema, 'role', null)).toBe('请选择联席会议职务');
-    expect(zodFieldError(unitInputSchema, 'kind', 'nonsense')).toBe('请选择单位类别');
-  });
-
-  it('prefers requiredMessage for an empty required field, but not for an invalid one', () => {
-    const opts = { requiredMessage: '请选择所属单位' };
-    expect(zodFieldError(personInputSchema, 'unitId', undefined, opts)).toBe('请选择所属单位');
-    expect(zodFieldError(personInputSchema, 'unitId', 'u'.repeat(65), opts)).toBe('编号过长');
-  });
-
-  it('falls back to zod’s Chinese texts, never English, where the schema has none', () => {
-    const message = zodFieldError(unitInputSchema, 'note', 42);
-    expect(message).toBeDefined();
-    expect(message).toMatch(/[\u4e00-\u9fff]/u);
-    expect(message).not.toMatch(/expected|invalid/i);
-  });
-
-  it('throws for a field the schema does not have (a programming error)', () => {
-    // @ts-expect-error -- 'nope' is not a field of the unit schema
-    expect(() => zodFieldError(unitInputSchema, 'nope', 'x')).toThrow(/nope/);
-  });
-});
-
-describe('zodRule', () => {
-  it('resolves for a valid value and rejects with the message otherwise', async () => {
-    const rule = zodRule(unitInputSchema, 'liaisonPhone');
-    await expect(rule.validator({}, '13800138000')).resolves.toBeUndefined();
-    await expect(rule.validator({}, 'abc')).rejects.toThrow(/电话号码格式不正确/);
-  });
-});
 
 describe('parseFormValues', () => {
   it('returns the trimmed schema output with blank optional fields as undefined', () => {

@@ -1,8 +1,9 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Form, Input, Modal } from 'antd';
+import { Button, Dropdown, Form, Input } from 'antd';
 import { useState } from 'react';
 import { getDataLayer } from '../../../db';
 import type { StandingAgendaKind } from '../../../db/types';
+import { FormModal } from '../../../ui';
 import { useMeetingsText } from '../labels';
 
 /** 添加事项: conveying instructions, the stage summary, or any other item with its own title. */
@@ -36,35 +37,29 @@ export function AddStandingMenu({
           {t('meetings:agenda.addItem')} <DownOutlined aria-hidden />
         </Button>
       </Dropdown>
-      <Modal
+      <FormModal
         open={asking}
         title={t('meetings:agenda.addOther')}
-        onCancel={() => setAsking(false)}
-        onOk={() => form.submit()}
         okText={t('meetings:proposals.add')}
-        cancelText={t('common:actions.cancel')}
-        destroyOnHidden
+        form={form}
+        onClose={() => setAsking(false)}
+        // `onAdd` runs the save and reports its own errors, so the dialog need not wait for it.
+        onSubmit={(v) => {
+          add('other', v.title);
+          return Promise.resolve(true);
+        }}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) => {
-            add('other', v.title);
-            setAsking(false);
-          }}
+        <Form.Item
+          name="title"
+          label={t('meetings:agenda.itemTitle')}
+          rules={[
+            { required: true, whitespace: true, message: t('meetings:agenda.itemTitleRequired') },
+            { max: 200, message: t('meetings:agenda.itemTitleTooLong') },
+          ]}
         >
-          <Form.Item
-            name="title"
-            label={t('meetings:agenda.itemTitle')}
-            rules={[
-              { required: true, whitespace: true, message: t('meetings:agenda.itemTitleRequired') },
-              { max: 200, message: t('meetings:agenda.itemTitleTooLong') },
-            ]}
-          >
-            <Input autoFocus maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+          <Input autoFocus maxLength={200} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

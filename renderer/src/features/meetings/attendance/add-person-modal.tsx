@@ -1,5 +1,6 @@
-import { Form, Modal, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { Form, Select } from 'antd';
+import { useMemo } from 'react';
+import { FormModal } from '../../../ui';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
 
@@ -20,7 +21,6 @@ export function AddPersonModal({
 }) {
   const { t } = useMeetingsText();
   const [form] = Form.useForm<{ personIds: string[] }>();
-  const [saving, setSaving] = useState(false);
   const options = useMemo(
     () =>
       lookups.activePeople
@@ -36,38 +36,26 @@ export function AddPersonModal({
     [lookups, taken],
   );
   return (
-    <Modal
+    <FormModal
       open={mode !== undefined}
       title={mode === 'observer' ? t('meetings:attendance.addObserver') : t('meetings:attendance.addInvitee')}
       okText={t('meetings:attendance.addOk')}
-      okButtonProps={{ loading: saving }}
-      cancelText={t('common:actions.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      // Closes even when one of several people could not be added: that error is already on screen.
+      onSubmit={async (v) => {
+        await onSubmit(v.personIds);
+        return true;
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          setSaving(true);
-          try {
-            await onSubmit(v.personIds);
-            onClose();
-          } finally {
-            setSaving(false);
-          }
-        }}
+      <Form.Item
+        name="personIds"
+        label={t('meetings:attendance.people')}
+        extra={mode === 'observer' ? t('meetings:attendance.observerHint') : undefined}
+        rules={[{ required: true, message: t('meetings:attendance.peopleRequired') }]}
       >
-        <Form.Item
-          name="personIds"
-          label={t('meetings:attendance.people')}
-          extra={mode === 'observer' ? t('meetings:attendance.observerHint') : undefined}
-          rules={[{ required: true, message: t('meetings:attendance.peopleRequired') }]}
-        >
-          <Select mode="multiple" autoFocus showSearch={{ optionFilterProp: 'search' }} options={options} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select mode="multiple" autoFocus showSearch={{ optionFilterProp: 'search' }} options={options} />
+      </Form.Item>
+    </FormModal>
   );
 }

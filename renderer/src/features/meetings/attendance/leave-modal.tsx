@@ -1,5 +1,5 @@
-import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Form, Input } from 'antd';
+import { FormModal } from '../../../ui';
 import { useMeetingsText } from '../labels';
 
 /** 请假: asks for the reason the repository requires. */
@@ -15,41 +15,25 @@ export function LeaveModal({
 }) {
   const { t } = useMeetingsText();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={personName !== undefined}
       title={t('meetings:attendance.leaveTitle', { name: personName ?? '' })}
       okText={t('meetings:attendance.leaveOk')}
-      okButtonProps={{ loading: saving }}
-      cancelText={t('common:actions.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      onSubmit={(v) => onSubmit(v.reason)}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          setSaving(true);
-          try {
-            if (await onSubmit(v.reason)) onClose();
-          } finally {
-            setSaving(false);
-          }
-        }}
+      <Form.Item
+        name="reason"
+        label={t('meetings:attendance.leaveReason')}
+        rules={[
+          { required: true, whitespace: true, message: t('meetings:attendance.leaveReasonRequired') },
+          { max: 200, message: t('meetings:attendance.leaveReasonTooLong') },
+        ]}
       >
-        <Form.Item
-          name="reason"
-          label={t('meetings:attendance.leaveReason')}
-          rules={[
-            { required: true, whitespace: true, message: t('meetings:attendance.leaveReasonRequired') },
-            { max: 200, message: t('meetings:attendance.leaveReasonTooLong') },
-          ]}
-        >
-          <Input autoFocus maxLength={200} placeholder={t('meetings:attendance.leaveReasonPlaceholder')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input autoFocus maxLength={200} placeholder={t('meetings:attendance.leaveReasonPlaceholder')} />
+      </Form.Item>
+    </FormModal>
   );
 }

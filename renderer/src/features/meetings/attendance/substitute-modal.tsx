@@ -1,6 +1,7 @@
-import { Form, Input, Modal, Radio, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { Form, Input, Radio, Select } from 'antd';
+import { useMemo } from 'react';
 import type { Attendance } from '../../../../../shared/domain';
+import { FormModal } from '../../../ui';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
 
@@ -29,7 +30,6 @@ export function SubstituteModal({
 }) {
   const { t } = useMeetingsText();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const mode = Form.useWatch('mode', form) ?? 'person';
   const invitee = lookups.person(row?.personId);
 
@@ -50,72 +50,58 @@ export function SubstituteModal({
   }, [lookups, invitee, taken]);
 
   return (
-    <Modal
+    <FormModal<Values>
       open={row !== undefined}
       title={t('meetings:attendance.substituteTitle', { name: invitee?.name ?? '' })}
       okText={t('common:actions.save')}
-      okButtonProps={{ loading: saving }}
-      cancelText={t('common:actions.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      form={form}
+      initialValues={{
+        mode: row?.substituteName && !row.substitutePersonId ? 'name' : 'person',
+        substitutePersonId: row?.substitutePersonId,
+        substituteName: row?.substitutePersonId ? undefined : row?.substituteName,
+        reason: row?.status === 'substituted' ? row.leaveReason : undefined,
+      }}
+      onClose={onClose}
+      onSubmit={(v) =>
+        onSubmit(
+          v.mode === 'person'
+            ? { substitutePersonId: v.substitutePersonId, reason: v.reason }
+            : { substituteName: v.substituteName, reason: v.reason },
+        )
+      }
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          mode: row?.substituteName && !row.substitutePersonId ? 'name' : 'person',
-          substitutePersonId: row?.substitutePersonId,
-          substituteName: row?.substitutePersonId ? undefined : row?.substituteName,
-          reason: row?.status === 'substituted' ? row.leaveReason : undefined,
-        }}
-        onFinish={async (v) => {
-          setSaving(true);
-          try {
-            const ok = await onSubmit(
-              v.mode === 'person'
-                ? { substitutePersonId: v.substitutePersonId, reason: v.reason }
-                : { substituteName: v.substituteName, reason: v.reason },
-            );
-            if (ok) onClose();
-          } finally {
-            setSaving(false);
-          }
-        }}
-      >
-        <Form.Item name="mode">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'person', label: t('meetings:attendance.substitutePick') },
-              { value: 'name', label: t('meetings:attendance.substituteType') },
-            ]}
-          />
+      <Form.Item name="mode">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'person', label: t('meetings:attendance.substitutePick') },
+            { value: 'name', label: t('meetings:attendance.substituteType') },
+          ]}
+        />
+      </Form.Item>
+      {mode === 'person' ? (
+        <Form.Item
+          name="substitutePersonId"
+          label={t('meetings:attendance.substitute')}
+          rules={[{ required: true, message: t('meetings:attendance.substituteRequired') }]}
+        >
+          <Select autoFocus showSearch={{ optionFilterProp: 'search' }} options={options} />
         </Form.Item>
-        {mode === 'person' ? (
-          <Form.Item
-            name="substitutePersonId"
-            label={t('meetings:attendance.substitute')}
-            rules={[{ required: true, message: t('meetings:attendance.substituteRequired') }]}
-          >
-            <Select autoFocus showSearch={{ optionFilterProp: 'search' }} options={options} />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="substituteName"
-            label={t('meetings:attendance.substituteName')}
-            rules={[
-              { required: true, whitespace: true, message: t('meetings:attendance.substituteRequired') },
-              { max: 20, message: t('meetings:attendance.substituteNameTooLong') },
-            ]}
-          >
-            <Input autoFocus maxLength={20} />
-          </Form.Item>
-        )}
-        <Form.Item name="reason" label={t('meetings:attendance.substituteReason')}>
-          <Input maxLength={200} placeholder={t('meetings:attendance.substituteReasonPlaceholder')} />
+      ) : (
+        <Form.Item
+          name="substituteName"
+          label={t('meetings:attendance.substituteName')}
+          rules={[
+            { required: true, whitespace: true, message: t('meetings:attendance.substituteRequired') },
+            { max: 20, message: t('meetings:attendance.substituteNameTooLong') },
+          ]}
+        >
+          <Input autoFocus maxLength={20} />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="reason" label={t('meetings:attendance.substituteReason')}>
+        <Input maxLength={200} placeholder={t('meetings:attendance.substituteReasonPlaceholder')} />
+      </Form.Item>
+    </FormModal>
   );
 }

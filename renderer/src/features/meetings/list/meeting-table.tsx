@@ -1,6 +1,7 @@
 import { Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { Meeting } from '../../../../../shared/domain';
+import { listPagination } from '../../../ui';
 import { distinctTitle, useMeetingsText } from '../labels';
 import { MeetingStateTag } from '../state-tag';
 import type { MeetingLookups } from '../use-lookups';
@@ -65,12 +66,7 @@ export function MeetingTable({ rows, lookups }: { rows: Meeting[] | undefined; l
       columns={columns}
       locale={{ emptyText: t('meetings:list.noMatch') }}
       onRow={(m) => ({ onClick: () => open(m), style: { cursor: 'pointer' } })}
-      pagination={{
-        pageSize: 20,
-        showSizeChanger: false,
-        hideOnSinglePage: true,
-        showTotal: (total) => t('meetings:list.total', { count: total }),
-      }}
+      pagination={listPagination((count) => t('meetings:list.total', { count }))}
     />
   );
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isDomainError } from '../../../../../shared/domain';
-import { errorText } from '../shared/errors';
+import { errorText } from '../../../ui';
 import { fieldForMessage } from './zod-form';
 
 /**

@@ -1,74 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { isBlank, zhFallback, zodFieldError, type ZodFieldOptions } from '../../../ui/zod-rule';
 
-/**
- * Bridges the shared zod input schemas to Ant Design forms, so the form checks exactly what the
- * repository will check, with the schema's own Chinese messages. Pure (no React, no antd runtime):
- * the returned rule object is structurally an antd `RuleObject`.
- */
+/** Whole-form counterparts of ui/zod-rule: parse all values at submit and place repository errors. */
 
-/** The part of antd's `RuleObject` we produce; structural so this file needs no antd import. */
-export interface ZodValidatorRule {
-  validator: (rule: unknown, value: unknown) => Promise<void>;
-}
-
-export interface ZodFieldOptions {
-  /** Message when the field is empty but required, e.g. "请选择所属单位" (the schema may only say "缺少编号"). */
-  requiredMessage?: string;
-}
-
-type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
-type FieldOf<S extends AnyObjectSchema> = Extract<keyof S['shape'], string>;
-
-/** zod's own Chinese texts, used only where a schema gives no message (e.g. "expected string"). */
-const zhFallback = z.locales.zhCN().localeError;
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-function firstMessage(schema: z.ZodType, value: unknown): string | undefined {
-  const result = schema.safeParse(value, { error: zhFallback });
-  return result.success ? undefined : (result.error.issues[0]?.message ?? '输入不正确');
-}
-
-/**
- * The first error message for one field of an object schema, or `undefined` when the value is valid.
- * Antd gives `undefined` for an untouched input and `null` for a cleared select; both are treated as
- * empty so a required text says "请填写单位名称" rather than a type error.
- */
-export function zodFieldError<S extends AnyObjectSchema>(
-  schema: S,
-  field: FieldOf<S>,
-  value: unknown,
-  options: ZodFieldOptions = {},
-): string | undefined {
-  const fieldSchema = schema.shape[field] as z.ZodType | undefined;
-  if (!fieldSchema) throw new Error(`zodFieldError: schema has no field "${field}"`);
-  if (isBlank(value)) {
-    // Blank values are submitted as undefined (blankToUndefined), so that is what must be accepted.
-    if (fieldSchema.safeParse(undefined).success) return undefined;
-    if (options.requiredMessage) return options.requiredMessage;
-    // An empty string reaches the schema's own "请填写…" rule; undefined would only hit a type check.
-    const emptyIssue = fieldSchema.safeParse('', { error: zhFallback }).error?.issues[0];
-    if (emptyIssue && emptyIssue.code !== 'invalid_type') return emptyIssue.message;
-    return firstMessage(fieldSchema, undefined);
-  }
-  return firstMessage(fieldSchema, value);
-}
-
-/** An antd Form rule validating `field` against `schema` (use with the default onChange trigger). */
-export function zodRule<S extends AnyObjectSchema>(
-  schema: S,
-  field: FieldOf<S>,
-  options: ZodFieldOptions = {},
-): ZodValidatorRule {
-  return {
-    validator: (_rule, value) => {
-      const message = zodFieldError(schema, field, value, options);
-      return message === undefined ? Promise.resolve() : Promise.reject(new Error(message));
-    },
-  };
-}
+export type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
+export type FieldOf<S extends AnyObjectSchema> = Extract<keyof S['shape'], string>;
 
 /** Turns blank strings and nulls into `undefined`, so optional fields are absent rather than "". */
 export function blankToUndefined<T extends Record<string, unknown>>(values: T): { [K in keyof T]: T[K] | undefined } {
@@ -111,7 +47,7 @@ export function parseFormValues<S extends AnyObjectSchema>(
   const fields = zodIssuesToFieldErrors(result.error.issues).map(({ name, errors }) => {
     if (!(name in schema.shape)) return { name, errors };
     const field = name as FieldOf<S>;
-    const own = zodFieldError(schema, field, values[name], fieldOptions[field]);
+    const own = zodFieldError(schema.shape[field] as z.ZodType, values[name], fieldOptions[field]);
     return { name, errors: own === undefined ? errors : [own] };
   });
   return { ok: false, fields };

@@ -5,7 +5,7 @@ import { validateUnitsPeople } from '../../../../../shared/import/units-people';
 import { getDataLayer } from '../../../db';
 import { buildUnitsPeopleTemplate, MAX_XLSX_BYTES, readUnitsPeopleWorkbook } from '../../../lib/xlsx';
 import { getHost } from '../../../platform';
-import { errorText } from '../shared/errors';
+import { errorText } from '../../../ui';
 import { useUnitsText } from '../shared/labels';
 
 export type ImportState =

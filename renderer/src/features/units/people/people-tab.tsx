@@ -1,13 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Select, Flex, Space, Table, Tag, theme, type InputRef, type TableColumnsType } from 'antd';
+import { App, Empty, Select, Flex, Space, Table, Tag, theme, type InputRef, type TableColumnsType } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { MEETING_ROLES, type MeetingRole, type Person, type Unit } from '../../../../../shared/domain';
 import { getDataLayer, usePeople, useUnits } from '../../../db';
+import { listPagination, useListShortcuts } from '../../../ui';
+import { CreateButton } from '../shared/create-button';
 import { ListToolbar } from '../shared/list-toolbar';
 import { useUnitsText } from '../shared/labels';
 import { compareText, filterPeople } from '../shared/search';
-import { StatusTag } from '../shared/status-tag';
-import { usePageShortcuts } from '../shared/use-page-shortcuts';
 import { useRecordActions } from '../shared/use-record-actions';
 import { PersonFormModal } from './person-form-modal';
 
@@ -58,7 +57,7 @@ export function PeopleTab({ active, unitId, onUnitIdChange }: PeopleTabProps) {
     if (hasActiveUnit) setForm({ open: true });
     else void message.warning(t('people.needUnitFirst'));
   };
-  usePageShortcuts(active, { focusSearch: () => searchRef.current?.focus(), create: openCreate });
+  useListShortcuts({ focusSearch: () => searchRef.current?.focus(), create: openCreate }, active);
 
   const unitName = (u: Unit | undefined) => u?.name ?? t('people.unknownUnit');
 
@@ -86,35 +85,7 @@ export function PeopleTab({ active, unitId, onUnitIdChange }: PeopleTabProps) {
       sorter: (a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role),
     },
     { title: t('people.columns.phone'), dataIndex: 'phone' },
-    {
-      title: t('people.columns.status'),
-      key: 'status',
-      render: (_, p) => <StatusTag archived={p.archived} />,
-      sorter: (a, b) => Number(a.archived) - Number(b.archived),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, p) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setForm({ open: true, person: p })}>
-            {t('common.edit')}
-          </Button>
-          {p.archived ? (
-            <Button type="link" size="small" onClick={() => void actions.restore(p)}>
-              {t('common.restore')}
-            </Button>
-          ) : (
-            <Button type="link" size="small" onClick={() => void actions.archive(p)}>
-              {t('common.archive')}
-            </Button>
-          )}
-          <Button type="link" size="small" danger onClick={() => actions.remove(p)}>
-            {t('common.delete')}
-          </Button>
-        </Space>
-      ),
-    },
+    ...actions.columns((p: Person) => setForm({ open: true, person: p })),
   ];
 
   const filters = (
@@ -153,17 +124,7 @@ export function PeopleTab({ active, unitId, onUnitIdChange }: PeopleTabProps) {
         showArchived={showArchived}
         onShowArchived={setShowArchived}
         filters={filters}
-        actions={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={openCreate}
-            title={t('common.shortcutHint', { key: 'N' })}
-            aria-keyshortcuts="n"
-          >
-            {t('people.add')}
-          </Button>
-        }
+        actions={<CreateButton onClick={openCreate}>{t('people.add')}</CreateButton>}
       />
       <Table<Person>
         rowKey="id"
@@ -185,12 +146,7 @@ export function PeopleTab({ active, unitId, onUnitIdChange }: PeopleTabProps) {
             t('people.noMatch')
           ),
         }}
-        pagination={{
-          pageSize: 20,
-          showSizeChanger: false,
-          hideOnSinglePage: true,
-          showTotal: (total) => t('common.total', { count: total }),
-        }}
+        pagination={listPagination((count) => t('common.total', { count }))}
         onRow={(p) => (p.archived ? { style: { color: token.colorTextTertiary } } : {})}
       />
       <PersonFormModal

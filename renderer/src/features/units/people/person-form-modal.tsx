@@ -1,10 +1,9 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Form, Input, Select } from 'antd';
+import { useMemo } from 'react';
 import { personInputSchema, type Person, type Unit } from '../../../../../shared/domain';
 import { getDataLayer } from '../../../db';
-import { FormFooter } from '../form/form-footer';
-import { placeSaveError } from '../form/save-error';
-import { parseFormValues, zodRule } from '../form/zod-form';
+import { EditorModal, FormButtons, zodRule } from '../../../ui';
+import { useRecordForm } from '../form/use-record-form';
 import { useUnitsText } from '../shared/labels';
 import { compareText } from '../shared/search';
 
@@ -24,18 +23,9 @@ export interface PersonFormModalProps {
 export function PersonFormModal({ open, person, defaultUnitId, units, onClose, onSaved }: PersonFormModalProps) {
   const { t } = useUnitsText();
   return (
-    <Modal
-      open={open}
-      title={person ? t('personForm.editTitle') : t('personForm.createTitle')}
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-    >
-      {open && (
-        <PersonForm person={person} defaultUnitId={defaultUnitId} units={units} onCancel={onClose} onSaved={onSaved} />
-      )}
-    </Modal>
+    <EditorModal open={open} title={person ? t('personForm.editTitle') : t('personForm.createTitle')} onClose={onClose}>
+      <PersonForm person={person} defaultUnitId={defaultUnitId} units={units} onCancel={onClose} onSaved={onSaved} />
+    </EditorModal>
   );
 }
 
@@ -49,10 +39,6 @@ function PersonForm({
   onCancel: () => void;
 }) {
   const { t, roleOptions } = useUnitsText();
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
-
   // Only units in use can take new people; the person's own archived unit stays visible when editing.
   const unitOptions = useMemo(
     () =>
@@ -78,26 +64,13 @@ function PersonForm({
     phone: '电话',
   };
 
-  const submit = async (values: Record<string, unknown>): Promise<void> => {
-    setFormError(undefined);
-    const parsed = parseFormValues(personInputSchema, values, { unitId: unitRule });
-    if (!parsed.ok) {
-      form.setFields(parsed.fields.filter((f) => f.name !== ''));
-      return;
-    }
-    setSaving(true);
-    try {
-      const people = getDataLayer().people;
-      const saved = person ? await people.update(person.id, parsed.value) : await people.create(parsed.value);
-      onSaved(saved, !person);
-    } catch (error) {
-      const placed = placeSaveError(error, t, labels, 'name');
-      if (placed.field) form.setFields([{ name: placed.field, errors: [placed.message] }]);
-      else setFormError(placed.message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { form, saving, formError, submit } = useRecordForm({
+    schema: personInputSchema,
+    fieldOptions: { unitId: unitRule },
+    labels,
+    save: (value) => (person ? getDataLayer().people.update(person.id, value) : getDataLayer().people.create(value)),
+    onSaved: (saved) => onSaved(saved, !person),
+  });
 
   const initialValues = person ?? (defaultUnitId ? { unitId: defaultUnitId } : {});
 
@@ -109,27 +82,32 @@ function PersonForm({
       initialValues={initialValues}
       onFinish={(values: Record<string, unknown>) => void submit(values)}
     >
-      <Form.Item name="name" label={labels.name} required rules={[zodRule(personInputSchema, 'name')]}>
+      <Form.Item name="name" label={labels.name} required rules={[zodRule(personInputSchema.shape.name)]}>
         <Input autoFocus maxLength={40} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="unitId" label={labels.unitId} required rules={[zodRule(personInputSchema, 'unitId', unitRule)]}>
+      <Form.Item
+        name="unitId"
+        label={labels.unitId}
+        required
+        rules={[zodRule(personInputSchema.shape.unitId, unitRule)]}
+      >
         <Select
           showSearch={{ optionFilterProp: 'search' }}
           options={unitOptions}
           placeholder={t('personForm.unitPlaceholder')}
         />
       </Form.Item>
-      <Form.Item name="post" label={labels.post} rules={[zodRule(personInputSchema, 'post')]}>
+      <Form.Item name="post" label={labels.post} rules={[zodRule(personInputSchema.shape.post)]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="role" label={labels.role} required rules={[zodRule(personInputSchema, 'role')]}>
+      <Form.Item name="role" label={labels.role} required rules={[zodRule(personInputSchema.shape.role)]}>
         <Select options={roleOptions} placeholder={t('personForm.rolePlaceholder')} />
       </Form.Item>
-      <Form.Item name="phone" label={t('personForm.phone')} rules={[zodRule(personInputSchema, 'phone')]}>
+      <Form.Item name="phone" label={t('personForm.phone')} rules={[zodRule(personInputSchema.shape.phone)]}>
         <Input inputMode="tel" placeholder={t('personForm.phonePlaceholder')} autoComplete="off" />
       </Form.Item>
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
-      <FormFooter saving={saving} onCancel={onCancel} />
+      <FormButtons saving={saving} onCancel={onCancel} style={{ marginTop: 8 }} />
     </Form>
   );
 }

@@ -1,7 +1,8 @@
-import { App, Typography } from 'antd';
+import { App, Button, Space, Typography, type TableColumnsType } from 'antd';
 import { isDomainError } from '../../../../../shared/domain';
-import { errorText } from './errors';
+import { errorText } from '../../../ui';
 import { useUnitsText } from './labels';
+import { StatusTag } from './status-tag';
 
 /** The archive/restore/remove part of a repository (units and people share it). */
 export interface ArchivableRepository {
@@ -15,11 +16,13 @@ interface NamedRecord {
   name: string;
 }
 
+type ArchivableRecord = NamedRecord & { archived: boolean };
+
 /**
  * Row actions for units and people. Delete asks first; when the repository refuses because the
  * record is referenced (DomainError 'referenced'), the refusal is shown with its own message and
  * 归档 is offered in the same dialog, since archiving is what the user should do instead.
- * `section` picks the texts ('units.*' or 'people.*').
+ * `section` picks the texts ('units.*' or 'people.*'). `columns` puts them in a table, after 状态.
  */
 export function useRecordActions(section: 'units' | 'people', repository: () => ArchivableRepository) {
   const { t } = useUnitsText();
@@ -64,7 +67,7 @@ export function useRecordActions(section: 'units' | 'people', repository: () => 
     }
   };
 
-  const remove = (record: NamedRecord & { archived: boolean }): void => {
+  const remove = (record: ArchivableRecord): void => {
     void modal.confirm({
       title: t(`${section}.deleteTitle`, { name: record.name }),
       content: t(`${section}.deleteContent`),
@@ -86,5 +89,38 @@ export function useRecordActions(section: 'units' | 'people', repository: () => 
     });
   };
 
-  return { archive, restore, remove };
+  /** 状态 and 操作 (编辑, 归档 or 恢复, 删除): the last two columns of the units and the people tables. */
+  const columns = <T extends ArchivableRecord>(onEdit: (record: T) => void): TableColumnsType<T> => [
+    {
+      title: t(`${section}.columns.status`),
+      key: 'status',
+      render: (_, r) => <StatusTag archived={r.archived} />,
+      sorter: (a, b) => Number(a.archived) - Number(b.archived),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, r) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => onEdit(r)}>
+            {t('common.edit')}
+          </Button>
+          {r.archived ? (
+            <Button type="link" size="small" onClick={() => void restore(r)}>
+              {t('common.restore')}
+            </Button>
+          ) : (
+            <Button type="link" size="small" onClick={() => void archive(r)}>
+              {t('common.archive')}
+            </Button>
+          )}
+          <Button type="link" size="small" danger onClick={() => remove(r)}>
+            {t('common.delete')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return { archive, restore, remove, columns };
 }

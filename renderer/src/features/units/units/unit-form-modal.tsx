@@ -1,10 +1,8 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Input, Select } from 'antd';
 import { unitInputSchema, type Unit } from '../../../../../shared/domain';
 import { getDataLayer } from '../../../db';
-import { FormFooter } from '../form/form-footer';
-import { placeSaveError } from '../form/save-error';
-import { parseFormValues, zodRule } from '../form/zod-form';
+import { EditorModal, FormButtons, zodRule } from '../../../ui';
+import { useRecordForm } from '../form/use-record-form';
 import { useUnitsText } from '../shared/labels';
 
 export interface UnitFormModalProps {
@@ -22,16 +20,9 @@ type UnitField = 'name' | 'shortName' | 'kind' | 'liaisonName' | 'liaisonPhone' 
 export function UnitFormModal({ open, unit, onClose, onSaved }: UnitFormModalProps) {
   const { t } = useUnitsText();
   return (
-    <Modal
-      open={open}
-      title={unit ? t('unitForm.editTitle') : t('unitForm.createTitle')}
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-    >
-      {open && <UnitForm unit={unit} onCancel={onClose} onSaved={onSaved} />}
-    </Modal>
+    <EditorModal open={open} title={unit ? t('unitForm.editTitle') : t('unitForm.createTitle')} onClose={onClose}>
+      <UnitForm unit={unit} onCancel={onClose} onSaved={onSaved} />
+    </EditorModal>
   );
 }
 
@@ -45,10 +36,6 @@ function UnitForm({
   onSaved: (unit: Unit, created: boolean) => void;
 }) {
   const { t, kindOptions } = useUnitsText();
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
-
   const labels: Record<UnitField, string> = {
     name: t('unitForm.name'),
     shortName: t('unitForm.shortName'),
@@ -58,26 +45,12 @@ function UnitForm({
     note: t('unitForm.note'),
   };
 
-  const submit = async (values: Record<string, unknown>): Promise<void> => {
-    setFormError(undefined);
-    const parsed = parseFormValues(unitInputSchema, values);
-    if (!parsed.ok) {
-      form.setFields(parsed.fields.filter((f) => f.name !== ''));
-      return;
-    }
-    setSaving(true);
-    try {
-      const units = getDataLayer().units;
-      const saved = unit ? await units.update(unit.id, parsed.value) : await units.create(parsed.value);
-      onSaved(saved, !unit);
-    } catch (error) {
-      const placed = placeSaveError(error, t, labels, 'name');
-      if (placed.field) form.setFields([{ name: placed.field, errors: [placed.message] }]);
-      else setFormError(placed.message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { form, saving, formError, submit } = useRecordForm({
+    schema: unitInputSchema,
+    labels,
+    save: (value) => (unit ? getDataLayer().units.update(unit.id, value) : getDataLayer().units.create(value)),
+    onSaved: (saved) => onSaved(saved, !unit),
+  });
 
   return (
     <Form
@@ -88,27 +61,27 @@ function UnitForm({
       onFinish={(values: Record<string, unknown>) => void submit(values)}
       requiredMark
     >
-      <Form.Item name="name" label={labels.name} required rules={[zodRule(unitInputSchema, 'name')]}>
+      <Form.Item name="name" label={labels.name} required rules={[zodRule(unitInputSchema.shape.name)]}>
         {/* Focused on mount; rc-dialog then leaves focus where it is (it only grabs it when outside). */}
         <Input autoFocus maxLength={80} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="shortName" label={labels.shortName} rules={[zodRule(unitInputSchema, 'shortName')]}>
+      <Form.Item name="shortName" label={labels.shortName} rules={[zodRule(unitInputSchema.shape.shortName)]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="kind" label={labels.kind} required rules={[zodRule(unitInputSchema, 'kind')]}>
+      <Form.Item name="kind" label={labels.kind} required rules={[zodRule(unitInputSchema.shape.kind)]}>
         <Select options={kindOptions} placeholder={t('unitForm.kindPlaceholder')} />
       </Form.Item>
-      <Form.Item name="liaisonName" label={labels.liaisonName} rules={[zodRule(unitInputSchema, 'liaisonName')]}>
+      <Form.Item name="liaisonName" label={labels.liaisonName} rules={[zodRule(unitInputSchema.shape.liaisonName)]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="liaisonPhone" label={labels.liaisonPhone} rules={[zodRule(unitInputSchema, 'liaisonPhone')]}>
+      <Form.Item name="liaisonPhone" label={labels.liaisonPhone} rules={[zodRule(unitInputSchema.shape.liaisonPhone)]}>
         <Input inputMode="tel" placeholder={t('unitForm.phonePlaceholder')} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="note" label={labels.note} rules={[zodRule(unitInputSchema, 'note')]}>
+      <Form.Item name="note" label={labels.note} rules={[zodRule(unitInputSchema.shape.note)]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
-      <FormFooter saving={saving} onCancel={onCancel} />
+      <FormButtons saving={saving} onCancel={onCancel} style={{ marginTop: 8 }} />
     </Form>
   );
 }

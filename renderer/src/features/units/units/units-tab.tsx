@@ -1,15 +1,15 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Table, theme, type InputRef, type TableColumnsType } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Table, theme, type InputRef, type TableColumnsType } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { UNIT_KINDS, type Unit } from '../../../../../shared/domain';
 import { getDataLayer, usePeople, useUnits } from '../../../db';
+import { listPagination, useListShortcuts } from '../../../ui';
 import { ImportDialogs } from '../import/import-dialogs';
 import { useUnitsPeopleImport } from '../import/use-units-people-import';
+import { CreateButton } from '../shared/create-button';
 import { ListToolbar } from '../shared/list-toolbar';
 import { useUnitsText } from '../shared/labels';
 import { compareText, countActivePeopleByUnit, filterUnits } from '../shared/search';
-import { StatusTag } from '../shared/status-tag';
-import { usePageShortcuts } from '../shared/use-page-shortcuts';
 import { useRecordActions } from '../shared/use-record-actions';
 import { UnitFormModal } from './unit-form-modal';
 import { UnitsEmpty } from './units-empty';
@@ -41,7 +41,7 @@ export function UnitsTab({ active, onShowPeople }: UnitsTabProps) {
   const peopleCounts = useMemo(() => countActivePeopleByUnit(people ?? []), [people]);
 
   const openCreate = () => setForm({ open: true });
-  usePageShortcuts(active, { focusSearch: () => searchRef.current?.focus(), create: openCreate });
+  useListShortcuts({ focusSearch: () => searchRef.current?.focus(), create: openCreate }, active);
 
   const columns: TableColumnsType<Unit> = [
     {
@@ -87,48 +87,12 @@ export function UnitsTab({ active, onShowPeople }: UnitsTabProps) {
         );
       },
     },
-    {
-      title: t('units.columns.status'),
-      key: 'status',
-      render: (_, u) => <StatusTag archived={u.archived} />,
-      sorter: (a, b) => Number(a.archived) - Number(b.archived),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, u) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setForm({ open: true, unit: u })}>
-            {t('common.edit')}
-          </Button>
-          {u.archived ? (
-            <Button type="link" size="small" onClick={() => void actions.restore(u)}>
-              {t('common.restore')}
-            </Button>
-          ) : (
-            <Button type="link" size="small" onClick={() => void actions.archive(u)}>
-              {t('common.archive')}
-            </Button>
-          )}
-          <Button type="link" size="small" danger onClick={() => actions.remove(u)}>
-            {t('common.delete')}
-          </Button>
-        </Space>
-      ),
-    },
+    ...actions.columns((u: Unit) => setForm({ open: true, unit: u })),
   ];
 
   const toolbarActions = (
     <>
-      <Button
-        type="primary"
-        icon={<PlusOutlined aria-hidden />}
-        onClick={openCreate}
-        title={t('common.shortcutHint', { key: 'N' })}
-        aria-keyshortcuts="n"
-      >
-        {t('units.add')}
-      </Button>
+      <CreateButton onClick={openCreate}>{t('units.add')}</CreateButton>
       <Button icon={<UploadOutlined aria-hidden />} loading={importer.reading} onClick={() => void importer.start()}>
         {t('units.import')}
       </Button>
@@ -144,12 +108,7 @@ export function UnitsTab({ active, onShowPeople }: UnitsTabProps) {
     <>
       {isEmpty ? (
         // Nothing at all yet: the empty state carries the buttons, so each label exists once on screen.
-        <UnitsEmpty
-          onCreate={openCreate}
-          onImport={() => void importer.start()}
-          onDownloadTemplate={() => void importer.downloadTemplate()}
-          importing={importer.reading}
-        />
+        <UnitsEmpty actions={toolbarActions} />
       ) : (
         <>
           <ListToolbar
@@ -168,12 +127,7 @@ export function UnitsTab({ active, onShowPeople }: UnitsTabProps) {
             dataSource={rows}
             columns={columns}
             locale={{ emptyText: t('units.noMatch') }}
-            pagination={{
-              pageSize: 20,
-              showSizeChanger: false,
-              hideOnSinglePage: true,
-              showTotal: (total) => t('common.total', { count: total }),
-            }}
+            pagination={listPagination((count) => t('common.total', { count }))}
             onRow={(u) => (u.archived ? { style: { color: token.colorTextTertiary } } : {})}
           />
         </>

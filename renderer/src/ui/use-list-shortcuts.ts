@@ -3,31 +3,36 @@ import { useEffect, useRef } from 'react';
 export interface ListShortcuts {
   /** `/`: focus the search box. */
   focusSearch: () => void;
-  /** `N`: open the intake form. */
+  /** `N`: open the "new" form. */
   create: () => void;
 }
 
-/** Whether a key press belongs to something else: typing, a modified key, or an open dialog. */
-function ignores(e: KeyboardEvent): boolean {
+/** Whether a key press should be left alone: typing, modified keys, or a dialog is open. */
+function ignoresShortcut(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || e.repeat) return true;
   const target = e.target;
   if (target instanceof HTMLElement) {
     if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
     if (target.closest('[role="dialog"]')) return true;
   }
-  // A modal owns the keyboard while it is open, wherever focus happens to be.
+  // A modal (form, confirm) owns the keyboard while it is open, wherever focus happens to be.
   return [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')].some((el) => el.style.display !== 'none');
 }
 
-/** `N` opens a new topic and `/` focuses the search while the list is showing; Alt+digit and `?` stay the shell's. */
-export function useListShortcuts(shortcuts: ListShortcuts): void {
+/**
+ * `/` focuses the list's search and `N` opens its "new" form while the list is showing; a page with
+ * tabs passes `active` so only the visible tab reacts. The shell's Alt+digit and `?` are left to it.
+ */
+export function useListShortcuts(shortcuts: ListShortcuts, active = true): void {
+  // The latest handlers without re-subscribing on every render.
   const latest = useRef(shortcuts);
   useEffect(() => {
     latest.current = shortcuts;
   });
   useEffect(() => {
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
-      if (ignores(e)) return;
+      if (ignoresShortcut(e)) return;
       if (e.key === '/') {
         e.preventDefault();
         latest.current.focusSearch();
@@ -38,5 +43,5 @@ export function useListShortcuts(shortcuts: ListShortcuts): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [active]);
 }
