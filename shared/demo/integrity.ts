@@ -107,7 +107,8 @@ export function checkDatasetIntegrity(ds: Dataset): string[] {
   return problems;
 }
 
-const SCHEMAS: { [K in (typeof COLLECTIONS)[number]]: z.ZodType } = {
+/** The schema every record of each dataset table must pass (generator tests, the demo loader). */
+export const DATASET_SCHEMAS: { readonly [K in keyof Dataset]: z.ZodType<Dataset[K][number]> } = {
   units: unitSchema,
   people: personSchema,
   meetings: meetingSchema,
@@ -124,7 +125,7 @@ const SCHEMAS: { [K in (typeof COLLECTIONS)[number]]: z.ZodType } = {
 export function checkDatasetSchemas(ds: Dataset, limit = 50): string[] {
   const problems: string[] = [];
   for (const c of COLLECTIONS) {
-    const schema = SCHEMAS[c];
+    const schema = DATASET_SCHEMAS[c];
     for (const r of ds[c]) {
       const res = schema.safeParse(r);
       if (!res.success) {

@@ -52,7 +52,15 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, lab
   const result = safeParseZh(schema, input);
   if (result.success) return result.data;
   const messages = result.error.issues.map((issue) => issueMessage(issue, input, labels));
-  throw new DomainError('validation', messages[0] ?? '输入数据不正确', messages);
+  const first = result.error.issues[0];
+  const path = first?.path.map(String) ?? [];
+  const label = labelFor(path, labels);
+  // Under the field itself the label is already shown, so the field's message drops the "<字段>：" prefix.
+  const field =
+    path.length > 0 && messages[0]
+      ? { path, message: label ? messages[0].replace(`${label}：`, '') : messages[0] }
+      : undefined;
+  throw new DomainError('validation', messages[0] ?? '输入数据不正确', messages, field);
 }
 
 /** `schema.safeParse` with zod's Chinese wording for issues the schema does not word itself. */

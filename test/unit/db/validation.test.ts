@@ -15,6 +15,17 @@ function messageOf(fn: () => unknown): string {
 }
 
 describe('parseOrThrow', () => {
+  it('names the field of the first problem so a form can show it there, without the label', () => {
+    const schema = z.object({ complainant: z.object({ phone: z.string().max(3, '号码过长') }) });
+    try {
+      parseOrThrow(schema, { complainant: { phone: '13812345678' } }, { 'complainant.phone': '投诉举报人电话' });
+      throw new Error('expected a validation error');
+    } catch (e) {
+      expect((e as DomainError).message).toBe('投诉举报人电话：号码过长');
+      expect((e as DomainError).field).toEqual({ path: ['complainant', 'phone'], message: '号码过长' });
+    }
+  });
+
   it('prefixes the schema message with the field label', () => {
     expect(messageOf(() => parseOrThrow(unitInputSchema, { name: ' ', kind: 'township' }, UNIT_FIELD_LABELS))).toBe(
       '单位名称：请填写单位名称',

@@ -1,19 +1,7 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import {
-  agendaItemSchema,
-  attendanceSchema,
-  disputeSchema,
-  DomainError,
-  meetingSchema,
-  minutesSchema,
-  personSchema,
-  resolutionSchema,
-  taskEventSchema,
-  topicSchema,
-  unitSchema,
-  type AuditedEntity,
-} from '../../../../shared/domain';
+import { DomainError, type AuditedEntity } from '../../../../shared/domain';
+import { DATASET_SCHEMAS } from '../../../../shared/demo/integrity';
 import type { Dataset } from '../../../../shared/demo/types';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
 import type { JointDeskDB } from '../database';
@@ -31,28 +19,40 @@ interface DatasetPart {
 
 /** Dataset keys in dependency order (units before the people in them, meetings before attendance …). */
 const PARTS: readonly DatasetPart[] = [
-  { key: 'units', label: '单位', schema: unitSchema, entity: 'unit', table: (db) => db.units },
-  { key: 'people', label: '人员', schema: personSchema, entity: 'person', table: (db) => db.people },
-  { key: 'meetings', label: '会议', schema: meetingSchema, entity: 'meeting', table: (db) => db.meetings },
+  { key: 'units', label: '单位', schema: DATASET_SCHEMAS.units, entity: 'unit', table: (db) => db.units },
+  { key: 'people', label: '人员', schema: DATASET_SCHEMAS.people, entity: 'person', table: (db) => db.people },
+  { key: 'meetings', label: '会议', schema: DATASET_SCHEMAS.meetings, entity: 'meeting', table: (db) => db.meetings },
   {
     key: 'attendance',
     label: '出席记录',
-    schema: attendanceSchema,
+    schema: DATASET_SCHEMAS.attendance,
     entity: 'attendance',
     table: (db) => db.attendance,
   },
-  { key: 'agendaItems', label: '议程', schema: agendaItemSchema, entity: 'agendaItem', table: (db) => db.agendaItems },
-  { key: 'topics', label: '议题', schema: topicSchema, entity: 'topic', table: (db) => db.topics },
-  { key: 'disputes', label: '争议', schema: disputeSchema, entity: 'dispute', table: (db) => db.disputes },
-  { key: 'minutes', label: '会议纪要', schema: minutesSchema, entity: 'minutes', table: (db) => db.minutes },
+  {
+    key: 'agendaItems',
+    label: '议程',
+    schema: DATASET_SCHEMAS.agendaItems,
+    entity: 'agendaItem',
+    table: (db) => db.agendaItems,
+  },
+  { key: 'topics', label: '议题', schema: DATASET_SCHEMAS.topics, entity: 'topic', table: (db) => db.topics },
+  { key: 'disputes', label: '争议', schema: DATASET_SCHEMAS.disputes, entity: 'dispute', table: (db) => db.disputes },
+  { key: 'minutes', label: '会议纪要', schema: DATASET_SCHEMAS.minutes, entity: 'minutes', table: (db) => db.minutes },
   {
     key: 'resolutions',
     label: '议定事项',
-    schema: resolutionSchema,
+    schema: DATASET_SCHEMAS.resolutions,
     entity: 'resolution',
     table: (db) => db.resolutions,
   },
-  { key: 'taskEvents', label: '督办记录', schema: taskEventSchema, entity: 'taskEvent', table: (db) => db.taskEvents },
+  {
+    key: 'taskEvents',
+    label: '督办记录',
+    schema: DATASET_SCHEMAS.taskEvents,
+    entity: 'taskEvent',
+    table: (db) => db.taskEvents,
+  },
 ];
 
 export function createDemoRepository(ctx: DataLayerContext): DemoRepository {

@@ -89,7 +89,10 @@ export async function countPersonReferences(db: JointDeskDB, personId: string): 
 
 async function assertUnitUsable(db: JointDeskDB, unitId: string): Promise<void> {
   const unit = await db.units.get(unitId);
-  if (!unit || unit.archived) throw new DomainError('validation', '所属单位不存在或已归档');
+  if (!unit || unit.archived) {
+    const message = '所属单位不存在或已归档';
+    throw new DomainError('validation', message, undefined, { path: ['unitId'], message });
+  }
 }
 
 function comparePeople(a: Person, b: Person): number {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DomainError,
+  fieldError,
   TOPIC_STATE_LABELS,
   complainantFields,
   disputeDraftFromTopic,
@@ -304,7 +305,7 @@ function newestFirst(a: Topic, b: Topic): number {
 }
 
 function assertNotFuture(date: string, today: string): void {
-  if (date > today) throw new DomainError('validation', '提交日期：不能晚于今天');
+  if (date > today) throw fieldError(['submittedOn'], '提交日期', '不能晚于今天');
 }
 
 /**
@@ -313,19 +314,18 @@ function assertNotFuture(date: string, today: string): void {
  */
 async function assertReferences(db: JointDeskDB, input: TopicInput, before: Topic | undefined): Promise<void> {
   const known = new Set(before ? [before.submittingUnitId, ...before.relatedUnitIds] : []);
-  const check = async (unitId: string, label: string) => {
+  const check = async (unitId: string, field: string, label: string) => {
     const unit = await db.units.get(unitId);
     if (!unit) throw new DomainError('not-found', `${label}：找不到所选单位，可能已被删除`);
-    if (unit.archived && !known.has(unitId))
-      throw new DomainError('validation', `${label}：“${unit.name}”已归档，请选择其他单位`);
+    if (unit.archived && !known.has(unitId)) throw fieldError([field], label, `“${unit.name}”已归档，请选择其他单位`);
   };
-  await check(input.submittingUnitId, '提交单位');
-  for (const id of input.relatedUnitIds) await check(id, '相关单位');
+  await check(input.submittingUnitId, 'submittingUnitId', '提交单位');
+  for (const id of input.relatedUnitIds) await check(id, 'relatedUnitIds', '相关单位');
   if (input.submitterPersonId) {
     const person = await db.people.get(input.submitterPersonId);
     if (!person) throw new DomainError('not-found', '提交人：找不到所选人员，可能已被删除');
     if (person.unitId !== input.submittingUnitId)
-      throw new DomainError('validation', `提交人：${person.name}不是提交单位的人员`);
+      throw fieldError(['submitterPersonId'], '提交人', `${person.name}不是提交单位的人员`);
   }
 }
 

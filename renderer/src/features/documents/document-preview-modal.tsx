@@ -20,8 +20,6 @@ export interface DocumentPreviewModalProps {
 
 type Phase = { kind: 'building' } | { kind: 'ready'; bytes: Uint8Array } | { kind: 'failed'; error: UserFacingError };
 
-const DOCX_FILTER: FileFilter = { name: 'Word 文档', extensions: ['docx'] };
-
 /**
  * Shows a generated .docx as it will print (docx-preview renders the real file, not a re-layout of our
  * data), then saves exactly those bytes through the host adapter. The office checks before it files.
@@ -76,7 +74,8 @@ export function DocumentPreviewModal({ open, title, fileName, build, onClose, on
     if (phase.kind !== 'ready') return;
     setSaving(true);
     try {
-      const result = await getHost().saveFile({ suggestedName: fileName, bytes: phase.bytes, filters: [DOCX_FILTER] });
+      const result = await getHost().saveFile({ suggestedName: fileName, bytes: phase.bytes, filters: [{ name: t('documents:docxFilter'), extensions: ['docx'] }],
+      });
       if (result.saved) {
         void message.success(
           result.path ? t('documents:savedTo', { path: result.path }) : t('documents:saved', { name: fileName }),

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import {
   complainantSchema,
   idNumberProblem,
+  isDomainError,
   phoneSchema,
   topicInputSchema,
   type Topic,
@@ -41,22 +42,6 @@ const shape = topicInputSchema.shape;
 const cShape = complainantSchema.shape;
 const blank = (v: string | undefined | null) =>
   v === undefined || v === null || v.trim() === '' ? undefined : v.trim();
-
-/** Form field → the label prefix of repository messages about it ("议题名称：…"). */
-const FIELD_PREFIX: [string | string[], string][] = [
-  ['title', '议题名称：'],
-  ['submittingUnitId', '提交单位：'],
-  ['submitterPersonId', '提交人：'],
-  ['submittedOn', '提交日期：'],
-  ['category', '议题类别：'],
-  ['description', '情况说明：'],
-  ['relatedUnitIds', '相关单位：'],
-  ['proposedHandling', '拟处理意见：'],
-  [['complainant', 'phone'], '投诉举报人电话：'],
-  [['complainant', 'idNumber'], '投诉举报人身份证号：'],
-  [['complainant', 'name'], '投诉举报人姓名：'],
-  [['complainant', 'address'], '投诉举报人地址：'],
-];
 
 /** A rule for an optional text field: blank passes, anything else must satisfy `problem`. */
 function optionalRule(problem: (value: string) => string | undefined): FormRule {
@@ -158,10 +143,10 @@ function TopicForm({
       const saved = topic ? await repo.update(topic.id, input) : await repo.submit(input, files$);
       onSaved(saved, !topic);
     } catch (e) {
-      const message = errorText(e, t);
-      const hit = FIELD_PREFIX.find(([, prefix]) => message.startsWith(prefix));
-      if (hit) form.setFields([{ name: hit[0] as never, errors: [message.slice(hit[1].length)] }]);
-      else setFormError(message);
+      // A refusal about one field goes under that field; anything else above the buttons.
+      const field = isDomainError(e) ? e.field : undefined;
+      if (field) form.setFields([{ name: [...field.path] as never, errors: [field.message] }]);
+      else setFormError(errorText(e, t));
     } finally {
       setSaving(false);
     }

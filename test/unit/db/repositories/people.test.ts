@@ -25,10 +25,14 @@ describe('people repository', () => {
     await expect(dl.people.create(personInput('李四', 'missing'))).rejects.toMatchObject({
       code: 'validation',
       message: '所属单位不存在或已归档',
+      field: { path: ['unitId'], message: '所属单位不存在或已归档' },
     });
     await dl.units.archive(unit.id);
     await expect(dl.people.create(personInput('李四', unit.id))).rejects.toThrow('所属单位不存在或已归档');
-    await expect(dl.people.create({ unitId: unit.id, role: 'member' })).rejects.toThrow('姓名：请填写姓名');
+    await expect(dl.people.create({ unitId: unit.id, role: 'member' })).rejects.toMatchObject({
+      message: '姓名：请填写姓名',
+      field: { path: ['name'], message: '请填写姓名' },
+    });
     await expect(dl.people.create({ name: '李四', role: 'member' })).rejects.toThrow('所属单位：请填写所属单位');
     expect(await db.people.count()).toBe(0);
   });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personInputSchema, unitInputSchema } from '../../../../shared/domain';
-import {
-  blankToUndefined,
-  fieldForMessage,
-  parseFormValues,
-} from '../../../../renderer/src/features/units/form/zod-form';
+import { blankToUndefined, parseFormValues } from '../../../../renderer/src/features/units/form/zod-form';
 
 describe('parseFormValues', () => {
   it('returns the trimmed schema output with blank optional fields as undefined', () => {
@@ -50,17 +46,5 @@ describe('blankToUndefined', () => {
       d: 0,
       e: false,
     });
-  });
-});
-
-describe('fieldForMessage', () => {
-  const labels = { liaisonName: '联络人', liaisonPhone: '联络电话', name: '单位名称' };
-  it('finds the field a repository message names, longest label first', () => {
-    expect(fieldForMessage('联络电话：电话号码格式不正确', labels)).toBe('liaisonPhone');
-    expect(fieldForMessage('联络人：联络人姓名不能超过 20 个字', labels)).toBe('liaisonName');
-    expect(fieldForMessage('单位名称：请填写单位名称', labels)).toBe('name');
-  });
-  it('returns undefined when no label occurs', () => {
-    expect(fieldForMessage('数据库已锁定', labels)).toBeUndefined();
   });
 });

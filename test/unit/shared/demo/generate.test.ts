@@ -1,27 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
 import { DEMO_DEFAULTS, generateDemoDataset } from '../../../../shared/demo/generate';
-import { checkDatasetIntegrity, checkDatasetSchemas } from '../../../../shared/demo/integrity';
+import { checkDatasetIntegrity, checkDatasetSchemas, DATASET_SCHEMAS } from '../../../../shared/demo/integrity';
 import type { Dataset } from '../../../../shared/demo/types';
-import { DISPUTE_STATES, disputeSchema } from '../../../../shared/domain/dispute';
+import { DISPUTE_STATES } from '../../../../shared/domain/dispute';
 import { DomainError } from '../../../../shared/domain/errors';
-import {
-  MEETING_KINDS,
-  MEETING_STATES,
-  agendaItemSchema,
-  attendanceSchema,
-  meetingSchema,
-} from '../../../../shared/domain/meeting';
-import {
-  MINUTES_STATES,
-  RESOLUTION_STATES,
-  minutesSchema,
-  resolutionSchema,
-  taskEventSchema,
-} from '../../../../shared/domain/minutes';
-import { personSchema } from '../../../../shared/domain/person';
-import { TOPIC_STATES, topicSchema } from '../../../../shared/domain/topic';
-import { UNIT_KINDS, unitSchema } from '../../../../shared/domain/unit';
+import { MEETING_KINDS, MEETING_STATES } from '../../../../shared/domain/meeting';
+import { MINUTES_STATES, RESOLUTION_STATES } from '../../../../shared/domain/minutes';
+import { TOPIC_STATES } from '../../../../shared/domain/topic';
+import { UNIT_KINDS } from '../../../../shared/domain/unit';
 
 const TODAY = '2026-03-09';
 const base = { ...DEMO_DEFAULTS, today: TODAY };
@@ -34,19 +20,6 @@ const CASES = [
   { seed: 7, today: '2026-06-30' },
   { seed: 99, today: '2024-02-29' },
 ];
-
-const SCHEMAS: { [K in keyof Dataset]: z.ZodType } = {
-  units: unitSchema,
-  people: personSchema,
-  meetings: meetingSchema,
-  attendance: attendanceSchema,
-  agendaItems: agendaItemSchema,
-  topics: topicSchema,
-  disputes: disputeSchema,
-  minutes: minutesSchema,
-  resolutions: resolutionSchema,
-  taskEvents: taskEventSchema,
-};
 
 const cache = new Map<string, Dataset>();
 function gen(seed: number, today: string, scale = 1): Dataset {
@@ -108,9 +81,9 @@ describe.each(CASES)('generateDemoDataset(seed $seed, today $today)', ({ seed, t
   const ds = () => gen(seed, today);
 
   it('passes every shared/domain schema', () => {
-    for (const key of Object.keys(SCHEMAS) as (keyof Dataset)[]) {
+    for (const key of Object.keys(DATASET_SCHEMAS) as (keyof Dataset)[]) {
       for (const record of ds()[key]) {
-        const r = SCHEMAS[key].safeParse(record);
+        const r = DATASET_SCHEMAS[key].safeParse(record);
         if (!r.success) throw new Error(`${key} ${record.id}: ${r.error.message}`);
       }
     }
@@ -135,7 +108,7 @@ describe.each(CASES)('generateDemoDataset(seed $seed, today $today)', ({ seed, t
     const d = ds();
     const end = endOfDay(today);
     const stamps: [string, string][] = [];
-    for (const key of Object.keys(SCHEMAS) as (keyof Dataset)[]) {
+    for (const key of Object.keys(DATASET_SCHEMAS) as (keyof Dataset)[]) {
       for (const r of d[key] as { id: string; createdAt: string; updatedAt?: string }[]) {
         stamps.push([`${key} ${r.id} createdAt`, r.createdAt]);
         if (r.updatedAt !== undefined) {

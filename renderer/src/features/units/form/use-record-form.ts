@@ -10,8 +10,6 @@ export interface RecordFormOptions<S extends AnyObjectSchema, R> {
   schema: S;
   /** Per-field options, e.g. the requiredMessage of a select whose schema only says "缺少编号". */
   fieldOptions?: Partial<Record<FieldOf<S>, ZodFieldOptions>>;
-  /** Field → label, to put a repository error on the field it names. */
-  labels: Readonly<Record<string, string>>;
   /** Creates or updates the record with the parsed values. */
   save: (value: z.output<S>) => Promise<R>;
   onSaved: (saved: R) => void;
@@ -25,7 +23,6 @@ export interface RecordFormOptions<S extends AnyObjectSchema, R> {
 export function useRecordForm<S extends AnyObjectSchema, R>({
   schema,
   fieldOptions,
-  labels,
   save,
   onSaved,
 }: RecordFormOptions<S, R>) {
@@ -45,7 +42,7 @@ export function useRecordForm<S extends AnyObjectSchema, R>({
     try {
       onSaved(await save(parsed.value));
     } catch (error) {
-      const placed = placeSaveError(error, t, labels, 'name');
+      const placed = placeSaveError(error, t, 'name');
       if (placed.field) form.setFields([{ name: placed.field, errors: [placed.message] }]);
       else setFormError(placed.message);
     } finally {

@@ -52,12 +52,3 @@ export function parseFormValues<S extends AnyObjectSchema>(
   });
   return { ok: false, fields };
 }
-
-/**
- * Which form field a repository error is about, found by the field's Chinese label in the message
- * (e.g. "已有同名单位名称…" → name). Longest label first so "联络人" does not shadow "联络电话".
- */
-export function fieldForMessage(message: string, labels: Readonly<Record<string, string>>): string | undefined {
-  const entries = Object.entries(labels).sort((a, b) => b[1].length - a[1].length);
-  return entries.find(([, label]) => label !== '' && message.includes(label))?.[0];
-}

@@ -60,14 +60,11 @@ function PersonForm({
     unitId: t('personForm.unit'),
     post: t('personForm.post'),
     role: t('personForm.role'),
-    // The repository words phone errors as "电话：…".
-    phone: '电话',
   };
 
   const { form, saving, formError, submit } = useRecordForm({
     schema: personInputSchema,
     fieldOptions: { unitId: unitRule },
-    labels,
     save: (value) => (person ? getDataLayer().people.update(person.id, value) : getDataLayer().people.create(value)),
     onSaved: (saved) => onSaved(saved, !person),
   });

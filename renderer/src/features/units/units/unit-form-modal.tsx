@@ -47,7 +47,6 @@ function UnitForm({
 
   const { form, saving, formError, submit } = useRecordForm({
     schema: unitInputSchema,
-    labels,
     save: (value) => (unit ? getDataLayer().units.update(unit.id, value) : getDataLayer().units.create(value)),
     onSaved: (saved) => onSaved(saved, !unit),
   });
