@@ -2,7 +2,7 @@ import { FileWordOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getHost, type FileFilter, type SaveFileResult } from '../../platform';
+import { getHost, type SaveFileResult } from '../../platform';
 import { toUserFacingError, useReportError, type UserFacingError } from '../../ui';
 
 export interface DocumentPreviewModalProps {
@@ -74,7 +74,10 @@ export function DocumentPreviewModal({ open, title, fileName, build, onClose, on
     if (phase.kind !== 'ready') return;
     setSaving(true);
     try {
-      const result = await getHost().saveFile({ suggestedName: fileName, bytes: phase.bytes, filters: [{ name: t('documents:docxFilter'), extensions: ['docx'] }],
+      const result = await getHost().saveFile({
+        suggestedName: fileName,
+        bytes: phase.bytes,
+        filters: [{ name: t('documents:docxFilter'), extensions: ['docx'] }],
       });
       if (result.saved) {
         void message.success(
