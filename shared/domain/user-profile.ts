@@ -10,6 +10,8 @@ export const userProfileInputSchema = z.object({
   name: requiredText('姓名', 20),
   unitName: requiredText('所在单位', 60),
   role: userRoleSchema,
+  /** The unit the user belongs to (a liaison acts on tasks of this unit only); optional for older profiles. */
+  unitId: idSchema.optional(),
 });
 export type UserProfileInput = z.infer<typeof userProfileInputSchema>;
 
