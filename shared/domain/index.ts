@@ -20,3 +20,4 @@ export * from './topic-privacy';
 export * from './topic-attachments';
 export * from './topic-conversion';
 export * from './permissions';
+export * from './working-days';
