@@ -21,7 +21,8 @@ export interface FollowUpRecords {
   taskEvents: TaskEvent[];
 }
 
-type ResolutionState = Resolution['state'];
+/** Demo cycle entries: main states plus the two side-record cases (stored as in_progress + side record). */
+type ResolutionState = Resolution['state'] | 'extension_requested' | 'cannot_complete';
 
 /** States of issued resolutions, newest first: recent ones are under way, older ones mostly verified. */
 const RECENT_CYCLE: readonly ResolutionState[] = [
@@ -53,6 +54,7 @@ interface ResolutionDraft {
   content: string;
   lead: UnitKey;
   co: readonly UnitKey[];
+  minutesId?: string;
 }
 
 /** Minutes for every meeting past 'held', the resolutions of signed and issued minutes, and their follow-up. */
@@ -130,14 +132,19 @@ export function buildFollowUp(
             ? 'draft'
             : 'review';
     const createdDay = Math.min(m.day + 1, today);
+    const minutesId = rng.uuid();
+    for (const d of drafts) d.minutesId = minutesId;
     out.minutes.push(
       compact({
-        id: rng.uuid(),
+        id: minutesId,
         createdAt: timestamp(createdDay, 9, rng.int(0, 59)),
         updatedAt: timestamp(Math.max(createdDay, Math.min(m.stateDay, today)), 17, rng.int(0, 59)),
         meetingId: m.id,
         issueNumber: issueNumber.get(m.id),
+        issueYear: issueNumber.has(m.id) ? yearOf(m.issuedOn ?? m.day) : undefined,
         state,
+        signedByName: state === 'signed' || state === 'issued' ? m.chair.name : undefined,
+        signedOn: state === 'signed' || state === 'issued' ? formatDay(Math.min(m.stateDay, today)) : undefined,
         content: tiptapDoc(
           minutesParagraphs({
             meeting: m,
@@ -163,12 +170,13 @@ export function buildFollowUp(
           createdAt: stamp,
           updatedAt: stamp,
           meetingId: m.id,
+          minutesId,
           agendaItemId: d.agendaItemId,
           content: d.content,
           leadUnitId: ctx.units[d.lead].id,
           coUnitIds: d.co.filter((k) => k !== d.lead).map((k) => ctx.units[k].id),
-          deadlineWorkingDays: rng.pick([5, 10, 15, 20]),
-          state: 'not_started',
+          deadlineRule: { kind: 'working_days', days: rng.pick([5, 10, 15, 20]) },
+          state: 'draft',
         });
       }
     } else if (m.state === 'issued') {
@@ -244,6 +252,9 @@ function issuedResolution(
   };
 
   let cannotCompleteReason: string | undefined;
+  let cannotCompleteOn: string | undefined;
+  let escalatedOn: string | undefined;
+  let extension: Resolution['extension'];
   switch (state) {
     case 'not_started':
       if (deadline < last) event('reminder', between(deadline + 1, deadline + 5), 'team', office, REMINDER_TEXTS[1]);
@@ -292,6 +303,13 @@ function issuedResolution(
           newDeadline: formatDay(deadline + rng.int(15, 30)),
         },
       );
+      const req = events[events.length - 1]!;
+      extension = {
+        state: 'pending',
+        requestedOn: req.on,
+        proposedDeadline: req.newDeadline!,
+        reason: '因涉及多部门配合，申请延期办理。',
+      };
       break;
     }
     case 'done_pending_verification':
@@ -317,6 +335,8 @@ function issuedResolution(
         person('discipline', 'member'),
         '已核实情况，同意按不能办结处理，提请党政联席会议研究。',
       );
+      cannotCompleteOn = formatDay(reported);
+      escalatedOn = events[events.length - 1]!.on;
       break;
     }
   }
@@ -332,9 +352,15 @@ function issuedResolution(
     content: d.content,
     leadUnitId: ctx.units[d.lead].id,
     coUnitIds: d.co.filter((k) => k !== d.lead).map((k) => ctx.units[k].id),
+    minutesId: d.minutesId,
     deadline: formatDay(deadline),
-    state,
-    cannotCompleteReason,
+    state: state === 'extension_requested' || state === 'cannot_complete' ? 'in_progress' : state,
+    issuedOn: formatDay(issuedOn),
+    extension,
+    cannotComplete:
+      cannotCompleteReason && cannotCompleteOn
+        ? { reason: cannotCompleteReason, on: cannotCompleteOn, escalated: true, escalatedOn }
+        : undefined,
   });
   return { resolution, events };
 }

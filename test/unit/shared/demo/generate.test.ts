@@ -262,7 +262,7 @@ describe('generateDemoDataset — the township at scale 1', () => {
   });
 
   it('has overdue and nearly due resolutions, with the follow-up that explains each state', () => {
-    const open = ['not_started', 'in_progress', 'extension_requested'];
+    const open = ['not_started', 'in_progress'];
     const overdue = d.resolutions.filter((r) => r.deadline && r.deadline < TODAY && open.includes(r.state));
     expect(overdue.length).toBeGreaterThan(0);
     expect(
@@ -274,12 +274,18 @@ describe('generateDemoDataset — the township at scale 1', () => {
     for (const r of d.resolutions) {
       const ev = eventsOf(r.id);
       if (r.state === 'verified') expect(ev.some((e) => e.kind === 'verification')).toBe(true);
-      if (r.state === 'cannot_complete') expect(r.cannotCompleteReason).toBeTruthy();
-      if (r.state === 'extension_requested') {
+      if (r.cannotComplete) expect(r.cannotComplete.reason).toBeTruthy();
+      if (r.extension?.state === 'pending') {
         expect(ev.some((e) => e.kind === 'extension' && e.approved === undefined && e.newDeadline)).toBe(true);
+        expect(r.state).toBe('in_progress');
       }
-      expect(r.deadline !== undefined || r.deadlineWorkingDays !== undefined).toBe(true);
+      expect(r.deadline !== undefined || r.deadlineRule !== undefined).toBe(true);
+      // No resolution of unissued minutes is a task; every issued one is.
+      if (r.state === 'draft') expect(r.issuedOn).toBeUndefined();
+      else expect(r.issuedOn).toBeTruthy();
     }
+    expect(d.resolutions.some((r) => r.extension?.state === 'pending')).toBe(true);
+    expect(d.resolutions.some((r) => r.cannotComplete?.escalated)).toBe(true);
     const kinds = new Set(d.taskEvents.map((e) => e.kind));
     expect(kinds).toEqual(new Set(['progress', 'reminder', 'comment', 'extension', 'verification']));
     const minutedMeetings = new Set(
