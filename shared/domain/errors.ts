@@ -27,7 +27,14 @@ export function fieldError(path: readonly string[], label: string, message: stri
 }
 
 export type DomainErrorCode =
-  'validation' | 'not-found' | 'referenced' | 'invalid-transition' | 'import-invalid' | 'conflict' | 'no-profile' | 'forbidden';
+  | 'validation'
+  | 'not-found'
+  | 'referenced'
+  | 'invalid-transition'
+  | 'import-invalid'
+  | 'conflict'
+  | 'no-profile'
+  | 'forbidden';
 
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;

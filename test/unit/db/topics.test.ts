@@ -316,12 +316,12 @@ describe('topics repository', () => {
     });
     expect(JSON.stringify(rows)).not.toMatch(/张三丰|13812345678/);
 
-    await dl.topics.reveal(t.id);
+    await dl.topics.reveal(t.id, '核实投诉情况');
     expect((await auditRows(db)).at(-1)).not.toHaveProperty('reason');
 
     const plain = await dl.topics.submit(input(town));
     const count = await db.audit.count();
-    await expect(dl.topics.reveal(plain.id)).rejects.toThrow('该议题没有投诉举报人信息');
+    await expect(dl.topics.reveal(plain.id, '核实投诉情况')).rejects.toThrow('该议题没有投诉举报人信息');
     expect(await db.audit.count()).toBe(count);
   });
 
@@ -334,7 +334,7 @@ describe('topics repository', () => {
     await dl.topics.act(a.id, { type: 'return', reason: '补充材料' });
     await dl.topics.act(a.id, { type: 'resubmit' });
     await dl.topics.act(a.id, { type: 'convert' });
-    await dl.topics.reveal(a.id);
+    await dl.topics.reveal(a.id, '核实投诉情况');
     const all = JSON.stringify(await auditRows(db));
     expect(all).not.toMatch(CLEAR);
     expect(all).toContain('张**');

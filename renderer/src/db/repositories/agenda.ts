@@ -12,6 +12,7 @@ import {
   type Topic,
 } from '../../../../shared/domain';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { AgendaProposals, AgendaRepository, BacklogEntry, StandingAgendaKind } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
@@ -77,6 +78,7 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
 
     async addTopic(meetingId, topicId) {
       return auditedWrite(ctx, writeTables, async (audit) => {
+        guard(audit, 'agenda.edit');
         const meeting = await mustGetMeeting(db, meetingId);
         assertPreparing(meeting, '调整议程');
         const before = await db.topics.get(topicId);
@@ -103,6 +105,7 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
       const given = title === undefined ? undefined : parseOrThrow(requiredText('议程事项', 200), title, LABELS);
       if (k === 'other' && !given) throw new DomainError('validation', '请填写议程事项');
       return auditedWrite(ctx, writeTables, async (audit) => {
+        guard(audit, 'agenda.edit');
         const meeting = await mustGetMeeting(db, meetingId);
         assertPreparing(meeting, '调整议程');
         const items = await itemsOf(db, meetingId);
@@ -120,6 +123,7 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
 
     async remove(id) {
       return auditedWrite(ctx, writeTables, async (audit) => {
+        guard(audit, 'agenda.edit');
         const before = await mustGetItem(db, id);
         const meeting = await mustGetMeeting(db, before.meetingId);
         assertPreparing(meeting, '调整议程');
@@ -141,6 +145,7 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
     async reorder(meetingId, orderedIds) {
       const ids = parseOrThrow(idsSchema, orderedIds, LABELS);
       return auditedWrite(ctx, writeTables, async (audit) => {
+        guard(audit, 'agenda.edit');
         assertPreparing(await mustGetMeeting(db, meetingId), '调整议程');
         const items = await itemsOf(db, meetingId);
         const byId = new Map(items.map((i) => [i.id, i]));
@@ -159,6 +164,7 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
     async update(id, patch) {
       const p = parseOrThrow(patchSchema, patch, LABELS);
       return auditedWrite(ctx, writeTables, async (audit) => {
+        guard(audit, 'agenda.edit');
         const before = await mustGetItem(db, id);
         assertPreparing(await mustGetMeeting(db, before.meetingId), '调整议程');
         if (p.presenterUnitId) {

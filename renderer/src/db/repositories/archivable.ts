@@ -1,6 +1,8 @@
 import type { Table } from 'dexie';
 import { DomainError, type AuditedEntity } from '../../../../shared/domain';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
+import type { Action } from '../../../../shared/domain/permissions';
 
 /** The master-data records (units, people) that are archived rather than deleted once referenced. */
 interface Archivable {
@@ -37,6 +39,7 @@ export function archivableMethods<T extends Archivable>(ctx: DataLayerContext, s
   return {
     archive(id: string): Promise<T> {
       return auditedWrite(ctx, [table], async (audit) => {
+        guard(audit, `${entity}.archive` as Action);
         const before = await spec.mustGet(id);
         if (before.archived) return before;
         const at = ctx.now().toISOString();
@@ -49,6 +52,7 @@ export function archivableMethods<T extends Archivable>(ctx: DataLayerContext, s
 
     restore(id: string): Promise<T> {
       return auditedWrite(ctx, [table, ...(spec.restoreReads ?? [])], async (audit) => {
+        guard(audit, `${entity}.restore` as Action);
         const before = await spec.mustGet(id);
         if (!before.archived) return before;
         await spec.assertRestorable(before);
@@ -62,6 +66,7 @@ export function archivableMethods<T extends Archivable>(ctx: DataLayerContext, s
 
     remove(id: string): Promise<void> {
       return auditedWrite(ctx, spec.referenceTables, async (audit) => {
+        guard(audit, `${entity}.delete` as Action);
         const before = await spec.mustGet(id);
         if ((await spec.countReferences(id)) > 0) throw new DomainError('referenced', spec.referencedMessage);
         await table.delete(id);

@@ -10,6 +10,7 @@ import {
   type Attachment,
 } from '../../../../shared/domain';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { AttachmentMeta, AttachmentOwner, AttachmentsRepository, NewAttachment } from '../types';
 
@@ -96,6 +97,7 @@ export function createAttachmentsRepository(ctx: DataLayerContext): AttachmentsR
     async add(owner, file) {
       const prepared = await prepareAttachment(file);
       return auditedWrite(ctx, [db.attachments, ...ownerTables(db)], async (audit) => {
+        guard(audit, 'attachment.add');
         await assertOwner(db, owner);
         return storeAttachment(ctx, audit, owner, prepared);
       });
@@ -103,6 +105,7 @@ export function createAttachmentsRepository(ctx: DataLayerContext): AttachmentsR
 
     async remove(id) {
       return auditedWrite(ctx, [db.attachments, ...ownerTables(db)], async (audit) => {
+        guard(audit, 'attachment.remove');
         const before = await mustGet(db, id);
         await assertOwner(db, { type: before.ownerType, id: before.ownerId });
         await db.attachments.delete(id);

@@ -11,6 +11,7 @@ import {
   type Person,
 } from '../../../../shared/domain';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { AttendanceMark, AttendanceRepository } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
@@ -56,6 +57,7 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
 
     async remove(id) {
       return auditedWrite(ctx, tables, async (audit) => {
+        guard(audit, 'attendance.mark');
         const before = await mustGet(db, id);
         assertEditable(await mustGetMeeting(db, before.meetingId), '调整参会人员');
         if (before.signedInAt)
@@ -125,6 +127,7 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
 
   async function add(meetingId: string, personId: string, observer: boolean): Promise<Attendance> {
     return auditedWrite(ctx, tables, async (audit) => {
+      guard(audit, 'attendance.mark');
       assertEditable(await mustGetMeeting(db, meetingId), observer ? '添加列席人员' : '添加参会人员');
       const p = await db.people.get(personId);
       if (!p) throw new DomainError('not-found', '找不到该人员，可能已被删除');
@@ -160,6 +163,7 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
     reason?: string,
   ): Promise<Attendance> {
     return auditedWrite(ctx, tables, async (audit: AuditWriter) => {
+      guard(audit, 'attendance.mark');
       const before = await mustGet(db, id);
       assertEditable(await mustGetMeeting(db, before.meetingId), what);
       const next = fn(before);

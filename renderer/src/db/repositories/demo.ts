@@ -4,6 +4,7 @@ import { DomainError, type AuditedEntity } from '../../../../shared/domain';
 import { DATASET_SCHEMAS } from '../../../../shared/demo/integrity';
 import type { Dataset } from '../../../../shared/demo/types';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { DemoRepository } from '../types';
 import { issueMessage, safeParseZh } from '../validation';
@@ -67,6 +68,7 @@ export function createDemoRepository(ctx: DataLayerContext): DemoRepository {
         ctx,
         PARTS.map((p) => p.table(db)),
         async (audit) => {
+          guard(audit, 'demo.load');
           if (!(await isEmpty(db))) throw new DomainError('conflict', '数据库中已有单位或人员，不能载入演示数据');
           let records = 0;
           for (const { part, rows } of parsed) {

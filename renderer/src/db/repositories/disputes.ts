@@ -18,6 +18,17 @@ import {
   type StuckThresholds,
 } from '../../../../shared/domain';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
+import type { Action } from '../../../../shared/domain/permissions';
+
+const DISPUTE_ACTION_PERMISSION: Record<DisputeAction['type'], Action> = {
+  'add-round': 'dispute.add_round',
+  agree: 'dispute.agree',
+  escalate: 'dispute.escalate',
+  designate: 'dispute.designate',
+  close: 'dispute.close',
+  reopen: 'dispute.reopen',
+};
 import type { JointDeskDB } from '../database';
 import type { DisputesRepository } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
@@ -133,6 +144,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
       const parsed = parseOrThrow(disputeInputSchema, input, DISPUTE_FIELD_LABELS);
       assertNotFuture(parsed.registeredOn, today(), '登记日期');
       return auditedWrite(ctx, [db.disputes, db.units, db.meetings, db.topics], async (audit) => {
+        guard(audit, 'dispute.register');
         await assertReferences(db, parsed, []);
         const at = ctx.now().toISOString();
         const dispute = toRecord({
@@ -153,6 +165,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
 
     async update(id, patch) {
       return auditedWrite(ctx, [db.disputes, db.units, db.meetings, db.topics], async (audit) => {
+        guard(audit, 'dispute.update');
         const before = await mustGet(db, id);
         if (before.state === 'closed')
           throw new DomainError('invalid-transition', '已结案的争议不能修改，如需更正请先重新打开');
@@ -183,6 +196,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
       assertNotFuture(on, today(), '日期');
       const auditReason = (parsedAction.type === 'reopen' ? parsedAction.reason : reason)?.trim() || undefined;
       return auditedWrite(ctx, [db.disputes, db.units, db.meetings], async (audit) => {
+        guard(audit, DISPUTE_ACTION_PERMISSION[parsedAction.type]);
         const before = await mustGet(db, id);
         const next = transitionDispute(before, parsedAction);
         if (parsedAction.type !== 'add-round') {
@@ -216,6 +230,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
 
     async putOnAgenda(id, meetingId) {
       return auditedWrite(ctx, [db.disputes, db.meetings], async (audit) => {
+        guard(audit, 'dispute.put_on_agenda');
         const before = await mustGetOpen(db, id);
         const meeting = await db.meetings.get(meetingId);
         if (!meeting) throw new DomainError('not-found', '找不到该会议，可能已被删除');
@@ -228,6 +243,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
 
     async putOnNextAgenda(id) {
       return auditedWrite(ctx, [db.disputes, db.meetings], async (audit) => {
+        guard(audit, 'dispute.put_on_agenda');
         const before = await mustGetOpen(db, id);
         const meeting = await findNextMeeting(db, today());
         if (!meeting) {
@@ -286,6 +302,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
     async setThresholds(input) {
       const parsed = parseOrThrow(stuckThresholdsSchema, input, THRESHOLD_LABELS);
       return auditedWrite(ctx, [], async (audit) => {
+        guard(audit, 'dispute.thresholds');
         const row = await db.settings.get(DISPUTE_THRESHOLDS_KEY);
         const before = readThresholds(row?.value);
         await db.settings.put({ key: DISPUTE_THRESHOLDS_KEY, value: parsed });

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain';
 import { meetingDocOfficeSchema, type MeetingDocOffice } from '../../../../shared/export/docx/meeting-doc-model';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import { parseOrThrow, type FieldLabels } from '../validation';
 import { withoutUndefined } from './list-helpers';
 
@@ -95,6 +96,7 @@ export function createDocumentSettingsRepository(ctx: DataLayerContext): Documen
     async saveOffice(input) {
       const parsed = withoutUndefined(parseOrThrow(meetingDocOfficeSchema, input, DOCUMENT_OFFICE_LABELS));
       return auditedWrite(ctx, [], async (audit) => {
+        guard(audit, 'document.settings');
         const before = (await db.settings.get(DOCUMENT_OFFICE_KEY))?.value ?? null;
         await db.settings.put({ key: DOCUMENT_OFFICE_KEY, value: parsed });
         audit.record({ entity: 'settings', entityId: DOCUMENT_OFFICE_KEY, action: 'update', before, after: parsed });

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/domain';
 import type { ValidatedUnitsPeople } from '../../../../shared/import/types';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { ImporterRepository } from '../types';
 import { issueMessage, PERSON_FIELD_LABELS, safeParseZh, UNIT_FIELD_LABELS } from '../validation';
 import { withoutUndefined } from './list-helpers';
@@ -26,6 +27,7 @@ export function createImporterRepository(ctx: DataLayerContext): ImporterReposit
     async unitsAndPeople(data) {
       const { units, people } = parseAll(data);
       return auditedWrite(ctx, [db.units, db.people], async (audit) => {
+        guard(audit, 'master.import');
         // Existing live units by name; archived ones do not take part in name resolution.
         const unitIdByName = new Map<string, string>();
         for (const u of await db.units.toArray()) if (!u.archived) unitIdByName.set(u.name, u.id);

@@ -13,6 +13,7 @@ import {
   type MeetingState,
 } from '../../../../shared/domain';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { MeetingsRepository } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
@@ -59,6 +60,7 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
     async create(input) {
       const parsed = parseOrThrow(meetingInputSchema, input, MEETING_FIELD_LABELS);
       return auditedWrite(ctx, [db.meetings, db.people, db.attendance], async (audit) => {
+        guard(audit, 'meeting.create');
         if (parsed.chairPersonId) await assertChair(db, parsed.chairPersonId);
         const at = ctx.now().toISOString();
         const year = yearOf(parsed.startsAt);
@@ -98,6 +100,7 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
 
     async update(id, patch) {
       return auditedWrite(ctx, [db.meetings, db.people], async (audit) => {
+        guard(audit, 'meeting.update');
         const before = await mustGetMeeting(db, id);
         assertPreparing(before, '修改会议信息');
         const parsed = parseOrThrow(
@@ -133,6 +136,7 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
 
     async transition(id, to, reason) {
       return auditedWrite(ctx, [db.meetings, db.topics], async (audit) => {
+        guard(audit, to === 'cancelled' ? 'meeting.cancel' : 'meeting.transition');
         const before = await mustGetMeeting(db, id);
         const next = transitionMeeting(before, to, { reason });
         const meeting = toRecord({ ...next, updatedAt: ctx.now().toISOString() });

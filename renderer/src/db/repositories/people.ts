@@ -1,5 +1,6 @@
 import { DomainError, MEETING_ROLES, personInputSchema, personSchema, type Person } from '../../../../shared/domain';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { PeopleRepository } from '../types';
 import { parseOrThrow, PERSON_FIELD_LABELS } from '../validation';
@@ -27,6 +28,7 @@ export function createPeopleRepository(ctx: DataLayerContext): PeopleRepository 
     async create(input) {
       const parsed = parseOrThrow(personInputSchema, input, PERSON_FIELD_LABELS);
       return auditedWrite(ctx, [db.people, db.units], async (audit) => {
+        guard(audit, 'person.create');
         await assertUnitUsable(db, parsed.unitId);
         const at = ctx.now().toISOString();
         const person = toRecord({ ...parsed, id: ctx.newId(), createdAt: at, updatedAt: at, archived: false });
@@ -38,6 +40,7 @@ export function createPeopleRepository(ctx: DataLayerContext): PeopleRepository 
 
     async update(id, input) {
       return auditedWrite(ctx, [db.people, db.units], async (audit) => {
+        guard(audit, 'person.update');
         const before = await mustGet(db, id);
         const parsed = parseOrThrow(
           personInputSchema,

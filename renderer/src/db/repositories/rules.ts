@@ -9,6 +9,7 @@ import {
   type RuleProfile,
 } from '../../../../shared/domain';
 import { auditedWrite, SETTING_KEYS, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { RulesRepository } from '../types';
 import { parseOrThrow, RULE_FIELD_LABELS } from '../validation';
@@ -31,6 +32,7 @@ export function createRulesRepository(ctx: DataLayerContext): RulesRepository {
 
     async setActive(id) {
       return auditedWrite(ctx, [db.ruleProfiles], async (audit) => {
+        guard(audit, 'rules.manage');
         const target = await findProfile(db, id);
         if (!target) throw new DomainError('not-found', '找不到该时限规则');
         const previous = await readActive(db);
@@ -52,6 +54,7 @@ export function createRulesRepository(ctx: DataLayerContext): RulesRepository {
         throw new DomainError('validation', '预设规则不能修改，请另存为自定义规则');
       }
       return auditedWrite(ctx, [db.ruleProfiles], async (audit) => {
+        guard(audit, 'rules.manage');
         const before = parsed.id !== undefined ? await db.ruleProfiles.get(parsed.id) : undefined;
         const profile = ruleProfileSchema.parse({
           id: before?.id ?? parsed.id ?? ctx.newId(),
@@ -76,6 +79,7 @@ export function createRulesRepository(ctx: DataLayerContext): RulesRepository {
     async removeCustom(id) {
       if (isPreset(id)) throw new DomainError('validation', '预设规则不能删除');
       return auditedWrite(ctx, [db.ruleProfiles], async (audit) => {
+        guard(audit, 'rules.manage');
         const before = await db.ruleProfiles.get(id);
         if (!before) throw new DomainError('not-found', '找不到该时限规则');
         if ((await readActive(db)).id === id) {

@@ -23,6 +23,7 @@ import {
   type TopicInput,
 } from '../../../../shared/domain';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { TopicTriageAction, TopicsRepository } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
@@ -130,6 +131,7 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
       const prepared: PreparedAttachment[] = [];
       for (const f of files) prepared.push(await prepareAttachment(f));
       return auditedWrite(ctx, [db.topics, db.units, db.people, db.attachments], async (audit) => {
+        guard(audit, 'topic.submit');
         await assertReferences(db, parsed, undefined);
         const at = ctx.now().toISOString();
         const topic = toRecord({ ...parsed, id: ctx.newId(), createdAt: at, updatedAt: at, state: 'submitted' });
@@ -148,6 +150,7 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
 
     async update(id, patch) {
       return auditedWrite(ctx, [db.topics, db.units, db.people], async (audit) => {
+        guard(audit, 'topic.update');
         const before = await mustGet(db, id);
         if (!EDITABLE_STATES.includes(before.state)) {
           throw new DomainError(
@@ -188,6 +191,7 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
       const a = parseOrThrow(topicTriageActionSchema, action, TOPIC_FIELD_LABELS) as TopicTriageAction;
       const note = reason?.trim() || undefined;
       return auditedWrite(ctx, [db.topics, db.disputes, db.units], async (audit) => {
+        guard(audit, `topic.${a.type}`);
         const before = await mustGet(db, id);
         let next: Topic;
         let auditReason = a.type === 'return' ? a.reason.trim() : note;
@@ -232,6 +236,7 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
     async reveal(id, reason) {
       const note = reason?.trim() || undefined;
       return auditedWrite(ctx, [db.topics], async (audit) => {
+        guard(audit, 'topic.reveal_complainant', { reason: note ?? '' });
         const t = await mustGet(db, id);
         if (!hasComplainantData(t.complainant)) throw new DomainError('not-found', '该议题没有投诉举报人信息');
         // The entry says who looked at which fields of which topic — never the values themselves.

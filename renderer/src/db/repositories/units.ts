@@ -1,5 +1,6 @@
 import { DomainError, UNIT_KINDS, unitInputSchema, unitSchema, type Unit } from '../../../../shared/domain';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { UnitsRepository } from '../types';
 import { parseOrThrow, UNIT_FIELD_LABELS } from '../validation';
@@ -26,6 +27,7 @@ export function createUnitsRepository(ctx: DataLayerContext): UnitsRepository {
     async create(input) {
       const parsed = parseOrThrow(unitInputSchema, input, UNIT_FIELD_LABELS);
       return auditedWrite(ctx, [db.units], async (audit) => {
+        guard(audit, 'unit.create');
         await assertNameFree(db, parsed.name);
         const at = ctx.now().toISOString();
         const unit = toRecord({ ...parsed, id: ctx.newId(), createdAt: at, updatedAt: at, archived: false });
@@ -37,6 +39,7 @@ export function createUnitsRepository(ctx: DataLayerContext): UnitsRepository {
 
     async update(id, input) {
       return auditedWrite(ctx, [db.units], async (audit) => {
+        guard(audit, 'unit.update');
         const before = await mustGet(db, id);
         const parsed = parseOrThrow(
           unitInputSchema,
