@@ -65,7 +65,7 @@ describe('Dexie v2 upgrade of minutes and resolutions', () => {
     const byId = new Map((dump.resolutions as Record<string, unknown>[]).map((r) => [r.id, r]));
     expect(byId.size).toBe(rows.resolutions.length);
     for (const r of byId.values()) expect(() => resolutionSchema.parse(r)).not.toThrow();
-    for (const m of dump.minutes) expect(() => minutesSchema.parse(m)).not.toThrow();
+    for (const m of dump.minutes ?? []) expect(() => minutesSchema.parse(m)).not.toThrow();
 
     expect(byId.get('r-ext')).toMatchObject({
       state: 'in_progress',
@@ -94,7 +94,7 @@ describe('Dexie v2 upgrade of minutes and resolutions', () => {
       issuedOn: '2025-06-05',
     });
     expect(byId.get('r-v')).toMatchObject({ state: 'verified', content: '已核验' });
-    expect(dump.minutes[0]).toMatchObject({ issueYear: 2025, issueNumber: 3 });
+    expect(dump.minutes?.[0]).toMatchObject({ issueYear: 2025, issueNumber: 3 });
     expect(dump.taskEvents).toHaveLength(2);
     // New indexes answer queries.
     expect(await db.resolutions.where('minutesId').equals('mn1').count()).toBe(rows.resolutions.length);

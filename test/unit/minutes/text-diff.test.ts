@@ -11,15 +11,15 @@ describe('sideBySide', () => {
   it('pairs a changed line and marks only the changed characters', () => {
     const rows = sideBySide('由县司法局牵头，于12月1日前完成\n', '由县公安局牵头，于12月1日前完成\n');
     expect(rows).toHaveLength(1);
-    expect(rows[0].kind).toBe('changed');
+    expect(rows[0]!.kind).toBe('changed');
     expect(
-      rows[0].left
+      rows[0]!.left
         ?.filter((p) => p.changed)
         .map((p) => p.text)
         .join(''),
     ).toBe('司法');
     expect(
-      rows[0].right
+      rows[0]!.right
         ?.filter((p) => p.changed)
         .map((p) => p.text)
         .join(''),

@@ -10,7 +10,7 @@ import type { AttendanceLineNode, HeadingNode, ParagraphNode } from '../../../sh
 
 const meta = { createdAt: '2026-03-01T08:00:00+08:00', updatedAt: '2026-03-01T08:00:00+08:00' };
 const unit = (id: string, name: string, shortName: string): Unit =>
-  ({ id, name, shortName, kind: 'department', archived: false, ...meta }) as Unit;
+  ({ id, name, shortName, kind: 'district_department', archived: false, ...meta }) as Unit;
 const person = (id: string, name: string, unitId: string, post?: string): Person =>
   ({ id, name, unitId, post, role: 'member', archived: false, ...meta }) as Person;
 const att = (personId: string, status: Attendance['status'], extra: Partial<Attendance> = {}): Attendance => ({
