@@ -1,5 +1,6 @@
 import { DomainError } from './errors';
 import { daysBetween } from './dates';
+import { isHeldOrLater } from './state-sets';
 import type { Meeting, MeetingKind, MeetingState } from './meeting';
 
 /** 筹备 → 已通知 → 已召开 → 纪要起草 → 已签发 → 已印发; any state before 已召开 may be 已取消 (with a reason). */
@@ -105,8 +106,6 @@ export interface QuarterCompliance {
   missed: boolean;
 }
 
-const HELD_STATES: ReadonlySet<MeetingState> = new Set(['held', 'drafting', 'signed', 'issued']);
-
 /** The seeds require at least one regular meeting a quarter; warn when ≤ `warnDays` days remain with none held. */
 export function quarterCompliance(
   meetings: readonly Pick<Meeting, 'kind' | 'state' | 'startsAt'>[],
@@ -121,7 +120,7 @@ export function quarterCompliance(
     const held = meetings.filter(
       (m) =>
         m.kind === 'regular' &&
-        HELD_STATES.has(m.state) &&
+        isHeldOrLater(m) &&
         m.startsAt.slice(0, 10) >= q.start &&
         m.startsAt.slice(0, 10) <= q.end,
     ).length;

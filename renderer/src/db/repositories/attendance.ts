@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ATTENDANCE_EDITABLE_MEETING_STATES,
   DomainError,
   MEETING_ROLES,
   MEETING_STATE_LABELS,
@@ -7,7 +8,6 @@ import {
   idSchema,
   type Attendance,
   type Meeting,
-  type MeetingState,
   type Person,
 } from '../../../../shared/domain';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
@@ -29,7 +29,7 @@ const LABELS: FieldLabels = {
  * Attendance is recorded while the meeting is prepared, on the day and while the minutes are drafted
  * (the overview paragraph lists who came); once the minutes are signed it is part of the record.
  */
-const EDITABLE: readonly MeetingState[] = ['planning', 'notified', 'held', 'drafting'];
+const EDITABLE = ATTENDANCE_EDITABLE_MEETING_STATES;
 
 const markSchema = z.enum(['invited', 'present', 'leave', 'absent'], { message: '出席情况不正确' });
 const reasonSchema = z.string().trim().max(200, '请假原因不能超过 200 个字').optional();

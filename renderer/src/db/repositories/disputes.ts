@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { maskedTopic } from '../../../../shared/domain/topic-privacy';
 import {
+  HELD_OR_LATER_MEETING_STATES,
+  PREPARING_MEETING_STATES,
   DEFAULT_STUCK_THRESHOLDS,
   DomainError,
   disputeInputSchema,
@@ -108,9 +110,9 @@ export const disputeActionSchema = z.discriminatedUnion('type', [
 ]);
 
 /** Meeting states in which the meeting has been held, so its minutes can record an agreement. */
-const HELD_STATES: readonly Meeting['state'][] = ['held', 'drafting', 'signed', 'issued'];
+const HELD_STATES = HELD_OR_LATER_MEETING_STATES;
 /** Meeting states whose agenda is still open: the “next meeting” of the chair's review. */
-const UPCOMING_STATES: readonly Meeting['state'][] = ['planning', 'notified'];
+const UPCOMING_STATES = PREPARING_MEETING_STATES;
 
 export function createDisputesRepository(ctx: DataLayerContext): DisputesRepository {
   const { db } = ctx;

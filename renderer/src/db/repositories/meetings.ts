@@ -1,5 +1,7 @@
 import {
   DomainError,
+  HELD_OR_LATER_MEETING_STATES,
+  PREPARING_MEETING_STATES,
   MEETING_STATE_LABELS,
   attendanceSchema,
   hasJointMeetingRole,
@@ -10,7 +12,6 @@ import {
   type Attendance,
   type Meeting,
   type MeetingKind,
-  type MeetingState,
 } from '../../../../shared/domain';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
 import { guard } from '../permission-guard';
@@ -31,9 +32,9 @@ export const MEETING_FIELD_LABELS: FieldLabels = {
 };
 
 /** States in which the meeting is still being prepared: details, agenda and invitations may change. */
-export const PREPARING_STATES: readonly MeetingState[] = ['planning', 'notified'];
+export const PREPARING_STATES = PREPARING_MEETING_STATES;
 /** States of a meeting that has taken place (the previous meeting of the next one). */
-export const HELD_OR_LATER: readonly MeetingState[] = ['held', 'drafting', 'signed', 'issued'];
+export const HELD_OR_LATER = HELD_OR_LATER_MEETING_STATES;
 
 export function createMeetingsRepository(ctx: DataLayerContext): MeetingsRepository {
   const { db } = ctx;

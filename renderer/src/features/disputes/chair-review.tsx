@@ -3,6 +3,7 @@ import { App, Button, Flex, Space, Spin, Table, Tag, Typography, type TableColum
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
+  isPreparing,
   assessDispute,
   DISPUTE_STATES,
   openDisputesByAge,
@@ -47,7 +48,7 @@ export function ChairReview({ names }: { names: NameLookup }) {
   );
   const stuck = rows.filter((r) => r.a.stuck).length;
   const upcoming = useMemo(
-    () => new Set(names.meetings.filter((m) => m.state === 'planning' || m.state === 'notified').map((m) => m.id)),
+    () => new Set(names.meetings.filter((m) => isPreparing(m)).map((m) => m.id)),
     [names.meetings],
   );
 

@@ -1,6 +1,7 @@
 import { Alert, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import {
+  isHeldOrLater,
   negotiationRoundSchema,
   type Dispute,
   type DisputeAction,
@@ -23,7 +24,6 @@ export interface DisputeActionModalProps {
 
 type Values = Record<string, string | undefined>;
 
-const HELD: readonly string[] = ['held', 'drafting', 'signed', 'issued'];
 const roundShape = negotiationRoundSchema.shape;
 
 /** The earliest date a step can carry: not before the state it leaves or the last round. */
@@ -86,8 +86,7 @@ function ActionForm({
         return {
           on,
           agreementMeetingId:
-            d.agreementMeetingId ??
-            names.meetings.find((m) => m.id === d.relatedMeetingId && HELD.includes(m.state))?.id,
+            d.agreementMeetingId ?? names.meetings.find((m) => m.id === d.relatedMeetingId && isHeldOrLater(m))?.id,
         };
       default:
         return { on };
@@ -272,7 +271,7 @@ function ActionForm({
                 showSearch
                 optionFilterProp="label"
                 options={names.meetings
-                  .filter((m) => HELD.includes(m.state))
+                  .filter((m) => isHeldOrLater(m))
                   .map((m) => ({ value: m.id, label: meetingLabel(m) }))}
                 notFoundContent={t('disputes:actionForm.noHeldMeeting')}
               />

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Popconfirm } from 'antd';
 import { useState } from 'react';
-import { allowedMeetingTransitions, type Meeting, type MeetingState } from '../../../../shared/domain';
+import { isPreparing, allowedMeetingTransitions, type Meeting, type MeetingState } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
 import { FormModal, todayIso, useReportError } from '../../ui';
 import { useMeetingsText } from './labels';
@@ -14,7 +14,7 @@ export function MeetingActions({ meeting, onEdit }: { meeting: Meeting; onEdit: 
   const [busy, setBusy] = useState<MeetingState>();
   const [cancelling, setCancelling] = useState(false);
   const allowed = allowedMeetingTransitions(meeting.state);
-  const preparing = meeting.state === 'planning' || meeting.state === 'notified';
+  const preparing = isPreparing(meeting);
 
   const go = async (to: MeetingState, reason?: string): Promise<boolean> => {
     setBusy(to);

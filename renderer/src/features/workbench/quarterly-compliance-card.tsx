@@ -2,6 +2,7 @@ import { CheckCircleOutlined, CloseCircleOutlined, ClockCircleOutlined } from '@
 import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import {
+  isPreparing,
   addDays,
   chineseNumber,
   quarterCompliance,
@@ -108,9 +109,6 @@ export function QuarterlyComplianceCard({ today = todayIso() }: { today?: string
 /** The earliest regular meeting still ahead (planning or notified, today or later). */
 function nextRegular(meetings: readonly Meeting[], today: string): Meeting | undefined {
   return meetings
-    .filter(
-      (m) =>
-        m.kind === 'regular' && (m.state === 'planning' || m.state === 'notified') && m.startsAt.slice(0, 10) >= today,
-    )
+    .filter((m) => m.kind === 'regular' && isPreparing(m) && m.startsAt.slice(0, 10) >= today)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
 }

@@ -16,7 +16,7 @@ import {
 import { Alert, Card, Col, Empty, Flex, List, Row, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import type { AgendaItem, Meeting } from '../../../../../shared/domain';
+import { isPreparing, type AgendaItem, type Meeting } from '../../../../../shared/domain';
 import { getDataLayer, useAgenda, useAgendaProposals } from '../../../db';
 import type { AgendaItemPatch } from '../../../db/types';
 import { useReportError } from '../../../ui';
@@ -38,7 +38,7 @@ export function AgendaBuilder({ meeting, lookups }: { meeting: Meeting; lookups:
   const proposals = useAgendaProposals(meeting.id);
   // The order the user just chose, shown until the live query brings the saved one back.
   const [pending, setPending] = useState<string[]>();
-  const editable = meeting.state === 'planning' || meeting.state === 'notified';
+  const editable = isPreparing(meeting);
   const agenda = getDataLayer().agenda;
 
   const ordered = useMemo(() => {

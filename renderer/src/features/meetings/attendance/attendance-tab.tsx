@@ -1,7 +1,7 @@
 import { LoginOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Segmented, Space } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Attendance, Meeting } from '../../../../../shared/domain';
+import { isAttendanceEditable, type Attendance, type Meeting } from '../../../../../shared/domain';
 import { getDataLayer, useAttendance } from '../../../db';
 import { useReportError } from '../../../ui';
 import { useMeetingsText } from '../labels';
@@ -22,7 +22,7 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
   const { message } = App.useApp();
   const reportError = useReportError();
   const rows = useAttendance(meeting.id);
-  const editable = ['planning', 'notified', 'held', 'drafting'].includes(meeting.state);
+  const editable = isAttendanceEditable(meeting);
   // On the meeting's day the sign-in mode is what the office needs first.
   const [mode, setMode] = useState<Mode>(() =>
     meeting.state === 'notified' || meeting.state === 'held' ? 'signIn' : 'list',
