@@ -316,8 +316,11 @@ describe('topics repository', () => {
     });
     expect(JSON.stringify(rows)).not.toMatch(/张三丰|13812345678/);
 
-    await dl.topics.reveal(t.id, '核实投诉情况');
-    expect((await auditRows(db)).at(-1)).not.toHaveProperty('reason');
+    // A reveal needs a reason: without one it is refused and leaves no entry.
+    const before = await db.audit.count();
+    await expect(dl.topics.reveal(t.id)).rejects.toThrow();
+    await expect(dl.topics.reveal(t.id, '  ')).rejects.toThrow();
+    expect(await db.audit.count()).toBe(before);
 
     const plain = await dl.topics.submit(input(town));
     const count = await db.audit.count();

@@ -3,6 +3,7 @@ import {
   DomainError,
   TOPIC_STATE_LABELS,
   agendaBacklog,
+  isOpenResolution,
   agendaItemSchema,
   deferredFromMeeting,
   proposeStandingItems,
@@ -260,7 +261,9 @@ export async function computeProposals(db: JointDeskDB, meeting: Meeting): Promi
   for (const r of resolutions) {
     const source = byId.get(r.meetingId);
     if (!source || source.id === meeting.id || source.startsAt >= meeting.startsAt) continue;
-    const isOpen = r.state !== 'verified';
+    // Resolutions of minutes never issued are not tasks yet (state 'draft'): not reported.
+    if (r.state === 'draft') continue;
+    const isOpen = isOpenResolution(r);
     if (isOpen || r.updatedAt.slice(0, 10) >= since) total++;
     if (isOpen) open++;
   }
