@@ -1,6 +1,7 @@
 import { Document, type FileChild, Packer, type ISectionOptions } from 'docx';
-import { FONT, LINE, MARGIN, PAGE, SIZE } from './layout';
+import { FONT, LINE, MARGIN, PAGE, type RunFonts, SIZE } from './layout';
 import { pageNumberFooters } from './primitives';
+import { sanitizeText } from './text';
 import { LineRuleType } from 'docx';
 
 export interface OfficialDocumentOptions {
@@ -11,6 +12,8 @@ export interface OfficialDocumentOptions {
   auditAnchor?: { seq: number; hash: string };
   /** Page numbers (default true). */
   pageNumbers?: boolean;
+  /** Default 正文 font (defaults to the standard scheme's 仿宋_GB2312). */
+  bodyFont?: RunFonts;
 }
 
 /**
@@ -30,8 +33,8 @@ export function officialDocument(children: FileChild[], o: OfficialDocumentOptio
     children,
   };
   return new Document({
-    title: o.title,
-    creator: o.creator ?? '联席会议工作台',
+    title: sanitizeText(o.title),
+    creator: sanitizeText(o.creator ?? '联席会议工作台'),
     evenAndOddHeaderAndFooters: o.pageNumbers !== false,
     customProperties: o.auditAnchor
       ? [
@@ -42,7 +45,7 @@ export function officialDocument(children: FileChild[], o: OfficialDocumentOptio
     styles: {
       default: {
         document: {
-          run: { font: FONT.fangsong, size: SIZE.san, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+          run: { font: o.bodyFont ?? FONT.fangsong, size: SIZE.san, language: { value: 'en-US', eastAsia: 'zh-CN' } },
           paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
         },
       },

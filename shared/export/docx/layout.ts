@@ -62,3 +62,21 @@ export function widthTwips(s: string, halfPt: number = SIZE.san, track = halfPt 
   }
   return w;
 }
+
+/** Font scheme: `standard` = the 公文 fonts; `windows` = fonts every stock Windows has (.docx has no fallback). */
+export type FontScheme = 'standard' | 'windows';
+
+export interface SchemeFonts {
+  body: RunFonts;
+  title: RunFonts;
+  h1: RunFonts;
+  h2: RunFonts;
+  song: RunFonts;
+}
+
+export function schemeFonts(scheme: FontScheme = 'standard'): SchemeFonts {
+  if (scheme === 'windows') {
+    return { body: cjk('仿宋'), title: cjk('宋体'), h1: cjk('黑体'), h2: cjk('楷体'), song: FONT.song };
+  }
+  return { body: FONT.fangsong, title: FONT.xbs, h1: FONT.hei, h2: FONT.kai, song: FONT.song };
+}
