@@ -48,7 +48,14 @@ function listItems(items: ListItemNode[], ordered: boolean, start: number, depth
         out.push(`${'  '.repeat(depth)}${first ? prefix : ''}${inlineText(child.content)}`);
         first = false;
       } else {
-        out.push(...listItems(child.content, child.type === 'orderedList', child.attrs?.start ?? 1, depth + 1));
+        out.push(
+          ...listItems(
+            child.content,
+            child.type === 'orderedList',
+            (child.type === 'orderedList' ? child.attrs?.start : undefined) ?? 1,
+            depth + 1,
+          ),
+        );
       }
     }
   });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { MinutesDoc } from '../../../../shared/editor/document';
+import type { HeadingNode, MinutesDoc } from '../../../../shared/editor/document';
 import { chineseOrdinal, headingNumbers } from '../../../../shared/editor/numbering';
 import { docToPlainText, resolutionSentence } from '../../../../shared/editor/text';
 
-const h = (level: 1 | 2 | 3 | 4, text: string) =>
-  ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] }) as const;
+const h = (level: 1 | 2 | 3 | 4, text: string): HeadingNode => ({
+  type: 'heading',
+  attrs: { level },
+  content: [{ type: 'text', text }],
+});
 
 describe('chineseOrdinal', () => {
   it.each([
