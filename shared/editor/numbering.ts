@@ -1,17 +1,11 @@
+import { chineseNumber } from '../domain/format';
 import type { MinutesDoc } from './document';
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** Chinese ordinal for 1–99: 一 … 十 十一 … 二十 二十一 …; larger numbers fall back to digits. */
+/**
+ * Chinese ordinal of a heading counter: 一 … 十 十一 … 二十一 … (shared/domain's chineseNumber); past 9999, digits.
+ */
 export function chineseOrdinal(n: number): string {
-  if (!Number.isInteger(n) || n < 1) return String(n);
-  if (n < 10) return DIGITS[n]!;
-  if (n < 100) {
-    const tens = Math.floor(n / 10);
-    const ones = n % 10;
-    return `${tens === 1 ? '' : DIGITS[tens]!}十${ones === 0 ? '' : DIGITS[ones]!}`;
-  }
-  return String(n);
+  return Number.isInteger(n) && n >= 1 && n <= 9999 ? chineseNumber(n) : String(n);
 }
 
 /** The number of a heading at `level` with counter `n`: 一、 （一） 1. （1）. */
