@@ -4,11 +4,13 @@ import { createAgendaRepository } from './repositories/agenda';
 import { createAttachmentsRepository } from './repositories/attachments';
 import { createAttendanceRepository } from './repositories/attendance';
 import { createAuditRepository } from './repositories/audit';
+import { createCalendarRepository } from './repositories/calendar';
 import { createDemoRepository } from './repositories/demo';
 import { createDisputesRepository } from './repositories/disputes';
 import { createDocumentSettingsRepository } from './repositories/document-settings';
 import { createImporterRepository } from './repositories/importer';
 import { createMeetingsRepository } from './repositories/meetings';
+import { createMinutesTemplateRepository } from './repositories/minutes-template';
 import { createPeopleRepository } from './repositories/people';
 import { createProfilesRepository } from './repositories/profiles';
 import { createRulesRepository } from './repositories/rules';
@@ -48,5 +50,7 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     topics: createTopicsRepository(ctx),
     attachments: createAttachmentsRepository(ctx),
     documentSettings: createDocumentSettingsRepository(ctx),
+    calendar: createCalendarRepository(ctx),
+    minutesTemplate: createMinutesTemplateRepository(ctx),
   };
 }

@@ -26,7 +26,9 @@ import type {
 } from '../../../shared/domain';
 import type { Dataset } from '../../../shared/demo/types';
 import type { ValidatedUnitsPeople } from '../../../shared/import/types';
+import type { CalendarRepository } from './repositories/calendar';
 import type { DocumentSettingsRepository } from './repositories/document-settings';
+import type { MinutesTemplateRepository } from './repositories/minutes-template';
 
 export interface UnitListFilter {
   includeArchived?: boolean;
@@ -352,4 +354,6 @@ export interface DataLayer {
   topics: TopicsRepository;
   attachments: AttachmentsRepository;
   documentSettings: DocumentSettingsRepository;
+  calendar: CalendarRepository;
+  minutesTemplate: MinutesTemplateRepository;
 }
