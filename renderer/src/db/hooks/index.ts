@@ -14,3 +14,5 @@ export {
   useNextMeetingSequence,
 } from './use-meetings';
 export { useAttachments, useTopic, useTopics } from './use-topics';
+export { useCalendar, type CalendarState } from './use-calendar';
+export { useMinutesWording } from './use-minutes-wording';

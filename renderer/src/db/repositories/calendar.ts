@@ -158,7 +158,8 @@ function importIssueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   const field = fieldName(issue.path);
   if (issue.code === 'invalid_type') {
     const value = valueAt(input, issue.path);
-    return value === undefined || value === null ? `缺少${field}` : `${field}格式不正确`;
+    if (value === undefined || value === null) return `缺少${field}`;
+    return HAS_FIELD.test(issue.message) ? issue.message : `${field}格式不正确`;
   }
   return `${field}：${issue.message}`;
 }
