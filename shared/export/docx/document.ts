@@ -1,5 +1,5 @@
 import { Document, type FileChild, Packer, type ISectionOptions } from 'docx';
-import { FONT, LINE, MARGIN, PAGE, type RunFonts, SIZE } from './layout';
+import { type FontScheme, LINE, MARGIN, PAGE, type RunFonts, schemeFonts, SIZE } from './layout';
 import { pageNumberFooters } from './primitives';
 import { sanitizeText } from './text';
 import { LineRuleType } from 'docx';
@@ -12,7 +12,9 @@ export interface OfficialDocumentOptions {
   auditAnchor?: { seq: number; hash: string };
   /** Page numbers (default true). */
   pageNumbers?: boolean;
-  /** Default 正文 font (defaults to the standard scheme's 仿宋_GB2312). */
+  /** Font scheme of the default run and the page numbers (default `standard`). */
+  scheme?: FontScheme;
+  /** Default 正文 font (defaults to the scheme's body font, 仿宋_GB2312 in `standard`). */
   bodyFont?: RunFonts;
 }
 
@@ -29,7 +31,7 @@ export function officialDocument(children: FileChild[], o: OfficialDocumentOptio
       },
       grid: { linePitch: LINE },
     },
-    footers: o.pageNumbers === false ? undefined : pageNumberFooters(),
+    footers: o.pageNumbers === false ? undefined : pageNumberFooters(o.scheme),
     children,
   };
   return new Document({
@@ -45,7 +47,11 @@ export function officialDocument(children: FileChild[], o: OfficialDocumentOptio
     styles: {
       default: {
         document: {
-          run: { font: o.bodyFont ?? FONT.fangsong, size: SIZE.san, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+          run: {
+            font: o.bodyFont ?? schemeFonts(o.scheme).body,
+            size: SIZE.san,
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
           paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
         },
       },

@@ -7,3 +7,4 @@ export * from './meeting-doc-model';
 export * from './meeting-notice';
 export * from './meeting-agenda';
 export * from './sign-in-sheet';
+export * from './minutes';
