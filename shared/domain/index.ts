@@ -21,3 +21,5 @@ export * from './topic-attachments';
 export * from './topic-conversion';
 export * from './permissions';
 export * from './working-days';
+export * from './minutes-rules';
+export * from './clock';

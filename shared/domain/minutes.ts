@@ -114,31 +114,39 @@ export const cannotCompleteSchema = z.object({
 });
 export type CannotComplete = z.infer<typeof cannotCompleteSchema>;
 
-export const resolutionSchema = recordMetaSchema.extend({
-  meetingId: idSchema,
-  /** The minutes whose node this record mirrors (absent only for records migrated without minutes). */
-  minutesId: idSchema.optional(),
-  agendaItemId: idSchema.optional(),
-  content: requiredText('议定事项内容', 2000),
-  leadUnitId: idSchema,
-  coUnitIds: z.array(idSchema),
-  /** The rule as written in the minutes. */
-  deadlineRule: deadlineRuleSchema.optional(),
-  /** The computed due date (set at issuance for working-day rules); extensions move it. */
-  deadline: isoDateSchema.optional(),
-  /** Computed beyond the known holiday calendar (Mon–Fri assumed): shown as 暂定. */
-  deadlineProvisional: z.boolean().optional(),
-  /** Legacy v1 field: N working days after issuance (kept for old rows; deadlineRule is the source). */
-  deadlineWorkingDays: z.number().int().positive().optional(),
-  feedback: optionalText('反馈要求', 500),
-  state: resolutionStateSchema,
-  extension: extensionRequestSchema.optional(),
-  cannotComplete: cannotCompleteSchema.optional(),
-  /** Set when the minutes are issued (the task exists from then). */
-  issuedOn: isoDateSchema.optional(),
-  /** Legacy v1 field (moved into cannotComplete by the v2 upgrade). */
-  cannotCompleteReason: optionalText('不能办结原因', 1000),
-});
+export const resolutionSchema = recordMetaSchema
+  .extend({
+    meetingId: idSchema,
+    /** The minutes whose node this record mirrors (absent only for records migrated without minutes). */
+    minutesId: idSchema.optional(),
+    agendaItemId: idSchema.optional(),
+    /** May be empty only while 'draft' (a node the office has not filled in yet); required from 印发 on. */
+    content: z.string().trim().max(2000, '议定事项内容不能超过 2000 个字'),
+    /** Empty only while 'draft' (牵头单位 not chosen yet). */
+    leadUnitId: z.string().max(64, '编号过长'),
+    coUnitIds: z.array(idSchema),
+    /** The rule as written in the minutes. */
+    deadlineRule: deadlineRuleSchema.optional(),
+    /** The computed due date (set at issuance for working-day rules); extensions move it. */
+    deadline: isoDateSchema.optional(),
+    /** Computed beyond the known holiday calendar (Mon–Fri assumed): shown as 暂定. */
+    deadlineProvisional: z.boolean().optional(),
+    /** Legacy v1 field: N working days after issuance (kept for old rows; deadlineRule is the source). */
+    deadlineWorkingDays: z.number().int().positive().optional(),
+    feedback: optionalText('反馈要求', 500),
+    state: resolutionStateSchema,
+    extension: extensionRequestSchema.optional(),
+    cannotComplete: cannotCompleteSchema.optional(),
+    /** Set when the minutes are issued (the task exists from then). */
+    issuedOn: isoDateSchema.optional(),
+    /** Legacy v1 field (moved into cannotComplete by the v2 upgrade). */
+    cannotCompleteReason: optionalText('不能办结原因', 1000),
+  })
+  .superRefine((r, issue) => {
+    if (r.state === 'draft') return;
+    if (!r.content) issue.addIssue({ code: 'custom', path: ['content'], message: '请填写议定事项内容' });
+    if (!r.leadUnitId) issue.addIssue({ code: 'custom', path: ['leadUnitId'], message: '请选择牵头单位' });
+  });
 export type Resolution = z.infer<typeof resolutionSchema>;
 
 /** Progress updates, reminders (催办), supervisor comments, extension requests and verification (核验). */

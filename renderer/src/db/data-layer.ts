@@ -10,6 +10,7 @@ import { createDisputesRepository } from './repositories/disputes';
 import { createDocumentSettingsRepository } from './repositories/document-settings';
 import { createImporterRepository } from './repositories/importer';
 import { createMeetingsRepository } from './repositories/meetings';
+import { createMinutesRepository } from './repositories/minutes';
 import { createMinutesTemplateRepository } from './repositories/minutes-template';
 import { createPeopleRepository } from './repositories/people';
 import { createProfilesRepository } from './repositories/profiles';
@@ -52,5 +53,6 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     documentSettings: createDocumentSettingsRepository(ctx),
     calendar: createCalendarRepository(ctx),
     minutesTemplate: createMinutesTemplateRepository(ctx),
+    minutes: createMinutesRepository(ctx),
   };
 }

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { businessDate } from '../../../shared/domain/clock';
 import { formatChineseDate } from '../../../shared/domain/format';
 
 export { formatChineseDate };
@@ -23,7 +24,10 @@ export function formatDateTime(ts: string): string {
   return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : ts;
 }
 
-/** Today as `YYYY-MM-DD` in local time. */
+/**
+ * Today's business date (`YYYY-MM-DD` in Asia/Shanghai, whatever the machine's zone): the renderer's one
+ * clock, read from `Date.now()` so the e2e clock fixture drives it.
+ */
 export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return businessDate(new Date());
 }

@@ -1,44 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_PRESETS } from '../../../shared/domain';
 import { createDataLayer } from '../../../renderer/src/db/data-layer';
-import type { JointDeskDB } from '../../../renderer/src/db/database';
 import type { DataLayer } from '../../../renderer/src/db/types';
 import {
   auditRows,
   deterministicOptions,
+  InjectedFault,
+  failAtMutation,
   personInput,
   snapshotTables,
   unitInput,
   withProfile,
   type Harness,
 } from './helpers';
-
-class InjectedFault extends Error {}
-
-/**
- * Makes the k-th record mutation (create, update or delete on any table, through Dexie) throw.
- * Returns a function that removes the hooks and tells how many mutations were seen.
- */
-function failAtMutation(db: JointDeskDB, k: number): () => number {
-  let seen = 0;
-  const hit = () => {
-    seen += 1;
-    if (seen === k) throw new InjectedFault(`injected fault at mutation ${k}`);
-  };
-  const undo: (() => void)[] = [];
-  for (const table of db.tables) {
-    for (const type of ['creating', 'updating', 'deleting'] as const) {
-      // The hook signatures differ per type; all three accept a function that ignores its arguments.
-      const hook = table.hook(type as 'creating');
-      hook.subscribe(hit);
-      undo.push(() => hook.unsubscribe(hit));
-    }
-  }
-  return () => {
-    for (const u of undo) u();
-    return seen;
-  };
-}
 
 type Scenario = [name: string, prepare: (h: Harness) => Promise<(dl: DataLayer) => Promise<unknown>>];
 

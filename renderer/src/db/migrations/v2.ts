@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { businessDate } from '../../../../shared/domain/clock';
 import type { SchemaVersion } from './types';
 
 type Row = Record<string, unknown>;
@@ -67,7 +68,7 @@ export function upgradeMinutesRow(row: Row, meeting: Row | undefined): Row {
 }
 
 async function upgrade(tx: Transaction): Promise<void> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = businessDate(new Date());
   const meetings = new Map<string, Row>();
   for (const m of (await tx.table('meetings').toArray()) as Row[]) meetings.set(String(m.id), m);
 

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
 import type { MeetingKind, MeetingState } from '../../../../shared/domain';
 import { useMeetings } from '../../db';
-import { Page } from '../../ui';
+import { Page, todayIso } from '../../ui';
 import { useMeetingsText } from './labels';
 import { MeetingCalendar } from './list/meeting-calendar';
 import { MeetingTable } from './list/meeting-table';
@@ -56,7 +56,7 @@ function MeetingsHome() {
 
   const yearOptions = useMemo(() => {
     const years = new Set((all ?? []).map((m) => m.year));
-    years.add(new Date().getFullYear());
+    years.add(Number(todayIso().slice(0, 4)));
     return [...years].sort((a, b) => b - a).map((y) => ({ value: y, label: t('meetings:list.year', { year: y }) }));
   }, [all, t]);
 

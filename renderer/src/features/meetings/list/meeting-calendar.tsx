@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Meeting } from '../../../../../shared/domain';
+import { todayIso } from '../../../ui';
 import { useMeetingsText } from '../labels';
 import { meetingStateColor } from '../state-tag';
 
@@ -10,7 +11,7 @@ import { meetingStateColor } from '../state-tag';
 export function MeetingCalendar({ rows }: { rows: Meeting[] | undefined }) {
   const { t, officialName, kindLabel, stateLabel, time, dateTime } = useMeetingsText();
   const navigate = useNavigate();
-  const [value, setValue] = useState<Dayjs>(() => dayjs());
+  const [value, setValue] = useState<Dayjs>(() => dayjs(todayIso()));
 
   const byDay = useMemo(() => {
     const map = new Map<string, Meeting[]>();
