@@ -14,6 +14,7 @@ export * from './format';
 export * from './dates';
 export * from './dispute-rules';
 export * from './meeting-rules';
+export * from './agenda-standing';
 export * from './state-sets';
 export * from './topic-rules';
 export * from './topic-privacy';

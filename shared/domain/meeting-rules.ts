@@ -1,18 +1,26 @@
 import { DomainError } from './errors';
 import { daysBetween } from './dates';
-import { isHeldOrLater } from './state-sets';
+import { MINUTES_DRIVEN_MEETING_STATES, isHeldOrLater } from './state-sets';
 import type { Meeting, MeetingKind, MeetingState } from './meeting';
+import { MINUTES_STATES, type MinutesState } from './minutes';
 
-/** 筹备 → 已通知 → 已召开 → 纪要起草 → 已签发 → 已印发; any state before 已召开 may be 已取消 (with a reason). */
+/**
+ * The transitions made by hand: 筹备 → 已通知 → 已召开, 已通知 back to 筹备, and 已取消 (with a reason) before
+ * 已召开. The states after 已召开 (纪要起草 → 已签发 → 已印发) follow the meeting's minutes
+ * ({@link withMinutesState}) and are never set by hand: one lifecycle, not two kept in step.
+ */
 const NEXT: Record<MeetingState, readonly MeetingState[]> = {
   planning: ['notified', 'cancelled'],
   notified: ['held', 'cancelled', 'planning'],
-  held: ['drafting'],
-  drafting: ['signed'],
-  signed: ['issued', 'drafting'],
+  held: [],
+  drafting: [],
+  signed: [],
   issued: [],
   cancelled: [],
 };
+
+/** Why 纪要起草 / 已签发 / 已印发 cannot be chosen by hand. */
+export const MINUTES_DRIVEN_STATE_MESSAGE = '会议召开后的状态由会议纪要决定，请在会议纪要中送审、签发、印发';
 
 export const MEETING_STATE_LABELS: Record<MeetingState, string> = {
   planning: '筹备',
@@ -30,13 +38,19 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   consultation: '联动会商会议',
 };
 
-/** States a meeting may move to from its current one (the UI offers only these). */
+/** States a meeting may be moved to by hand from its current one (the UI offers only these). */
 export function allowedMeetingTransitions(state: MeetingState): readonly MeetingState[] {
   return NEXT[state];
 }
 
-/** Move a meeting to `to`, or throw DomainError('invalid-transition'). Cancelling needs a reason. */
+/**
+ * Move a meeting to `to` by hand, or throw DomainError('invalid-transition'). Cancelling needs a reason.
+ * Moves to or from a minutes-driven state are refused with {@link MINUTES_DRIVEN_STATE_MESSAGE}.
+ */
 export function transitionMeeting(m: Meeting, to: MeetingState, o: { reason?: string } = {}): Meeting {
+  if (MINUTES_DRIVEN_MEETING_STATES.includes(to) || MINUTES_DRIVEN_MEETING_STATES.includes(m.state)) {
+    throw new DomainError('invalid-transition', MINUTES_DRIVEN_STATE_MESSAGE);
+  }
   if (!NEXT[m.state].includes(to)) {
     throw new DomainError(
       'invalid-transition',
@@ -49,6 +63,38 @@ export function transitionMeeting(m: Meeting, to: MeetingState, o: { reason?: st
     return { ...m, state: to, cancelReason: reason };
   }
   return { ...m, state: to };
+}
+
+const FOR_MINUTES: Record<MinutesState, MeetingState> = {
+  draft: 'drafting',
+  review: 'drafting',
+  signed: 'signed',
+  issued: 'issued',
+};
+
+/** The meeting state that follows from its minutes' state: 起草/送审 → 纪要起草, 签发 → 已签发, 印发 → 已印发. */
+export function meetingStateForMinutes(minutesState: MinutesState): MeetingState {
+  if (!MINUTES_STATES.includes(minutesState)) {
+    throw new DomainError('validation', `未知的会议纪要状态：${String(minutesState)}`);
+  }
+  return FOR_MINUTES[minutesState];
+}
+
+/**
+ * The meeting with the state its minutes now dictate (pure; the minutes repository writes it in the same
+ * transaction as the minutes). Refused unless the meeting has been held (已召开 or later): a meeting not
+ * yet held, or cancelled, has no minutes.
+ */
+export function withMinutesState(m: Meeting, minutesState: MinutesState): Meeting {
+  if (m.state === 'cancelled') throw new DomainError('invalid-transition', '会议已取消，没有会议纪要');
+  if (!isHeldOrLater(m)) {
+    throw new DomainError(
+      'invalid-transition',
+      `会议处于“${MEETING_STATE_LABELS[m.state]}”状态，尚未召开，请先将会议标记为已召开再起草会议纪要`,
+    );
+  }
+  const state = meetingStateForMinutes(minutesState);
+  return state === m.state ? m : { ...m, state };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema, optionalText, recordMetaSchema, requiredText } from './common';
+import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, recordMetaSchema, requiredText } from './common';
 
 /** 定期联席会议 / 专题会议 / 联动会商会议 */
 export const MEETING_KINDS = ['regular', 'special', 'consultation'] as const;
@@ -43,6 +43,21 @@ export const attendanceSchema = recordMetaSchema.extend({
 });
 export type Attendance = z.infer<typeof attendanceSchema>;
 
+/**
+ * What a standing agenda item (通报, 研究未结执法争议 …) said when its meeting was held: its title and the
+ * list it covered, frozen at the 已召开 transition so that later data (a dispute registered afterwards)
+ * cannot rewrite the record of a past meeting. Optional and not indexed: rows written before it existed
+ * still parse and need no migration.
+ */
+export const agendaSnapshotSchema = z.object({
+  /** Business date (Asia/Shanghai) the snapshot was taken. */
+  takenOn: isoDateSchema,
+  title: requiredText('议程事项', 200),
+  /** One line per covered record (e.g. “XZ-2026-003 解放路夜市噪声”), in agenda order. */
+  lines: z.array(z.string().max(500)).max(1000),
+});
+export type AgendaSnapshot = z.infer<typeof agendaSnapshotSchema>;
+
 export const agendaItemSchema = recordMetaSchema.extend({
   meetingId: idSchema,
   order: z.number().int().nonnegative(),
@@ -51,5 +66,7 @@ export const agendaItemSchema = recordMetaSchema.extend({
   topicId: idSchema.optional(),
   presenterUnitId: idSchema.optional(),
   minutes: z.number().int().min(0).max(600).optional(),
+  /** Set for standing items when the meeting is held; from then on it is what the item shows. */
+  snapshot: agendaSnapshotSchema.optional(),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;

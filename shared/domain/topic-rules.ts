@@ -1,3 +1,4 @@
+import { disputesReviewTitle } from './agenda-standing';
 import { DomainError } from './errors';
 import type { Topic, TopicState } from './topic';
 
@@ -162,7 +163,7 @@ export function proposeStandingItems(input: {
     });
   }
   if (input.openDisputes > 0) {
-    out.push({ kind: 'disputes_review', title: `研究未结执法争议（${input.openDisputes}件）`, required: false });
+    out.push({ kind: 'disputes_review', title: disputesReviewTitle(input.openDisputes), required: false });
   }
   for (const t of input.deferredTopics) {
     out.push({ kind: 'topic', title: t.title, required: false, topicId: t.id });

@@ -15,6 +15,7 @@ import type {
   Person,
   RuleProfile,
   StandingItemProposal,
+  StandingItemView,
   StuckThresholds,
   Attachment,
   Complainant,
@@ -190,7 +191,11 @@ export interface MeetingsRepository {
   create(input: unknown): Promise<Meeting>;
   /** MeetingInput keys left out keep their value; only while planning or notified. Audited 'update'. */
   update(id: string, patch: unknown): Promise<Meeting>;
-  /** Applies `transitionMeeting` (cancel needs `reason`); cancelling also unschedules its topics. Audited. */
+  /**
+   * Applies `transitionMeeting` (by hand: 筹备/已通知/已召开/已取消; the later states follow the minutes).
+   * Cancelling unschedules its topics; 已召开 moves its scheduled topics to 已上会 and freezes its standing
+   * items (snapshot), all in one transaction. Audited.
+   */
   transition(id: string, to: MeetingState, reason?: string): Promise<Meeting>;
 }
 
@@ -246,6 +251,8 @@ export interface AgendaProposals {
   disputes: { dispute: Dispute; onThisAgenda: boolean }[];
   /** Agenda item ids that cannot be removed (the 落实情况通报 while a resolution is open). */
   requiredItemIds: string[];
+  /** Title and lines of each standing item, by item id: live from the same read, or its snapshot once held. */
+  views: Record<string, StandingItemView>;
 }
 
 export interface AgendaRepository {

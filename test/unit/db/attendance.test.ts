@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withMinutesState } from '../../../shared/domain';
 import { auditRows, personInput, snapshotTables, unitInput, withProfile, type Harness } from './helpers';
 
 interface Setup extends Harness {
@@ -140,8 +141,9 @@ describe('attendance repository', () => {
   it('freezes attendance once the minutes are signed', async () => {
     const h = await setup();
     const row = await rowOf(h, h.member);
-    for (const to of ['notified', 'held', 'drafting', 'signed'] as const)
-      await h.dl.meetings.transition(h.meetingId, to);
+    for (const to of ['notified', 'held'] as const) await h.dl.meetings.transition(h.meetingId, to);
+    // After 已召开 the meeting's state follows its minutes (written by the minutes repository).
+    await h.db.meetings.put(withMinutesState((await h.db.meetings.get(h.meetingId))!, 'signed'));
     const before = await snapshotTables(h.db);
     await expect(h.dl.attendance.signIn(row.id)).rejects.toThrow('会议处于“已签发”状态，不能签到');
     await expect(h.dl.attendance.addObserver(h.meetingId, h.colleague)).rejects.toThrow(/不能添加列席人员/);

@@ -98,7 +98,10 @@ describe('meetings repository', () => {
     expect((last?.before as { state: string }).state).toBe('planning');
 
     const before = await snapshotTables(db);
-    await expect(dl.meetings.transition(m.id, 'issued')).rejects.toThrow('会议处于“已通知”状态，不能改为“已印发”');
+    await expect(dl.meetings.transition(m.id, 'issued')).rejects.toThrow(
+      '会议召开后的状态由会议纪要决定，请在会议纪要中送审、签发、印发',
+    );
+    await expect(dl.meetings.transition(m.id, 'notified')).rejects.toThrow('会议处于“已通知”状态，不能改为“已通知”');
     await expect(dl.meetings.transition(m.id, 'cancelled')).rejects.toThrow('请填写取消原因');
     await expect(dl.meetings.transition(m.id, 'cancelled', '   ')).rejects.toThrow('请填写取消原因');
     await expect(dl.meetings.transition('missing', 'held')).rejects.toThrow(/找不到该会议/);
@@ -106,6 +109,12 @@ describe('meetings repository', () => {
 
     await dl.meetings.transition(m.id, 'held');
     await expect(dl.meetings.transition(m.id, 'cancelled', '太晚了')).rejects.toThrow(/已召开/);
+    // After 已召开 the minutes drive the state: no hand-made 纪要起草 / 已签发 / 已印发, nor back from them.
+    for (const to of ['drafting', 'signed', 'issued'] as const) {
+      await expect(dl.meetings.transition(m.id, to)).rejects.toThrow('会议召开后的状态由会议纪要决定');
+    }
+    await db.meetings.put({ ...(await db.meetings.get(m.id))!, state: 'signed' });
+    await expect(dl.meetings.transition(m.id, 'held')).rejects.toThrow('会议召开后的状态由会议纪要决定');
   });
 
   it('cancels with a reason and sends its scheduled topics back to the backlog, audited', async () => {

@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedMeetingTransitions,
   DomainError,
+  HELD_OR_LATER_MEETING_STATES,
   type Meeting,
   type MeetingState,
   MEETING_STATES,
+  meetingStateForMinutes,
+  MINUTES_DRIVEN_MEETING_STATES,
+  MINUTES_DRIVEN_STATE_MESSAGE,
+  MINUTES_STATES,
+  type MinutesState,
+  withMinutesState,
   nextMeetingSequence,
   quarterCompliance,
   quarterOf,
@@ -25,32 +32,37 @@ const meeting = (over: Partial<Meeting> = {}): Meeting => ({
 });
 
 describe('meeting state machine', () => {
+  // The hand-made transitions: every other (from, to) pair is refused, each cell of the table checked.
   const allowed: [MeetingState, MeetingState][] = [
     ['planning', 'notified'],
     ['planning', 'cancelled'],
     ['notified', 'held'],
     ['notified', 'planning'],
     ['notified', 'cancelled'],
-    ['held', 'drafting'],
-    ['drafting', 'signed'],
-    ['signed', 'issued'],
-    ['signed', 'drafting'],
   ];
 
   it.each(allowed)('allows %s → %s', (from, to) => {
     const m = transitionMeeting(meeting({ state: from }), to, { reason: '因故推迟' });
     expect(m.state).toBe(to);
+    expect(allowedMeetingTransitions(from)).toContain(to);
   });
 
-  it('refuses every other transition', () => {
+  it('refuses every other transition, minutes-driven ones with the minutes message', () => {
+    let refused = 0;
     for (const from of MEETING_STATES) {
       for (const to of MEETING_STATES) {
         if (allowed.some(([f, t]) => f === from && t === to)) continue;
-        expect(() => transitionMeeting(meeting({ state: from }), to, { reason: 'x' }), `${from}→${to}`).toThrow(
-          DomainError,
-        );
+        const attempt = () => transitionMeeting(meeting({ state: from }), to, { reason: 'x' });
+        expect(attempt, `${from}→${to}`).toThrow(DomainError);
+        if (MINUTES_DRIVEN_MEETING_STATES.includes(from) || MINUTES_DRIVEN_MEETING_STATES.includes(to)) {
+          expect(attempt, `${from}→${to}`).toThrow(MINUTES_DRIVEN_STATE_MESSAGE);
+        }
+        expect(allowedMeetingTransitions(from), `${from}→${to}`).not.toContain(to);
+        refused++;
       }
     }
+    expect(refused).toBe(MEETING_STATES.length ** 2 - allowed.length);
+    expect(MINUTES_DRIVEN_STATE_MESSAGE).toBe('会议召开后的状态由会议纪要决定，请在会议纪要中送审、签发、印发');
   });
 
   it('needs a reason to cancel and keeps it', () => {
@@ -58,9 +70,48 @@ describe('meeting state machine', () => {
     expect(transitionMeeting(meeting(), 'cancelled', { reason: '主要领导外出' }).cancelReason).toBe('主要领导外出');
   });
 
-  it('makes issued and cancelled final', () => {
-    expect(allowedMeetingTransitions('issued')).toEqual([]);
-    expect(allowedMeetingTransitions('cancelled')).toEqual([]);
+  it('offers no hand transition once held, and none from issued or cancelled', () => {
+    for (const s of ['held', 'drafting', 'signed', 'issued', 'cancelled'] as const) {
+      expect(allowedMeetingTransitions(s)).toEqual([]);
+    }
+  });
+});
+
+describe('meeting state from its minutes', () => {
+  const table: [MinutesState, MeetingState][] = [
+    ['draft', 'drafting'],
+    ['review', 'drafting'],
+    ['signed', 'signed'],
+    ['issued', 'issued'],
+  ];
+
+  it('maps every minutes state', () => {
+    expect(table.map(([s]) => s)).toEqual([...MINUTES_STATES]);
+    for (const [minutes, state] of table) expect(meetingStateForMinutes(minutes)).toBe(state);
+    expect(() => meetingStateForMinutes('lost' as MinutesState)).toThrow(DomainError);
+  });
+
+  it('follows the minutes from every held-or-later state, both ways (更正 after 印发 goes back to drafting)', () => {
+    for (const from of HELD_OR_LATER_MEETING_STATES) {
+      for (const [minutes, state] of table) {
+        const m = meeting({ state: from });
+        const next = withMinutesState(m, minutes);
+        expect(next.state, `${from} + ${minutes}`).toBe(state);
+        expect(next).toEqual({ ...m, state });
+        if (state === from) expect(next).toBe(m);
+      }
+    }
+  });
+
+  it('refuses a meeting not yet held, or cancelled', () => {
+    for (const from of MEETING_STATES) {
+      if (HELD_OR_LATER_MEETING_STATES.includes(from)) continue;
+      for (const minutes of MINUTES_STATES) {
+        expect(() => withMinutesState(meeting({ state: from }), minutes), `${from} + ${minutes}`).toThrow(DomainError);
+      }
+    }
+    expect(() => withMinutesState(meeting({ state: 'notified' }), 'draft')).toThrow(/尚未召开/);
+    expect(() => withMinutesState(meeting({ state: 'cancelled' }), 'draft')).toThrow('会议已取消，没有会议纪要');
   });
 });
 

@@ -3,7 +3,6 @@ import {
   DomainError,
   TOPIC_STATE_LABELS,
   agendaBacklog,
-  isOpenResolution,
   agendaItemSchema,
   deferredFromMeeting,
   proposeStandingItems,
@@ -18,7 +17,8 @@ import type { JointDeskDB } from '../database';
 import type { AgendaProposals, AgendaRepository, BacklogEntry, StandingAgendaKind } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
 import { withoutUndefined } from './list-helpers';
-import { HELD_OR_LATER, assertPreparing, mustGetMeeting } from './meetings';
+import { readingMoment, standingSourceFrom, standingViews } from './agenda-standing';
+import { assertPreparing, mustGetMeeting } from './meetings';
 import { writeTopicTransition } from './topic-transition';
 
 const LABELS: FieldLabels = {
@@ -225,24 +225,14 @@ export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository 
   }
 }
 
-/**
- * The meeting held last before `meeting` (state held or later, earlier date): its deferred topics are
- * carried to this meeting and its resolutions reported on.
- */
-export function previousHeldMeeting(meetings: readonly Meeting[], meeting: Meeting): Meeting | undefined {
-  let best: Meeting | undefined;
-  for (const m of meetings) {
-    if (m.id === meeting.id || !HELD_OR_LATER.includes(m.state) || m.startsAt >= meeting.startsAt) continue;
-    if (!best || m.startsAt > best.startsAt) best = m;
-  }
-  return best;
-}
+export { previousHeldMeeting } from './agenda-standing';
 
 /**
  * Everything the agenda builder proposes for `meeting`. The 落实情况通报 reports every resolution of an
  * earlier meeting that is still open, or that changed since the previous meeting (DOMAIN.md
  * "Implementation report") — not only the previous meeting's own, which may have none (a 联动会商 held
- * last week) while older resolutions are still being carried out.
+ * last week) while older resolutions are still being carried out. Standing items' titles and lists come
+ * from the same read ({@link standingViews}); once the meeting is held, from their snapshots.
  */
 export async function computeProposals(db: JointDeskDB, meeting: Meeting): Promise<AgendaProposals> {
   const [meetings, topics, resolutions, disputes, items] = await Promise.all([
@@ -253,39 +243,20 @@ export async function computeProposals(db: JointDeskDB, meeting: Meeting): Promi
     itemsOf(db, meeting.id),
   ]);
   const byId = new Map(meetings.map((m) => [m.id, m]));
-  const previous = previousHeldMeeting(meetings, meeting);
-
-  const since = previous?.startsAt.slice(0, 10) ?? '';
-  let total = 0;
-  let open = 0;
-  for (const r of resolutions) {
-    const source = byId.get(r.meetingId);
-    if (!source || source.id === meeting.id || source.startsAt >= meeting.startsAt) continue;
-    // Resolutions of minutes never issued are not tasks yet (state 'draft'): not reported.
-    if (r.state === 'draft') continue;
-    const isOpen = isOpenResolution(r);
-    if (isOpen || r.updatedAt.slice(0, 10) >= since) total++;
-    if (isOpen) open++;
-  }
-
-  const openDisputes = disputes
-    .filter((d) => d.state !== 'closed')
-    .map((dispute) => ({ dispute, onThisAgenda: dispute.agendaMeetingId === meeting.id }))
-    .sort(
-      (a, b) =>
-        Number(b.onThisAgenda) - Number(a.onThisAgenda) ||
-        a.dispute.registeredOn.localeCompare(b.dispute.registeredOn) ||
-        a.dispute.number.localeCompare(b.dispute.number),
-    );
+  const read = standingSourceFrom({ meetings, resolutions, disputes }, meeting, readingMoment(meeting));
+  const { previous, resolutions: counts } = read;
+  const views = standingViews(items, read.source);
 
   const carriedFromPrevious = deferredFromMeeting(topics, previous?.id);
   const proposals = proposeStandingItems({
-    previousMeeting: previous ? { sequenceLabel: '上次', resolutions: total, openResolutions: open } : undefined,
-    openDisputes: openDisputes.length,
+    previousMeeting: previous
+      ? { sequenceLabel: '上次', resolutions: counts.total, openResolutions: counts.open }
+      : undefined,
+    openDisputes: read.disputes.length,
     deferredTopics: carriedFromPrevious,
   });
-  const onAgenda = (p: { kind: string; topicId?: string }) =>
-    p.kind === 'topic' ? items.some((i) => i.topicId === p.topicId) : items.some((i) => i.kind === p.kind);
+  const itemFor = (p: { kind: string; topicId?: string }) =>
+    p.kind === 'topic' ? items.find((i) => i.topicId === p.topicId) : items.find((i) => i.kind === p.kind);
 
   // Deferred topics of any earlier meeting stay visible (the previous meeting's first), so none is lost
   // when a meeting in between did not take it up.
@@ -304,11 +275,17 @@ export async function computeProposals(db: JointDeskDB, meeting: Meeting): Promi
 
   return {
     previousMeeting: previous,
-    resolutions: { total, open },
-    standing: proposals.map((p) => ({ ...p, added: onAgenda(p) })),
+    resolutions: counts,
+    standing: proposals.map((p) => {
+      const item = itemFor(p);
+      // A frozen item is the record of what the meeting had: the proposal says what the item said.
+      const frozen = item ? views[item.id] : undefined;
+      return { ...p, ...(frozen?.frozen ? { title: frozen.title } : {}), added: item !== undefined };
+    }),
     backlog,
-    disputes: openDisputes,
-    requiredItemIds: open > 0 ? items.filter((i) => i.kind === 'last_resolutions').map((i) => i.id) : [],
+    disputes: read.disputes,
+    requiredItemIds: counts.open > 0 ? items.filter((i) => i.kind === 'last_resolutions').map((i) => i.id) : [],
+    views,
   };
 }
 

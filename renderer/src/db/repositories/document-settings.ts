@@ -6,12 +6,14 @@ import {
   type Attendance,
   type Meeting,
   type Person,
+  type StandingItemView,
   type Unit,
 } from '../../../../shared/domain';
 import { meetingDocOfficeSchema, type MeetingDocOffice } from '../../../../shared/export/docx/meeting-doc-model';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
 import { guard } from '../permission-guard';
 import { parseOrThrow, type FieldLabels } from '../validation';
+import { readStandingSource, standingViews } from './agenda-standing';
 import { withoutUndefined } from './list-helpers';
 
 /** Setting key of the issuing office of meeting documents. */
@@ -56,6 +58,8 @@ export interface MeetingDocumentSources {
   noticeNumbers: Record<string, NoticeNumberRecord>;
   /** The other meetings of the same year (for a first 发文字号 guess). */
   yearMeetings: Meeting[];
+  /** Title and lines of each standing agenda item by id (live from the same read, or its snapshot once held). */
+  standing: Record<string, StandingItemView>;
 }
 
 export interface DocumentSettingsRepository {
@@ -107,7 +111,7 @@ export function createDocumentSettingsRepository(ctx: DataLayerContext): Documen
     meetingSources(meetingId) {
       return db.transaction(
         'r',
-        [db.meetings, db.agendaItems, db.attendance, db.people, db.units, db.settings],
+        [db.meetings, db.agendaItems, db.attendance, db.people, db.units, db.settings, db.resolutions, db.disputes],
         async () => {
           const meeting = await db.meetings.get(meetingId);
           if (!meeting) throw new DomainError('not-found', '找不到该会议，可能已被删除');
@@ -124,7 +128,8 @@ export function createDocumentSettingsRepository(ctx: DataLayerContext): Documen
               .toArray(),
           ]);
           agenda.sort((a, b) => a.order - b.order);
-          return { meeting, agenda, attendance, people, units, noticeNumbers, yearMeetings };
+          const standing = standingViews(agenda, (await readStandingSource(db, meeting)).source);
+          return { meeting, agenda, attendance, people, units, noticeNumbers, yearMeetings, standing };
         },
       );
     },

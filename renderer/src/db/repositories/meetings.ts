@@ -12,6 +12,7 @@ import {
   type Attendance,
   type Meeting,
   type MeetingKind,
+  type Topic,
 } from '../../../../shared/domain';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
 import { guard } from '../permission-guard';
@@ -19,6 +20,7 @@ import type { JointDeskDB } from '../database';
 import type { MeetingsRepository } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
 import { patchOverStored } from './input-patch';
+import { freezeStandingItems } from './agenda-standing';
 import { withoutUndefined } from './list-helpers';
 import { writeTopicTransition } from './topic-transition';
 
@@ -136,7 +138,8 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
     },
 
     async transition(id, to, reason) {
-      return auditedWrite(ctx, [db.meetings, db.topics], async (audit) => {
+      const tables = [db.meetings, db.topics, db.agendaItems, db.resolutions, db.disputes];
+      return auditedWrite(ctx, tables, async (audit) => {
         guard(audit, to === 'cancelled' ? 'meeting.cancel' : 'meeting.transition');
         const before = await mustGetMeeting(db, id);
         const next = transitionMeeting(before, to, { reason });
@@ -153,6 +156,11 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
         });
         // A cancelled meeting will not discuss its topics: they go back to the backlog of the next one.
         if (to === 'cancelled') await unscheduleTopics(db, ctx, audit, meeting);
+        // Held: its topics were discussed (已上会), and its standing items become the record of that day.
+        if (to === 'held') {
+          await markTopicsDiscussed(ctx, audit, meeting);
+          await freezeStandingItems(ctx, audit, meeting);
+        }
         return meeting;
       });
     },
@@ -170,6 +178,49 @@ async function unscheduleTopics(
     if (before.state !== 'scheduled') continue;
     await writeTopicTransition(ctx, audit, before, { type: 'unschedule' }, '会议已取消，议题退回待排议程');
   }
+}
+
+/** Every topic on the held meeting's agenda still 已排入议程 moves to 已上会, audited with the reason. */
+async function markTopicsDiscussed(ctx: DataLayerContext, audit: AuditWriter, meeting: Meeting): Promise<void> {
+  const { db } = ctx;
+  const items = await db.agendaItems.where('meetingId').equals(meeting.id).toArray();
+  const ids = [...new Set(items.map((i) => i.topicId).filter((t): t is string => t !== undefined))];
+  for (const before of await db.topics.bulkGet(ids)) {
+    if (!before || before.state !== 'scheduled' || before.meetingId !== meeting.id) continue;
+    await writeTopicTransition(ctx, audit, before, { type: 'discuss' }, '会议已召开');
+  }
+}
+
+/**
+ * 已上会 → 已议定 for the topics of `meetingId` that got a resolution, inside the caller's transaction
+ * (which must cover `topics` and be guarded by the caller: the minutes repository calls it at 印发).
+ * A topic still 已排入议程 (a meeting held before topics moved with it) is first marked 已上会, both audited.
+ * Topics already 已议定, 暂缓 or 提交党政联席会议 keep their outcome, so issuing (or re-issuing a corrected
+ * version) never fails on them; a missing topic or one of another meeting is refused (DomainError), which
+ * rolls the caller's write back. Returns the topics it moved.
+ */
+export async function markTopicsResolved(
+  ctx: DataLayerContext,
+  audit: AuditWriter,
+  meetingId: string,
+  topicIds: readonly string[],
+): Promise<Topic[]> {
+  const { db } = ctx;
+  const ids = [...new Set(topicIds)];
+  const out: Topic[] = [];
+  for (const [i, found] of (await db.topics.bulkGet(ids)).entries()) {
+    if (!found) throw new DomainError('not-found', `找不到议题（${ids[i]}），可能已被删除`);
+    if (found.meetingId !== meetingId) {
+      throw new DomainError('validation', `议题“${found.title}”不在本次会议的议程中`);
+    }
+    let before = found;
+    if (before.state === 'scheduled') {
+      before = await writeTopicTransition(ctx, audit, before, { type: 'discuss' }, '会议已召开');
+    }
+    if (before.state !== 'discussed') continue;
+    out.push(await writeTopicTransition(ctx, audit, before, { type: 'resolve' }, '会议纪要已印发，议题已议定'));
+  }
+  return out;
 }
 
 /** 第N次 for (year, kind), from the rows in the database (call inside the write transaction). */

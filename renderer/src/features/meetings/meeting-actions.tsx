@@ -1,14 +1,26 @@
-import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Popconfirm } from 'antd';
+import { EditOutlined, FileTextOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Popconfirm, Tooltip } from 'antd';
 import { useState } from 'react';
-import { isPreparing, allowedMeetingTransitions, type Meeting, type MeetingState } from '../../../../shared/domain';
+import { useNavigate } from 'react-router-dom';
+import {
+  allowedMeetingTransitions,
+  isHeldOrLater,
+  isPreparing,
+  type Meeting,
+  type MeetingState,
+} from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
 import { FormModal, todayIso, useReportError } from '../../ui';
 import { useMeetingsText } from './labels';
 
-/** Buttons for exactly the transitions the state machine allows from the meeting's state, plus 编辑. */
+/**
+ * Buttons for exactly the transitions made by hand from the meeting's state, plus 编辑. Once held, the
+ * meeting's state follows its minutes: the one button leads there (起草会议纪要 while there are none yet —
+ * 已召开 means no minutes, since creating them moves the meeting to 纪要起草).
+ */
 export function MeetingActions({ meeting, onEdit }: { meeting: Meeting; onEdit: () => void }) {
   const { t } = useMeetingsText();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const reportError = useReportError();
   const [busy, setBusy] = useState<MeetingState>();
@@ -35,6 +47,17 @@ export function MeetingActions({ meeting, onEdit }: { meeting: Meeting; onEdit: 
 
   return (
     <>
+      {isHeldOrLater(meeting) ? (
+        <Tooltip title={t('meetings:transition.minutesHint')}>
+          <Button
+            type="primary"
+            icon={<FileTextOutlined aria-hidden />}
+            onClick={() => void navigate(`/meetings/${meeting.id}/minutes`)}
+          >
+            {meeting.state === 'held' ? t('meetings:transition.draftMinutes') : t('meetings:transition.minutes')}
+          </Button>
+        </Tooltip>
+      ) : null}
       {preparing ? (
         <Button icon={<EditOutlined aria-hidden />} onClick={onEdit}>
           {t('meetings:detail.edit')}

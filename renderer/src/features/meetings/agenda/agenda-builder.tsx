@@ -148,7 +148,7 @@ export function AgendaBuilder({ meeting, lookups }: { meeting: Meeting; lookups:
                       count={ordered.length}
                       editable={editable}
                       required={required.has(item.id)}
-                      disputes={proposals.disputes}
+                      view={proposals.views[item.id]}
                       lookups={lookups}
                       onMove={onMove}
                       onRemove={(it) => void run(() => agenda.remove(it.id))}

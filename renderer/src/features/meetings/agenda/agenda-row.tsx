@@ -3,8 +3,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Button, Flex, InputNumber, List, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { levelOneMarker, type AgendaItem } from '../../../../../shared/domain';
-import type { AgendaProposals } from '../../../db/types';
+import { levelOneMarker, type AgendaItem, type StandingItemView } from '../../../../../shared/domain';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
 
@@ -14,7 +13,8 @@ export interface AgendaRowProps {
   count: number;
   editable: boolean;
   required: boolean;
-  disputes: AgendaProposals['disputes'];
+  /** A standing item's title and lines (live, or its snapshot once held); absent for topics. */
+  view?: StandingItemView;
   lookups: MeetingLookups;
   onMove: (item: AgendaItem, delta: -1 | 1) => void;
   onRemove: (item: AgendaItem) => void;
@@ -26,7 +26,9 @@ export interface AgendaRowProps {
 
 /** One agenda item: drag handle, number, title, presenter unit, minutes, move up/down and remove. */
 export function AgendaRow(props: AgendaRowProps) {
-  const { item, index, count, editable, required, disputes, lookups, onMove, onRemove, onChange } = props;
+  const { item, index, count, editable, required, view, lookups, onMove, onRemove, onChange } = props;
+  // The title shown is computed with the list under it, so a “（N件）” always matches the list.
+  const title = view?.title ?? item.title;
   const { t, zh } = useMeetingsText();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
@@ -66,7 +68,7 @@ export function AgendaRow(props: AgendaRowProps) {
               size="small"
               ref={setActivatorNodeRef}
               icon={<HolderOutlined aria-hidden />}
-              aria-label={t('meetings:agenda.dragHandle', { title: item.title })}
+              aria-label={t('meetings:agenda.dragHandle', { title })}
               style={{ cursor: 'grab' }}
               {...attributes}
               {...listeners}
@@ -83,15 +85,20 @@ export function AgendaRow(props: AgendaRowProps) {
                   tooltip: t('meetings:agenda.editTitle'),
                   maxLength: 200,
                   onChange: (v) => {
-                    if (v.trim() && v !== item.title) onChange(item, { title: v });
+                    if (v.trim() && v !== title) onChange(item, { title: v });
                   },
                 }}
               >
-                {item.title}
+                {title}
               </Typography.Text>
             ) : (
-              <Typography.Text data-testid="agenda-item-title">{item.title}</Typography.Text>
+              <Typography.Text data-testid="agenda-item-title">{title}</Typography.Text>
             )}
+            {view?.frozen ? (
+              <Tooltip title={t('meetings:agenda.frozenHint', { date: view.takenOn })}>
+                <Tag icon={<LockOutlined aria-hidden />}>{t('meetings:agenda.frozen')}</Tag>
+              </Tooltip>
+            ) : null}
             {kindTag}
             {required ? (
               <Tooltip title={t('meetings:agenda.requiredHint')}>
@@ -131,7 +138,7 @@ export function AgendaRow(props: AgendaRowProps) {
                 <Tooltip title={t('meetings:agenda.moveUp')}>
                   <Button
                     size="small"
-                    aria-label={t('meetings:agenda.moveUpItem', { title: item.title })}
+                    aria-label={t('meetings:agenda.moveUpItem', { title })}
                     icon={<ArrowUpOutlined aria-hidden />}
                     disabled={index === 0}
                     onClick={() => onMove(item, -1)}
@@ -140,7 +147,7 @@ export function AgendaRow(props: AgendaRowProps) {
                 <Tooltip title={t('meetings:agenda.moveDown')}>
                   <Button
                     size="small"
-                    aria-label={t('meetings:agenda.moveDownItem', { title: item.title })}
+                    aria-label={t('meetings:agenda.moveDownItem', { title })}
                     icon={<ArrowDownOutlined aria-hidden />}
                     disabled={index === count - 1}
                     onClick={() => onMove(item, 1)}
@@ -166,7 +173,7 @@ export function AgendaRow(props: AgendaRowProps) {
                     <Button
                       size="small"
                       danger
-                      aria-label={t('meetings:agenda.removeItem', { title: item.title })}
+                      aria-label={t('meetings:agenda.removeItem', { title })}
                       icon={<DeleteOutlined aria-hidden />}
                     />
                   </Popconfirm>
@@ -175,16 +182,14 @@ export function AgendaRow(props: AgendaRowProps) {
             ) : null}
           </Space>
         </Flex>
-        {item.kind === 'disputes_review' && disputes.length > 0 ? (
-          <Typography.Paragraph type="secondary" style={{ margin: `0 0 0 ${editable ? 72 : 40}px`, fontSize: 12 }}>
-            {t('meetings:agenda.disputesCovered')}
-            {disputes.map((d, i) => (
-              <span key={d.dispute.id}>
-                {i > 0 ? t('meetings:listSeparator') : ''}
-                {d.dispute.number} {d.dispute.matter}
-                {d.onThisAgenda ? t('meetings:agenda.putOnThisMeeting') : ''}
-              </span>
-            ))}
+        {view && view.lines.length > 0 ? (
+          <Typography.Paragraph
+            type="secondary"
+            data-testid="agenda-item-lines"
+            style={{ margin: `0 0 0 ${editable ? 72 : 40}px`, fontSize: 12 }}
+          >
+            {item.kind === 'disputes_review' ? t('meetings:agenda.disputesCovered') : null}
+            {view.lines.join(t('meetings:listSeparator'))}
           </Typography.Paragraph>
         ) : null}
       </Flex>

@@ -3,6 +3,7 @@ import {
   MEETING_ROLES,
   UNIT_KINDS,
   addDays,
+  agendaItemTitle,
   type Attendance,
   type Meeting,
   type Person,
@@ -111,7 +112,8 @@ export function toMeetingDocInput(
     agenda: src.agenda.map((item) => {
       const unit = item.presenterUnitId ? units.get(item.presenterUnitId)?.name : undefined;
       return {
-        title: item.title,
+        // A standing item's live title (its count agreeing with its list) or, once held, its snapshot's.
+        title: src.standing[item.id]?.title ?? agendaItemTitle(item),
         ...(unit ? { presenterUnit: unit } : {}),
         ...(item.minutes !== undefined ? { minutes: item.minutes } : {}),
       };

@@ -99,6 +99,7 @@ const sources = (extra: Partial<MeetingDocumentSources> = {}): MeetingDocumentSo
   units,
   noticeNumbers: {},
   yearMeetings: [],
+  standing: {},
   ...extra,
 });
 const office = {
@@ -124,6 +125,35 @@ describe('meeting document input from the database', () => {
       { title: '王建国同志讲话' },
     ]);
     expect(input.noticeNumber).toBe(3);
+  });
+
+  it('titles standing items as the agenda shows them: live count, or the snapshot once held', () => {
+    const disputes: AgendaItem = {
+      id: 'a3',
+      ...meta,
+      meetingId: 'm1',
+      order: 2,
+      kind: 'disputes_review',
+      title: '研究未结执法争议（8件）',
+    };
+    const live = toMeetingDocInput(
+      sources({
+        agenda: [disputes],
+        standing: { a3: { title: '研究未结执法争议（9件）', lines: [], frozen: false } },
+      }),
+      office,
+      { noticeDate: '2026-03-02' },
+    );
+    expect(live.agenda.map((a) => a.title)).toEqual(['研究未结执法争议（9件）']);
+    // Without a view (an older caller), the snapshot still wins over the stored title.
+    const frozen = toMeetingDocInput(
+      sources({
+        agenda: [{ ...disputes, snapshot: { takenOn: '2026-03-06', title: '研究未结执法争议（7件）', lines: [] } }],
+      }),
+      office,
+      { noticeDate: '2026-03-02' },
+    );
+    expect(frozen.agenda.map((a) => a.title)).toEqual(['研究未结执法争议（7件）']);
   });
 
   it('lists invitees by role, keeping a unit’s people together, with 出席/列席/请假 and substitutes', () => {
