@@ -1,11 +1,12 @@
 import { AlignmentType, Paragraph, type Document, type FileChild } from 'docx';
 import { formatChineseDateTime } from '../../domain/format';
 import { officialDocument } from './document';
-import { CH3, FONT, widthTwips } from './layout';
+import { CH3, type FontScheme, schemeFonts, widthTwips } from './layout';
 import {
   agendaMarker,
   agendaNote,
   breakTitle,
+  officeScheme,
   sessionName,
   withoutEndPunctuation,
   type MeetingDocInput,
@@ -18,13 +19,13 @@ export function agendaTitleLines(input: Pick<MeetingDocInput, 'office' | 'meetin
 }
 
 /** 楷体 note under an item, aligned with the item's text (2字 indent + the 2字 marker “一、”). */
-function note(text: string): Paragraph {
+function note(text: string, scheme: FontScheme): Paragraph {
   return new Paragraph({
     ...KEEP_PUNCTUATION,
     alignment: AlignmentType.JUSTIFIED,
     spacing: exact(),
     indent: { left: 4 * CH3 },
-    children: [run(text, { font: FONT.kai })],
+    children: [run(text, { font: schemeFonts(scheme).h2 })],
   });
 }
 
@@ -32,14 +33,14 @@ function note(text: string): Paragraph {
  * An item “一、……” starting 2字 in; a wrapped title continues under its first character (4字), as an
  * agenda is read as a list rather than as running text.
  */
-function itemParagraph(marker: string, text: string): Paragraph {
+function itemParagraph(marker: string, text: string, scheme: FontScheme): Paragraph {
   const hanging = widthTwips(marker);
   return new Paragraph({
     ...KEEP_PUNCTUATION,
     alignment: AlignmentType.JUSTIFIED,
     spacing: exact(),
     indent: { left: 2 * CH3 + hanging, hanging },
-    children: [run(marker), run(text)],
+    children: [run(marker, { scheme }), run(text, { scheme })],
   });
 }
 
@@ -51,21 +52,33 @@ export function meetingAgendaDocument(input: MeetingDocInput): Document {
   const { meeting, agenda } = input;
   const titleLines = agendaTitleLines(input);
   const chair = meeting.chairName?.trim();
+  const scheme = officeScheme(input.office);
   const children: FileChild[] = [
-    title(titleLines),
-    caption(`（${formatChineseDateTime(meeting.startsAt)}\u3000${meeting.place.trim()}）`),
+    title(titleLines, 0, scheme),
+    caption(`（${formatChineseDateTime(meeting.startsAt)}\u3000${meeting.place.trim()}）`, scheme),
     blankLine(),
     ...(chair
-      ? [labelled('主持人：', meeting.chairPost?.trim() ? `${chair}（${meeting.chairPost.trim()}）` : chair)]
+      ? [
+          labelled(
+            '主持人：',
+            meeting.chairPost?.trim() ? `${chair}（${meeting.chairPost.trim()}）` : chair,
+            undefined,
+            scheme,
+          ),
+        ]
       : []),
     ...agenda.flatMap((item, i) => {
       const n = agendaNote(item);
-      return [itemParagraph(agendaMarker(i), withoutEndPunctuation(item.title)), ...(n ? [note(n)] : [])];
+      return [
+        itemParagraph(agendaMarker(i), withoutEndPunctuation(item.title), scheme),
+        ...(n ? [note(n, scheme)] : []),
+      ];
     }),
   ];
   return officialDocument(children, {
     title: titleLines.join(''),
     creator: input.office.name,
     auditAnchor: input.auditAnchor,
+    scheme,
   });
 }

@@ -3,7 +3,7 @@ import { chineseNumber, formatChineseDate, formatChineseDateTime, ordinalSession
 import { MEETING_KIND_LABELS } from '../../domain/meeting-rules';
 import type { MeetingKind } from '../../domain/meeting';
 import { phoneSchema } from '../../domain/common';
-import { BODY_WIDTH, SIZE, widthTwips } from './layout';
+import { BODY_WIDTH, type FontScheme, SIZE, widthTwips } from './layout';
 
 /**
  * The data the three per-meeting documents (会议通知, 会议议程, 签到表) are made from. Plain strings in
@@ -25,8 +25,19 @@ export const meetingDocOfficeSchema = z.object({
     .regex(/^[^〔〕[\]\d]+$/u, '发文字号前缀只写机关代字，不含年份、括号和序号'),
   contactName: z.string().trim().max(20, '联系人姓名不能超过 20 个字').optional(),
   contactPhone: phoneSchema.optional().or(z.literal('')),
+  /**
+   * Fonts named in the documents: `standard` = 仿宋_GB2312/方正小标宋简体/黑体/楷体_GB2312, `windows` = the
+   * fonts every Windows has (仿宋/宋体/黑体/楷体). A .docx has no font fallback, so offices whose recipients
+   * lack the GB fonts choose `windows`. Absent = `standard`.
+   */
+  fontScheme: z.enum(['standard', 'windows']).optional(),
 });
 export type MeetingDocOffice = z.infer<typeof meetingDocOfficeSchema>;
+
+/** The office's font scheme (default `standard`). */
+export function officeScheme(office: Pick<MeetingDocOffice, 'fontScheme'>): FontScheme {
+  return office.fontScheme ?? 'standard';
+}
 
 export type AttendeeStatus = '出席' | '列席' | '请假';
 

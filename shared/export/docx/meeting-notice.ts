@@ -1,7 +1,7 @@
 import { type Document, type FileChild } from 'docx';
 import { formatChineseDate } from '../../domain/format';
 import { officialDocument } from './document';
-import { FONT } from './layout';
+import { schemeFonts } from './layout';
 import {
   fullMeetingName,
   breakTitle,
@@ -9,6 +9,7 @@ import {
   docNumberText,
   groupedNames,
   meetingTimeWithWeekday,
+  officeScheme,
   sessionName,
   withoutEndPunctuation,
   type MeetingDocInput,
@@ -72,43 +73,50 @@ export function meetingNoticeDocument(input: MeetingDocInput): Document {
   const invited = attendees.filter((a) => a.status !== '列席');
   const observers = attendees.filter((a) => a.status === '列席');
   const titleLines = noticeTitleLines(input);
+  const scheme = officeScheme(office);
+  const kai = schemeFonts(scheme).h2;
 
   const people: FileChild[] = [];
-  if (invited.length > 0) people.push(labelled('（一）出席：', `${groupedNames(invited)}。`, FONT.kai));
-  if (observers.length > 0) people.push(labelled('（二）列席：', `${groupedNames(observers)}。`, FONT.kai));
-  if (people.length === 0) people.push(body('联席会议各成员单位分管负责同志。'));
+  if (invited.length > 0) people.push(labelled('（一）出席：', `${groupedNames(invited)}。`, kai, scheme));
+  if (observers.length > 0) people.push(labelled('（二）列席：', `${groupedNames(observers)}。`, kai, scheme));
+  if (people.length === 0) people.push(body('联席会议各成员单位分管负责同志。', { scheme }));
 
   const children: FileChild[] = [
-    issuerMark(office.name),
+    issuerMark(office.name, scheme),
     blankLine(),
     blankLine(),
-    docNumberLine(docNumberText(office.docNumberPrefix, Number(input.noticeDate.slice(0, 4)), input.noticeNumber)),
+    docNumberLine(
+      docNumberText(office.docNumberPrefix, Number(input.noticeDate.slice(0, 4)), input.noticeNumber),
+      scheme,
+    ),
     blankLine(),
     blankLine(),
-    title(titleLines),
+    title(titleLines, 0, scheme),
     blankLine(),
-    addressee('联席会议各成员单位：'),
-    body(`经研究，定于${when}在${meeting.place}召开${name}。现将有关事项通知如下：`),
-    heading('一、会议时间', 1),
-    body(`${when}，请参会人员提前10分钟到会签到。`),
-    heading('二、会议地点', 1),
-    body(`${meeting.place}。`),
-    heading('三、参会人员', 1),
+    addressee('联席会议各成员单位：', scheme),
+    body(`经研究，定于${when}在${meeting.place}召开${name}。现将有关事项通知如下：`, { scheme }),
+    heading('一、会议时间', 1, { scheme }),
+    body(`${when}，请参会人员提前10分钟到会签到。`, { scheme }),
+    heading('二、会议地点', 1, { scheme }),
+    body(`${meeting.place}。`, { scheme }),
+    heading('三、参会人员', 1, { scheme }),
     ...people,
-    heading('四、会议议题', 1),
-    ...(agenda.length > 0 ? numbered(agenda.map((a) => a.title)).map((t) => body(t)) : [body('会议议题另行通知。')]),
-    heading('五、有关要求', 1),
-    ...requirements(input).map((t) => body(t)),
+    heading('四、会议议题', 1, { scheme }),
+    ...(agenda.length > 0
+      ? numbered(agenda.map((a) => a.title)).map((t) => body(t, { scheme }))
+      : [body('会议议题另行通知。', { scheme })]),
+    heading('五、有关要求', 1, { scheme }),
+    ...requirements(input).map((t) => body(t, { scheme })),
     blankLine(),
-    attachmentNote('参会回执'),
+    attachmentNote('参会回执', scheme),
     blankLine(),
-    ...signature(office.name, formatChineseDate(input.noticeDate)),
+    ...signature(office.name, formatChineseDate(input.noticeDate), scheme),
     // 附件 page: label on line 1, title centred on line 3, then the reply form.
-    attachmentLabel(),
+    attachmentLabel('附件', scheme),
     blankLine(),
-    title(['参会回执']),
+    title(['参会回执'], 0, scheme),
     // The reply travels alone (fax, scan), so it names the meeting.
-    caption(`（${name}）`),
+    caption(`（${name}）`, scheme),
     blankLine(),
     formTable(
       [
@@ -119,16 +127,17 @@ export function meetingNoticeDocument(input: MeetingDocInput): Document {
         { header: '备注', share: 0.18, fit: true },
       ],
       Array.from({ length: REPLY_ROWS }, () => ['', '', '', '', '']),
-      { rowHeight: 624 },
+      { rowHeight: 624, scheme },
     ),
     plainLine(
       `请于${input.replyDeadline ? deadlineText(input.replyDeadline) : '会前'}前报送联席会议办公室；委托他人代会的，请在备注栏注明。`,
-      { size: 28 },
+      { size: 28, scheme },
     ),
   ];
   return officialDocument(children, {
     title: titleLines.join(''),
     creator: office.name,
     auditAnchor: input.auditAnchor,
+    scheme,
   });
 }

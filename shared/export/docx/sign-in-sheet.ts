@@ -2,7 +2,13 @@ import { type Document } from 'docx';
 import { formatChineseDateTime } from '../../domain/format';
 import { officialDocument } from './document';
 import { SIZE } from './layout';
-import { breakTitle, sessionName, type MeetingDocAttendee, type MeetingDocInput } from './meeting-doc-model';
+import {
+  breakTitle,
+  officeScheme,
+  sessionName,
+  type MeetingDocAttendee,
+  type MeetingDocInput,
+} from './meeting-doc-model';
 import { blankLine, formTable, plainLine, title, type TableColumn } from './primitives';
 
 /** 11 mm: inside the 10–12 mm §2.3 asks for, so a hand signature fits. */
@@ -53,16 +59,18 @@ export function signInSheetDocument(input: MeetingDocInput, o: { emptyRows?: num
   const filled = signInRows(input.attendees);
   const empty = Array.from({ length: o.emptyRows ?? SIGN_IN_EMPTY_ROWS }, () => ['', '', '', '', '']);
   const rows = [...filled, ...empty].map((r, i) => [String(i + 1), ...r]);
+  const scheme = officeScheme(input.office);
   return officialDocument(
     [
-      title(titleLines),
+      title(titleLines, 0, scheme),
       blankLine(),
       // 4号 like the table (§2.3 allows 4号 or 3号): a long place name then still fits on the line.
       plainLine(`时间：${formatChineseDateTime(meeting.startsAt)}\u3000\u3000地点：${meeting.place.trim()}`, {
         size: SIZE.si,
+        scheme,
       }),
-      formTable([...SIGN_IN_COLUMNS], rows, { rowHeight: SIGN_IN_ROW_HEIGHT }),
+      formTable([...SIGN_IN_COLUMNS], rows, { rowHeight: SIGN_IN_ROW_HEIGHT, scheme }),
     ],
-    { title: titleLines.join(''), creator: input.office.name, auditAnchor: input.auditAnchor },
+    { title: titleLines.join(''), creator: input.office.name, auditAnchor: input.auditAnchor, scheme },
   );
 }

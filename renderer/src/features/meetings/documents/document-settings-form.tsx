@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FontScheme } from '../../../../../shared/export/docx/layout';
 import { meetingDocOfficeSchema, type MeetingDocOffice } from '../../../../../shared/export/docx/meeting-doc-model';
 import { getDataLayer, useCurrentProfile, usePeople, useUnits } from '../../../db';
 import { toUserFacingError, zodRule, type UserFacingError } from '../../../ui';
@@ -15,8 +16,8 @@ export interface DocumentSettingsFormProps {
 }
 
 /**
- * 发文机关 / 联席会议名称 / 发文字号前缀 / 联系人 / 联系电话, checked as you type against the same schema the
- * data layer enforces. The preview under the fields shows how the notice's header will read.
+ * 发文机关 / 联席会议名称 / 发文字号前缀 / 联系人 / 联系电话 / 文件字体, checked as you type against the same
+ * schema the data layer enforces. The preview under the fields shows how the notice's header will read.
  */
 export function DocumentSettingsForm({ initial, onSaved, onCancel }: DocumentSettingsFormProps) {
   const { t } = useTranslation(['meeting-docs', 'common']);
@@ -46,7 +47,7 @@ export function DocumentSettingsForm({ initial, onSaved, onCancel }: DocumentSet
       form={form}
       name="document-office"
       layout="vertical"
-      initialValues={initial}
+      initialValues={{ ...initial, fontScheme: initial.fontScheme ?? 'standard' }}
       onFinish={(v) => void finish(v)}
       requiredMark={false}
       style={{ maxWidth: 640 }}
@@ -88,6 +89,20 @@ export function DocumentSettingsForm({ initial, onSaved, onCancel }: DocumentSet
           <Input maxLength={30} autoComplete="off" style={{ width: 220 }} />
         </Form.Item>
       </Flex>
+      <Form.Item
+        name="fontScheme"
+        label={t('meeting-docs:office.fontScheme')}
+        rules={[zodRule(shape.fontScheme)]}
+        extra={t('meeting-docs:office.fontSchemeHint')}
+      >
+        <Select<FontScheme>
+          style={{ maxWidth: 560 }}
+          options={[
+            { value: 'standard', label: t('meeting-docs:office.fontSchemeStandard') },
+            { value: 'windows', label: t('meeting-docs:office.fontSchemeWindows') },
+          ]}
+        />
+      </Form.Item>
       {error ? (
         <Alert type="error" showIcon title={error.message} description={error.detail} style={{ marginBottom: 16 }} />
       ) : null}
