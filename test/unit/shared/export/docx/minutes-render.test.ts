@@ -59,7 +59,7 @@ const doc: MinutesDoc = {
 
 describe.skipIf(!available)('会议纪要 rendered by LibreOffice', () => {
   let dir: string;
-  let pages: string[] = [];
+  const pages: string[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jd-minutes-'));
