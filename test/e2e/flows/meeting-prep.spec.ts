@@ -182,6 +182,21 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
   for (const name of [CHAIR, ON_LEAVE, '邓建平', '曾杰']) expect(sheetText, name).toContain(name);
   expect(sheetText).toContain('请假');
   await pdfToPngs(sheet.pdfPath, `${SHOTS}/sign-in-page`);
+
+  // Held: one lifecycle. The states after 已召开 follow the minutes, so the header offers only the way there;
+  // the scheduled topic was discussed (已上会) and the standing items are frozen as they stood.
+  await meetings.transition('标记为已通知', '已通知');
+  await meetings.transition('标记为已召开', '已召开');
+  await expect(page.getByRole('button', { name: '起草会议纪要' })).toBeVisible();
+  for (const gone of ['开始起草纪要', '纪要已签发', '纪要已印发', '标记为已召开', '取消会议']) {
+    await expect(page.getByRole('button', { name: gone }), gone).toHaveCount(0);
+  }
+  await meetings.tab('议程');
+  expect(await meetings.agendaTitles()).toEqual(agendaOrder);
+  await expect(meetings.agendaItem(disputesTitle)).toContainText('已定稿');
+  await expect(meetings.agendaItem(disputesTitle).getByTestId('agenda-item-lines')).toContainText('涉及争议：');
+  await page.getByRole('button', { name: '起草会议纪要' }).click();
+  await expect(page).toHaveURL(/#\/meetings\/[^/]+\/minutes$/);
 });
 
 test('the workbench warns when a quarter nears its end without a regular meeting held', async ({ page }) => {

@@ -88,6 +88,14 @@ export class MeetingsPage {
     await this.page.getByRole('tab', { name }).click();
   }
 
+  /** A hand-made state change from the page header (标记为已通知 / 标记为已召开 / 退回筹备), confirmed. */
+  async transition(button: '标记为已通知' | '标记为已召开' | '退回筹备', state: string): Promise<void> {
+    await this.page.getByRole('button', { name: button, exact: true }).click();
+    const confirm = this.page.getByRole('tooltip').filter({ visible: true });
+    await confirm.getByRole('button', { name: '确认', exact: true }).click();
+    await expect(this.page.getByText(`会议状态已改为“${state}”`)).toBeVisible();
+  }
+
   // ---- agenda ----
 
   proposal(title: string | RegExp): Locator {
