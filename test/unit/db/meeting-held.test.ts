@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Dispute, Meeting, Topic } from '../../../shared/domain';
+import { generateDemoDataset } from '../../../shared/demo/generate';
+import { isHeldOrLater, type Dispute, type Meeting, type Topic } from '../../../shared/domain';
 import { auditedWrite, type DataLayerContext } from '../../../renderer/src/db/audited-write';
 import { markTopicsResolved } from '../../../renderer/src/db/repositories/meetings';
 import {
@@ -179,6 +180,31 @@ describe('the 已召开 transition', () => {
     const view = (await dl.agenda.proposals(meeting.id)).views[review.id];
     expect(view).toMatchObject({ title: '研究未结执法争议（8件）', frozen: false });
     expect(view?.lines).toHaveLength(8);
+  });
+
+  it('shows the demo township’s past meetings with the disputes of their day, not those registered later', async () => {
+    const { db, dl } = await withProfile();
+    await dl.demo.load(generateDemoDataset({ seed: 7, scale: 1, today: '2026-11-30' }));
+    const disputes = new Map((await db.disputes.toArray()).map((d) => [d.number, d]));
+    let checked = 0;
+    let later = 0;
+    for (const m of (await db.meetings.toArray()).filter(isHeldOrLater)) {
+      const p = await dl.agenda.proposals(m.id);
+      const review = (await dl.agenda.list(m.id)).find((i) => i.kind === 'disputes_review');
+      if (!review) continue;
+      for (const line of p.views[review.id]?.lines ?? []) {
+        const d = disputes.get(line.split(' ')[0]!);
+        expect(d?.registeredOn, `${m.startsAt}: ${line}`).toBeDefined();
+        expect(d!.registeredOn <= m.startsAt.slice(0, 10), `${m.startsAt}: ${line}`).toBe(true);
+      }
+      checked++;
+      // What the old reading showed: every dispute open today, including ones registered after the meeting.
+      later += [...disputes.values()].filter(
+        (d) => d.state !== 'closed' && d.registeredOn > m.startsAt.slice(0, 10),
+      ).length;
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(later).toBeGreaterThan(0);
   });
 
   it('a fault at any mutation of the held transition leaves meeting, topics and agenda unchanged', async () => {

@@ -16,7 +16,10 @@ import { useMeetingLookups } from './use-lookups';
 const TABS = ['agenda', 'attendance', 'documents'] as const;
 type TabKey = (typeof TABS)[number];
 
-/** One meeting (#/meetings/:id[/:tab]): header with the allowed transitions, tabs 议程 / 参会人员 / 会议文件. */
+/**
+ * One meeting (#/meetings/:id[/:tab]): header with the hand-made transitions (once held, the way to its
+ * minutes, which drive the later states), tabs 议程 / 参会人员 / 会议文件.
+ */
 export function MeetingDetailPage() {
   const { id, tab } = useParams();
   const { t, officialName, dateTime, kindLabel } = useMeetingsText();
