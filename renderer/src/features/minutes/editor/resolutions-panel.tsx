@@ -1,0 +1,135 @@
+import { AuditOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { Button, Empty, List, Modal, Popconfirm, Space, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResolutionAttrs } from '../../../../../shared/editor/document';
+import type { EditorUnit } from './editor-context';
+import { listResolutions } from './extensions/resolution';
+import type { MinutesEditorApi } from './minutes-editor';
+import { deadlineLabel, unitLabel } from './resolution-display';
+import { ResolutionForm } from './resolution-form';
+
+export interface ResolutionsPanelProps {
+  /** From MinutesEditor's `onReady`; null until the editor is ready. */
+  api: MinutesEditorApi | null;
+  units: readonly EditorUnit[];
+  readOnly: boolean;
+}
+
+/**
+ * All 议定事项 of the document in order: number, content, lead unit, deadline. Clicking one selects it in
+ * the text; 编辑 opens the same form as the card; 删除 removes the node (undo restores it with its id).
+ */
+export function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps) {
+  const { t } = useTranslation('minutes');
+  const [editing, setEditing] = useState<ResolutionAttrs | null>(null);
+  const items = useEditorState<ResolutionAttrs[]>({
+    editor: (api?.editor ?? null) as Editor | null,
+    selector: ({ editor }) => (editor ? listResolutions(editor) : []),
+  });
+  const list = items ?? [];
+
+  return (
+    <section className="jd-resolutions-panel" aria-label={t('panel.title', { count: list.length })}>
+      <div className="jd-resolutions-panel-head">
+        <Typography.Text strong>{t('panel.title', { count: list.length })}</Typography.Text>
+        {!readOnly && api && (
+          <Button size="small" icon={<AuditOutlined />} onClick={() => api.insertResolution()}>
+            {t('panel.insert')}
+          </Button>
+        )}
+      </div>
+      {list.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('panel.empty')} />
+      ) : (
+        <List<ResolutionAttrs>
+          size="small"
+          dataSource={list}
+          rowKey="id"
+          renderItem={(r, i) => {
+            const deadline = deadlineLabel(t, r.deadline);
+            return (
+              <List.Item
+                className="jd-resolutions-item"
+                actions={
+                  readOnly
+                    ? []
+                    : [
+                        <Tooltip key="edit" title={t('panel.edit')}>
+                          <Button
+                            size="small"
+                            type="text"
+                            icon={<EditOutlined />}
+                            aria-label={t('panel.edit')}
+                            onClick={() => setEditing(r)}
+                          />
+                        </Tooltip>,
+                        <Popconfirm
+                          key="delete"
+                          title={t('panel.deleteConfirm')}
+                          okText={t('panel.delete')}
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() => api?.deleteResolution(r.id)}
+                        >
+                          <Button
+                            size="small"
+                            type="text"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label={t('panel.delete')}
+                          >
+                            {t('panel.delete')}
+                          </Button>
+                        </Popconfirm>,
+                      ]
+                }
+              >
+                <button
+                  type="button"
+                  className="jd-resolutions-locate"
+                  title={t('panel.locate')}
+                  onClick={() => api?.selectResolution(r.id)}
+                >
+                  <span className="jd-resolutions-no">{i + 1}.</span>
+                  <span className="jd-resolutions-text">
+                    <span className="jd-resolutions-content">{r.content || t('resolution.emptyContent')}</span>
+                    <Space size={8} wrap className="jd-resolutions-meta">
+                      <span>
+                        {t('resolution.leadUnit')}：{unitLabel(t, units, r.leadUnitId) || t('resolution.notSet')}
+                      </span>
+                      <span>{deadline || `${t('resolution.deadline')}：${t('resolution.noDeadline')}`}</span>
+                    </Space>
+                  </span>
+                </button>
+              </List.Item>
+            );
+          }}
+        />
+      )}
+      <Modal
+        open={editing !== null}
+        title={t('resolution.formTitle')}
+        footer={null}
+        onCancel={() => setEditing(null)}
+        destroyOnHidden
+        width={640}
+      >
+        {editing && (
+          <ResolutionForm
+            value={editing}
+            units={units}
+            autoFocus
+            onCancel={() => setEditing(null)}
+            onSubmit={(next) => {
+              const { id, ...attrs } = next;
+              api?.updateResolution(id, attrs);
+              setEditing(null);
+            }}
+          />
+        )}
+      </Modal>
+    </section>
+  );
+}
