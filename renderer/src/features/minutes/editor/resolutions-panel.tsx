@@ -1,7 +1,7 @@
 import { AuditOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { Button, Empty, List, Modal, Popconfirm, Space, Tooltip, Typography } from 'antd';
+import { Button, Empty, Modal, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResolutionAttrs } from '../../../../../shared/editor/document';
@@ -44,48 +44,11 @@ export function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps
       {list.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('panel.empty')} />
       ) : (
-        <List<ResolutionAttrs>
-          size="small"
-          dataSource={list}
-          rowKey="id"
-          renderItem={(r, i) => {
+        <ol className="jd-resolutions-list">
+          {list.map((r, i) => {
             const deadline = deadlineLabel(t, r.deadline);
             return (
-              <List.Item
-                className="jd-resolutions-item"
-                actions={
-                  readOnly
-                    ? []
-                    : [
-                        <Tooltip key="edit" title={t('panel.edit')}>
-                          <Button
-                            size="small"
-                            type="text"
-                            icon={<EditOutlined />}
-                            aria-label={t('panel.edit')}
-                            onClick={() => setEditing(r)}
-                          />
-                        </Tooltip>,
-                        <Popconfirm
-                          key="delete"
-                          title={t('panel.deleteConfirm')}
-                          okText={t('panel.delete')}
-                          okButtonProps={{ danger: true }}
-                          onConfirm={() => api?.deleteResolution(r.id)}
-                        >
-                          <Button
-                            size="small"
-                            type="text"
-                            danger
-                            icon={<DeleteOutlined />}
-                            aria-label={t('panel.delete')}
-                          >
-                            {t('panel.delete')}
-                          </Button>
-                        </Popconfirm>,
-                      ]
-                }
-              >
+              <li key={r.id} className="jd-resolutions-item">
                 <button
                   type="button"
                   className="jd-resolutions-locate"
@@ -103,10 +66,33 @@ export function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps
                     </Space>
                   </span>
                 </button>
-              </List.Item>
+                {!readOnly && (
+                  <Space size={0} className="jd-resolutions-actions">
+                    <Tooltip title={t('panel.edit')}>
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<EditOutlined />}
+                        aria-label={t('panel.edit')}
+                        onClick={() => setEditing(r)}
+                      />
+                    </Tooltip>
+                    <Popconfirm
+                      title={t('panel.deleteConfirm')}
+                      okText={t('panel.delete')}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => api?.deleteResolution(r.id)}
+                    >
+                      <Button size="small" type="text" danger icon={<DeleteOutlined />}>
+                        {t('panel.delete')}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                )}
+              </li>
             );
-          }}
-        />
+          })}
+        </ol>
       )}
       <Modal
         open={editing !== null}

@@ -116,7 +116,7 @@ export function Toolbar({ editor, onInsertResolution, onFind, onHelp, disabled }
     <div className="jd-minutes-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {btn(t('toolbar.undo'), <UndoOutlined />, () => chain().undo().run(), { key: 'undo', enabled: s.canUndo })}
       {btn(t('toolbar.redo'), <RedoOutlined />, () => chain().redo().run(), { key: 'redo', enabled: s.canRedo })}
-      <Divider type="vertical" />
+      <Divider orientation="vertical" />
       {btn(t('toolbar.bold'), <BoldOutlined />, () => chain().toggleBold().run(), { key: 'bold', active: s.bold })}
       {btn(t('toolbar.italic'), <ItalicOutlined />, () => chain().toggleItalic().run(), {
         key: 'italic',
@@ -126,7 +126,7 @@ export function Toolbar({ editor, onInsertResolution, onFind, onHelp, disabled }
         key: 'underline',
         active: s.underline,
       })}
-      <Divider type="vertical" />
+      <Divider orientation="vertical" />
       <Tooltip title={t('toolbar.blockType')} mouseEnterDelay={0.4}>
         <Select<BlockType>
           size="small"
@@ -159,7 +159,7 @@ export function Toolbar({ editor, onInsertResolution, onFind, onHelp, disabled }
           </Button>
         </Tooltip>
       </Dropdown>
-      <Divider type="vertical" />
+      <Divider orientation="vertical" />
       <Tooltip title={tip(t('toolbar.insertResolution'), 'insertResolution')} mouseEnterDelay={0.4}>
         <Button
           size="small"
