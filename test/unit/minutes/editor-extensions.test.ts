@@ -195,6 +195,25 @@ describe('resolution ids', () => {
   });
 });
 
+describe('resolution keys', () => {
+  it('Ctrl+Shift+R inserts a resolution and asks for its form; Enter on a selected card asks again', () => {
+    const e = makeEditor({ type: 'doc', content: [para('正文')] });
+    const asked: string[] = [];
+    e.storage.resolution.editRequests.subscribe((id) => asked.push(id));
+    e.commands.setTextSelection(2);
+    const key = (init: KeyboardEventInit & { keyCode?: number }) =>
+      e.view.dom.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+    key({ key: 'R', code: 'KeyR', keyCode: 82, ctrlKey: true, shiftKey: true });
+    const list = listResolutions(e);
+    expect(list).toHaveLength(1);
+    expect(asked).toEqual([list[0]!.id]);
+    expect(e.state.selection).toBeInstanceOf(NodeSelection);
+    key({ key: 'Enter', code: 'Enter', keyCode: 13 });
+    expect(asked).toEqual([list[0]!.id, list[0]!.id]);
+    expect(listResolutions(e)).toHaveLength(1); // Enter did not split or replace the card
+  });
+});
+
 function listPos(e: Editor, id: string): number {
   let at = -1;
   e.state.doc.forEach((n, off) => {

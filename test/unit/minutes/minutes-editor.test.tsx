@@ -182,6 +182,41 @@ describe('MinutesEditor', () => {
     expect(host.querySelector('.jd-minutes-wordcount')?.textContent).toBe('字数 35');
   });
 
+  it('loads stored JSON through the content check: a disallowed link or unknown node does not reach the editor', async () => {
+    host = document.createElement('div');
+    document.body.appendChild(host);
+    root = createRoot(host);
+    let api: MinutesEditorApi | null = null;
+    const hostile = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: '点我', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }],
+        },
+        { type: 'image', attrs: { src: 'http://evil.example/x.png' } },
+      ],
+    } as unknown as MinutesDoc;
+    await act(async () => {
+      root!.render(
+        <AntApp>
+          <MinutesEditor
+            content={hostile}
+            readOnly={false}
+            units={UNITS}
+            onChange={() => undefined}
+            onReady={(a) => (api = a)}
+          />
+        </AntApp>,
+      );
+    });
+    const json = JSON.stringify(api!.getJSON());
+    expect(json).not.toMatch(/javascript:|evil\.example|image/);
+    expect(json).toContain('点我');
+    expect(host.querySelector('a, img')).toBeNull();
+    expect(minutesDocSchema.safeParse(api!.getJSON()).success).toBe(true);
+  });
+
   it('read-only: no toolbar, not editable, cards do not open the form', async () => {
     const { host, api } = await mount(true);
     expect(host.querySelector('.jd-minutes-toolbar')).toBeNull();

@@ -168,7 +168,7 @@ export function ResolutionForm({ value, units, onSubmit, onCancel, autoFocus }: 
             },
           ]}
         >
-          <InputNumber aria-label={t('resolution.days')} addonAfter={t('resolution.daysUnit')} style={{ width: 200 }} />
+          <InputNumber aria-label={t('resolution.days')} suffix={t('resolution.daysUnit')} style={{ width: 200 }} />
         </Form.Item>
       )}
       <Form.Item

@@ -24,18 +24,41 @@ export interface ResolutionsPanelProps {
  */
 export function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps) {
   const { t } = useTranslation('minutes');
+  if (!api) {
+    return (
+      <section className="jd-resolutions-panel" aria-label={t('panel.title', { count: 0 })}>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('panel.empty')} />
+      </section>
+    );
+  }
+  // one subscription per editor instance (a new editor remounts the list)
+  return <PanelBody key={editorKey(api.editor)} api={api} units={units} readOnly={readOnly} />;
+}
+
+const editorKeys = new WeakMap<Editor, number>();
+let lastEditorKey = 0;
+function editorKey(editor: Editor): number {
+  let k = editorKeys.get(editor);
+  if (k === undefined) {
+    k = ++lastEditorKey;
+    editorKeys.set(editor, k);
+  }
+  return k;
+}
+
+function PanelBody({ api, units, readOnly }: ResolutionsPanelProps & { api: MinutesEditorApi }) {
+  const { t } = useTranslation('minutes');
   const [editing, setEditing] = useState<ResolutionAttrs | null>(null);
-  const items = useEditorState<ResolutionAttrs[]>({
-    editor: (api?.editor ?? null) as Editor | null,
-    selector: ({ editor }) => (editor ? listResolutions(editor) : []),
+  const list = useEditorState({
+    editor: api.editor,
+    selector: ({ editor }) => listResolutions(editor),
   });
-  const list = items ?? [];
 
   return (
     <section className="jd-resolutions-panel" aria-label={t('panel.title', { count: list.length })}>
       <div className="jd-resolutions-panel-head">
         <Typography.Text strong>{t('panel.title', { count: list.length })}</Typography.Text>
-        {!readOnly && api && (
+        {!readOnly && (
           <Button size="small" icon={<AuditOutlined />} onClick={() => api.insertResolution()}>
             {t('panel.insert')}
           </Button>
@@ -53,7 +76,7 @@ export function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps
                   type="button"
                   className="jd-resolutions-locate"
                   title={t('panel.locate')}
-                  onClick={() => api?.selectResolution(r.id)}
+                  onClick={() => api.selectResolution(r.id)}
                 >
                   <span className="jd-resolutions-no">{i + 1}.</span>
                   <span className="jd-resolutions-text">
@@ -81,7 +104,7 @@ export function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps
                       title={t('panel.deleteConfirm')}
                       okText={t('panel.delete')}
                       okButtonProps={{ danger: true }}
-                      onConfirm={() => api?.deleteResolution(r.id)}
+                      onConfirm={() => api.deleteResolution(r.id)}
                     >
                       <Button size="small" type="text" danger icon={<DeleteOutlined />}>
                         {t('panel.delete')}
@@ -110,7 +133,7 @@ export function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps
             onCancel={() => setEditing(null)}
             onSubmit={(next) => {
               const { id, ...attrs } = next;
-              api?.updateResolution(id, attrs);
+              api.updateResolution(id, attrs);
               setEditing(null);
             }}
           />

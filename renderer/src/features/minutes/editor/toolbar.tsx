@@ -131,6 +131,7 @@ export function Toolbar({ editor, onInsertResolution, onFind, onHelp, disabled }
         <Select<BlockType>
           size="small"
           aria-label={t('toolbar.blockType')}
+          placeholder={t('toolbar.blockType')}
           value={s.block === 'other' ? undefined : s.block}
           onChange={setBlock}
           disabled={off}
