@@ -1,4 +1,12 @@
-import type { Attendance, Minutes, Person, Resolution, TaskEvent, Unit } from '../domain';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import canonicalize from 'canonicalize';
+import type { AgendaItem, Attendance, Meeting, Minutes, Person, Resolution, TaskEvent, Unit } from '../domain';
+import { meetingStateForMinutes } from '../domain/meeting-rules';
+import { placeResolutions, recordFieldsOf, type PlacedResolution } from '../domain/minutes-rules';
+import { buildMinutesDraft } from '../domain/minutes-template';
+import { resolveDeadline } from '../domain/working-days';
+import type { BlockNode, ResolutionNode } from '../editor/document';
 import {
   CANNOT_COMPLETE_REASONS,
   COMMENT_TEXTS,
@@ -10,9 +18,26 @@ import {
 } from './catalog-matters';
 import { UNIT_KEYS, type UnitKey } from './catalog-units';
 import { clampDay, compact, fill, type GenContext, scaled } from './context';
-import { chineseDate, type DayNumber, formatDay, onOrAfterWeekday, timestamp, yearOf } from './dates';
+import {
+  addWorkDays,
+  chineseDate,
+  type DayNumber,
+  formatDay,
+  onOrAfterWorkDay,
+  onOrBeforeWorkDay,
+  parseDay,
+  timestamp,
+  yearOf,
+} from './dates';
 import type { MeetingRecords } from './build-meetings';
-import { minutesParagraphs, tiptapDoc } from './build-minutes';
+import {
+  deadlineRuleFor,
+  feedbackFor,
+  type NodeDraft,
+  resolutionNode,
+  sectionBlocks,
+  type SectionInput,
+} from './build-minutes';
 import type { PlannedMeeting } from './plan-meetings';
 
 export interface FollowUpRecords {
@@ -48,16 +73,31 @@ const OLD_CYCLE: readonly ResolutionState[] = [
   'not_started',
 ];
 
-interface ResolutionDraft {
-  meeting: PlannedMeeting;
-  agendaItemId: string;
-  content: string;
-  lead: UnitKey;
-  co: readonly UnitKey[];
-  minutesId?: string;
+/** The township's joint meeting, as the 导语 names it (the app's setting 联席会议名称). */
+export const DEMO_JOINT_MEETING_NAME = '城关镇综合行政执法协调联席会议';
+export const DEMO_OFFICE_NAME = `${DEMO_JOINT_MEETING_NAME}办公室`;
+
+/** SHA-256 hex of the canonical JSON of a document (the minutes repository's contentHash). */
+function contentHash(content: unknown): string {
+  const json = canonicalize(content);
+  if (json === undefined) throw new Error('demo minutes: content cannot be canonicalised');
+  return bytesToHex(sha256(utf8ToBytes(json)));
 }
 
-/** Minutes for every meeting past 'held', the resolutions of signed and issued minutes, and their follow-up. */
+/** A resolution of issued minutes, placed in its document, before its follow-up is written. */
+interface IssuedDraft {
+  meeting: PlannedMeeting;
+  minutesId: string;
+  placed: PlacedResolution;
+  lead: UnitKey;
+  createdDay: DayNumber;
+}
+
+/**
+ * Minutes for every meeting past 'held' (generated from the app's template, the sections written as the
+ * office would, 议定事项 as resolution nodes), one resolution record per node (draft until issued, then a
+ * task with its deadline by the working-day calendar) and the follow-up of issued ones.
+ */
 export function buildFollowUp(
   ctx: GenContext,
   planned: readonly PlannedMeeting[],
@@ -65,15 +105,16 @@ export function buildFollowUp(
 ): FollowUpRecords {
   const { rng, today } = ctx;
   const out: FollowUpRecords = { minutes: [], resolutions: [], taskEvents: [] };
-  const peopleById = new Map<string, Person>(ctx.people.map((p) => [p.id, p]));
-  const unitsById = new Map<string, Unit>(UNIT_KEYS.map((k) => [ctx.units[k].id, ctx.units[k]]));
+  const units: Unit[] = UNIT_KEYS.map((k) => ctx.units[k]);
+  const unitKeyById = new Map<string, UnitKey>(UNIT_KEYS.map((k) => [ctx.units[k].id, k]));
+  const unitsById = new Map<string, Unit>(units.map((u) => [u.id, u]));
   const attendanceByMeeting = new Map<string, Attendance[]>();
   for (const a of rec.attendance) {
     const list = attendanceByMeeting.get(a.meetingId);
     if (list) list.push(a);
     else attendanceByMeeting.set(a.meetingId, [a]);
   }
-  const titleById = new Map(rec.meetings.map((m) => [m.id, m.title ?? '']));
+  const meetingById = new Map<string, Meeting>(rec.meetings.map((m) => [m.id, m]));
 
   // Issue numbers (第×期) count issued minutes per year in order of issue.
   const issueNumber = new Map<string, number>();
@@ -86,43 +127,13 @@ export function buildFollowUp(
     issueNumber.set(m.id, n);
   }
 
-  const issuedDrafts: ResolutionDraft[] = [];
+  const issuedDrafts: IssuedDraft[] = [];
   let draftingCount = 0;
+  let unfinishedNode = false;
   for (const m of planned) {
     if (m.state !== 'drafting' && m.state !== 'signed' && m.state !== 'issued') continue;
-    const agenda = rec.agendaByMeeting.get(m.id) ?? [];
-    const sections = new Map<string, string>();
-    const drafts: ResolutionDraft[] = [];
-    for (const item of agenda) {
-      if (item.kind === 'topic') {
-        const t = m.topics.find((x) => x.record.id === item.topicId);
-        if (!t) continue;
-        if (t.record.state === 'deferred') {
-          sections.set(item.id, '会议指出：该议题有关情况尚需进一步核实，暂缓研究，顺延至下次会议。');
-          continue;
-        }
-        if (t.record.state === 'escalated') {
-          sections.set(item.id, '会议指出：该事项在联席会议层面难以解决，提交镇党政联席会议研究决定。');
-          continue;
-        }
-        const texts = t.seed.resolutions.map((r) => fill(r.text, { place: t.place }));
-        sections.set(item.id, `会议议定：${texts.join('')}`);
-        t.seed.resolutions.forEach((r, i) => {
-          drafts.push({ meeting: m, agendaItemId: item.id, content: texts[i] ?? r.text, lead: r.lead, co: r.co });
-        });
-      } else if (item.kind === 'summary') {
-        const content = fill(rng.pick(GENERAL_RESOLUTIONS), { date: chineseDate(onOrAfterWeekday(m.day + 30)) });
-        sections.set(item.id, `会议议定：${content}`);
-        drafts.push({
-          meeting: m,
-          agendaItemId: item.id,
-          content,
-          lead: 'team',
-          co: ['amr', 'eco', 'nr', 'housing', 'agri'],
-        });
-      }
-    }
-
+    const meeting = meetingById.get(m.id);
+    if (!meeting) throw new Error(`demo minutes: no meeting record ${m.id}`);
     const state: Minutes['state'] =
       m.state === 'issued'
         ? 'issued'
@@ -131,9 +142,44 @@ export function buildFollowUp(
           : draftingCount++ % 2 === 0
             ? 'draft'
             : 'review';
+    const agenda = rec.agendaByMeeting.get(m.id) ?? [];
+    const { sections, intended } = writeSections(ctx, m, agenda, unitsById);
+    if (state === 'draft' && !unfinishedNode) {
+      // A draft the office is still writing: its last decision has no 完成时限 yet.
+      const last = [...intended.values()].at(-1);
+      if (last) {
+        last.node.attrs.deadline = null;
+        unfinishedNode = true;
+      }
+    }
+
+    const content = buildMinutesDraft({
+      meeting,
+      agenda,
+      attendance: attendanceByMeeting.get(m.id) ?? [],
+      people: ctx.people,
+      units,
+      chair: m.chair,
+      officeName: DEMO_OFFICE_NAME,
+      jointMeetingName: DEMO_JOINT_MEETING_NAME,
+      sections,
+    });
+    const placed = placeResolutions(content, agenda);
+    for (const p of placed) {
+      if (intended.get(p.attrs.id)?.agendaItemId !== p.agendaItemId) {
+        throw new Error(`demo minutes: resolution ${p.attrs.id} is not placed under its agenda item`);
+      }
+    }
+
     const createdDay = Math.min(m.day + 1, today);
     const minutesId = rng.uuid();
-    for (const d of drafts) d.minutesId = minutesId;
+    const issuedOn = state === 'issued' ? m.issuedOn : undefined;
+    const signedDay =
+      state === 'signed'
+        ? m.issuedOn
+        : issuedOn !== undefined
+          ? Math.max(m.day, onOrBeforeWorkDay(issuedOn - rng.int(1, 3)))
+          : undefined;
     out.minutes.push(
       compact({
         id: minutesId,
@@ -143,44 +189,39 @@ export function buildFollowUp(
         issueNumber: issueNumber.get(m.id),
         issueYear: issueNumber.has(m.id) ? yearOf(m.issuedOn ?? m.day) : undefined,
         state,
-        signedByName: state === 'signed' || state === 'issued' ? m.chair.name : undefined,
-        signedOn: state === 'signed' || state === 'issued' ? formatDay(Math.min(m.stateDay, today)) : undefined,
-        content: tiptapDoc(
-          minutesParagraphs({
-            meeting: m,
-            title: titleById.get(m.id) ?? '',
-            agenda,
-            attendance: attendanceByMeeting.get(m.id) ?? [],
-            sections,
-            peopleById,
-            unitsById,
-          }),
-        ),
-        version: state === 'issued' ? 1 : rng.int(1, 3),
-        issuedOn: m.state === 'issued' && m.issuedOn !== undefined ? formatDay(m.issuedOn) : undefined,
+        content,
+        version: 1,
+        contentHash: contentHash(content),
+        signedByName: signedDay !== undefined ? m.chair.name : undefined,
+        signedOn: signedDay !== undefined ? formatDay(Math.min(signedDay, today)) : undefined,
+        issuedOn: issuedOn !== undefined ? formatDay(issuedOn) : undefined,
       }),
     );
+    // The meeting's state follows its minutes (one lifecycle).
+    meeting.state = meetingStateForMinutes(state);
 
-    if (m.state === 'signed') {
-      // Not issued yet: deadlines count in working days from issuance.
-      for (const d of drafts) {
-        const stamp = timestamp(createdDay, 10, rng.int(0, 59));
-        out.resolutions.push({
-          id: rng.uuid(),
+    for (const p of placed) {
+      const lead = unitKeyById.get(p.attrs.leadUnitId);
+      if (!lead) throw new Error(`demo minutes: unknown lead unit ${p.attrs.leadUnitId}`);
+      if (state === 'issued') {
+        issuedDrafts.push({ meeting: m, minutesId, placed: p, lead, createdDay });
+        continue;
+      }
+      // Not issued yet: a 'draft' record mirroring the node (no task, no computed deadline).
+      const stamp = timestamp(createdDay, 10, rng.int(0, 59));
+      const fields = recordFieldsOf(p);
+      out.resolutions.push(
+        compact({
+          id: p.attrs.id,
           createdAt: stamp,
           updatedAt: stamp,
           meetingId: m.id,
           minutesId,
-          agendaItemId: d.agendaItemId,
-          content: d.content,
-          leadUnitId: ctx.units[d.lead].id,
-          coUnitIds: d.co.filter((k) => k !== d.lead).map((k) => ctx.units[k].id),
-          deadlineRule: { kind: 'working_days', days: rng.pick([5, 10, 15, 20]) },
-          state: 'draft',
-        });
-      }
-    } else if (m.state === 'issued') {
-      issuedDrafts.push(...drafts);
+          ...fields,
+          deadline: fields.deadlineRule?.kind === 'date' ? fields.deadlineRule.date : undefined,
+          state: 'draft' as const,
+        }),
+      );
     }
   }
 
@@ -201,18 +242,94 @@ export function buildFollowUp(
   return out;
 }
 
+/**
+ * The section bodies of one meeting's minutes, by agenda item id, and each resolution node with the agenda
+ * item it is written under.
+ */
+function writeSections(
+  ctx: GenContext,
+  m: PlannedMeeting,
+  agenda: readonly AgendaItem[],
+  unitsById: ReadonlyMap<string, Unit>,
+): {
+  sections: Map<string, BlockNode[]>;
+  intended: Map<string, { agendaItemId: string; node: ResolutionNode }>;
+} {
+  const { rng } = ctx;
+  const sections = new Map<string, BlockNode[]>();
+  const intended = new Map<string, { agendaItemId: string; node: ResolutionNode }>();
+  const presenterOf = (item: AgendaItem) => {
+    const u = item.presenterUnitId ? unitsById.get(item.presenterUnitId) : undefined;
+    return u ? u.shortName?.trim() || u.name : '联席会议办公室';
+  };
+  const nodesOf = (item: AgendaItem, drafts: NodeDraft[]) =>
+    drafts.map((d) => {
+      const node = resolutionNode(ctx, d);
+      intended.set(d.id, { agendaItemId: item.id, node });
+      return node;
+    });
+  for (const item of agenda) {
+    const input: SectionInput = { item, presenter: presenterOf(item), nodes: [] };
+    if (item.kind === 'topic') {
+      const t = m.topics.find((x) => x.record.id === item.topicId);
+      if (!t) continue;
+      if (t.record.state === 'deferred' || t.record.state === 'escalated') {
+        input.outcome = t.record.state;
+      } else {
+        input.outcome = 'decided';
+        input.nodes = nodesOf(
+          item,
+          t.seed.resolutions.map((r) => {
+            const content = fill(r.text, { place: t.place });
+            return {
+              id: rng.uuid(),
+              content,
+              lead: r.lead,
+              co: r.co,
+              deadline: deadlineRuleFor(ctx, content),
+              feedback: feedbackFor(ctx),
+            };
+          }),
+        );
+      }
+    } else if (item.kind === 'summary') {
+      const due = onOrAfterWorkDay(m.day + 30);
+      const template = rng.pick(GENERAL_RESOLUTIONS);
+      const content = fill(template, { date: chineseDate(due) });
+      input.nodes = nodesOf(item, [
+        {
+          id: rng.uuid(),
+          content,
+          lead: 'team',
+          co: ['amr', 'eco', 'nr', 'housing', 'agri'],
+          deadline: deadlineRuleFor(ctx, content, template.includes('{date}') ? due : undefined),
+          feedback: feedbackFor(ctx),
+        },
+      ]);
+    }
+    sections.set(item.id, sectionBlocks(ctx, input));
+  }
+  return { sections, intended };
+}
+
 /** An issued resolution in `state` with the progress, reminders, comments and verification that led there. */
 function issuedResolution(
   ctx: GenContext,
-  d: ResolutionDraft,
+  d: IssuedDraft,
   state: ResolutionState,
   nearDue: boolean,
 ): { resolution: Resolution; events: TaskEvent[] } {
   const { rng, today } = ctx;
   const issuedOn = d.meeting.issuedOn ?? d.meeting.day;
   const last = today - 1;
-  let deadline = issuedOn + rng.pick([10, 15, 20, 30, 45, 60]);
-  const id = rng.uuid();
+  const fields = recordFieldsOf(d.placed);
+  const rule = fields.deadlineRule;
+  if (!rule) throw new Error(`demo minutes: issued resolution ${d.placed.attrs.id} has no deadline`);
+  // 印发 turns the rule into a due date by the working-day calendar (暂定 beyond the known years).
+  const due = resolveDeadline(rule, formatDay(issuedOn));
+  let deadline = parseDay(due.date);
+  let provisional = due.provisional;
+  const id = d.placed.attrs.id;
   const events: TaskEvent[] = [];
   const between = (from: DayNumber, to: DayNumber) => {
     const lo = clampDay(from, issuedOn + 1, last);
@@ -263,7 +380,7 @@ function issuedResolution(
       progress(rng.int(1, 3), Math.min(deadline + 20, last));
       if (nearDue) {
         // Due within the warning window: extended once, now close to its new deadline.
-        const newDeadline = onOrAfterWeekday(today + 2);
+        const newDeadline = onOrAfterWorkDay(today + 2);
         if (deadline < newDeadline) {
           event(
             'extension',
@@ -278,10 +395,11 @@ function issuedResolution(
           );
         }
         deadline = newDeadline;
+        provisional = false;
         event('reminder', between(last - 2, last), 'team', office, REMINDER_TEXTS[0]);
       } else if (deadline < last) {
-        event('extension', between(deadline - 4, deadline), d.lead, ctx.liaison[d.lead], '申请延期15日办理。', {
-          newDeadline: formatDay(deadline + 15),
+        event('extension', between(deadline - 4, deadline), d.lead, ctx.liaison[d.lead], '申请延期10个工作日办理。', {
+          newDeadline: formatDay(addWorkDays(deadline, 10)),
           approved: false,
         });
         event('reminder', between(deadline + 1, deadline + 5), 'team', office, REMINDER_TEXTS[1]);
@@ -300,7 +418,7 @@ function issuedResolution(
         ctx.liaison[d.lead],
         '因涉及多部门配合，申请延期办理。',
         {
-          newDeadline: formatDay(deadline + rng.int(15, 30)),
+          newDeadline: formatDay(addWorkDays(deadline, rng.int(10, 20))),
         },
       );
       const req = events[events.length - 1]!;
@@ -342,18 +460,16 @@ function issuedResolution(
   }
 
   const lastStamp = events.reduce((acc, e) => (e.createdAt > acc ? e.createdAt : acc), timestamp(issuedOn, 17, 0));
-  const createdStamp = timestamp(Math.min(d.meeting.day + 1, issuedOn), 10, rng.int(0, 59));
+  const createdStamp = timestamp(Math.min(d.createdDay, issuedOn), 10, rng.int(0, 59));
   const resolution: Resolution = compact({
     id,
     createdAt: createdStamp,
     updatedAt: lastStamp,
     meetingId: d.meeting.id,
-    agendaItemId: d.agendaItemId,
-    content: d.content,
-    leadUnitId: ctx.units[d.lead].id,
-    coUnitIds: d.co.filter((k) => k !== d.lead).map((k) => ctx.units[k].id),
     minutesId: d.minutesId,
+    ...fields,
     deadline: formatDay(deadline),
+    deadlineProvisional: provisional || undefined,
     state: state === 'extension_requested' || state === 'cannot_complete' ? 'in_progress' : state,
     issuedOn: formatDay(issuedOn),
     extension,

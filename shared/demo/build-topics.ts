@@ -85,7 +85,7 @@ export function topicRecord(ctx: GenContext, d: TopicDraft, id = ctx.rng.uuid())
 /**
  * Puts topics on every meeting that was not cancelled: two or three on a regular meeting, one on a
  * special or consultation meeting. A topic's state follows its meeting: scheduled before it, discussed
- * after it until the minutes are signed, then resolved — except some deferred or escalated ones.
+ * after it until the minutes are issued, then resolved — except some deferred or escalated ones.
  */
 export function assignMeetingTopics(ctx: GenContext, meetings: PlannedMeeting[]): void {
   const { rng } = ctx;
@@ -107,11 +107,10 @@ export function assignMeetingTopics(ctx: GenContext, meetings: PlannedMeeting[])
           break;
         case 'held':
         case 'drafting':
+        case 'signed':
+          // 已上会 until the minutes are issued (印发 marks the topics with a resolution 已议定).
           state = 'discussed';
           stateDay = m.day;
-          break;
-        case 'signed':
-          state = 'resolved';
           break;
         default: {
           // A fixed pattern rather than chance, so every seed shows deferred and escalated topics.

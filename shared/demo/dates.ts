@@ -2,6 +2,7 @@
  * Calendar arithmetic for the demo generator on whole days ("day numbers": days since 1970-01-01).
  * Only explicit-argument Date.UTC is used, so results never depend on the clock or the machine's zone.
  */
+import { addWorkingDays, isWorkingDay } from '../domain/working-days';
 
 const MS_PER_DAY = 86_400_000;
 /** The demo locality keeps China Standard Time (UTC+8, no daylight saving). */
@@ -82,4 +83,28 @@ export function timestamp(day: DayNumber, hour: number, minute: number): string 
 /** `2025年3月12日` */
 export function chineseDate(day: DayNumber): string {
   return `${yearOf(day)}年${monthOf(day)}月${dayOfMonth(day)}日`;
+}
+
+/** Whether `day` is a working day in the bundled calendar (调休 make-up days count, holidays do not). */
+export function isWorkDay(day: DayNumber): boolean {
+  return isWorkingDay(formatDay(day));
+}
+
+/** The day itself when it is a working day (bundled calendar), else the next one. */
+export function onOrAfterWorkDay(day: DayNumber): DayNumber {
+  let d = day;
+  while (!isWorkDay(d)) d++;
+  return d;
+}
+
+/** The day itself when it is a working day (bundled calendar), else the previous one. */
+export function onOrBeforeWorkDay(day: DayNumber): DayNumber {
+  let d = day;
+  while (!isWorkDay(d)) d--;
+  return d;
+}
+
+/** `n` working days after `day` (the day itself not counted), by the bundled calendar. */
+export function addWorkDays(day: DayNumber, n: number): DayNumber {
+  return parseDay(addWorkingDays(formatDay(day), n).date);
 }

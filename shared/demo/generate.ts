@@ -4,6 +4,7 @@ import { buildDisputes } from './build-disputes';
 import { buildFollowUp } from './build-follow-up';
 import { buildMeetingRecords } from './build-meetings';
 import { buildOrganisation } from './build-organisation';
+import { addStandingSnapshots } from './build-snapshots';
 import { assignMeetingTopics, backlogTopics } from './build-topics';
 import { UNIT_KEYS } from './catalog-units';
 import type { GenContext } from './context';
@@ -47,6 +48,13 @@ export function generateDemoDataset(opts: DemoOptions): Dataset {
   const meetingRecords = buildMeetingRecords(ctx, planned);
   const followUp = buildFollowUp(ctx, planned, meetingRecords);
   const { disputes, topics: convertedTopics } = buildDisputes(ctx, planned);
+  addStandingSnapshots({
+    meetings: meetingRecords.meetings,
+    agendaItems: meetingRecords.agendaItems,
+    disputes,
+    resolutions: followUp.resolutions,
+    taskEvents: followUp.taskEvents,
+  });
   const meetingTopics = planned.flatMap((m) => m.topics);
   const backlog = backlogTopics(
     ctx,

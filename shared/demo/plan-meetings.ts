@@ -1,7 +1,7 @@
 import type { MeetingKind, MeetingState, Person, Topic } from '../domain';
 import { CONSULTATION_PLACES, MEETING_PLACES, type TopicSeed } from './catalog-matters';
 import { type GenContext, scaled } from './context';
-import { type DayNumber, firstOfMonth, monthOf, onOrAfterWeekday, onOrBeforeWeekday, yearOf } from './dates';
+import { type DayNumber, firstOfMonth, monthOf, onOrAfterWorkDay, onOrBeforeWorkDay, yearOf } from './dates';
 
 /** A topic placed on a meeting's agenda, with the catalog entry it was made from. */
 export interface PlannedTopic {
@@ -27,7 +27,7 @@ export interface PlannedMeeting {
   /** Day the meeting reached its current state. */
   stateDay: DayNumber;
   topics: PlannedTopic[];
-  /** Minutes: issue day (issued) or sign-off day (signed). */
+  /** Minutes: issue day (issued) or sign-off day (signed); a working day. */
   issuedOn?: DayNumber;
   cancelReasonIndex?: number;
 }
@@ -53,20 +53,20 @@ export function planMeetings(ctx: GenContext): PlannedMeeting[] {
   for (let back = 8; back >= 1; back--) {
     const qs = quarterStart(today, back);
     for (let i = 0; i < scaled(ctx, 1); i++) {
-      slots.push({ kind: 'regular', day: onOrBeforeWeekday(qs + rng.int(20, 80)) });
+      slots.push({ kind: 'regular', day: onOrBeforeWorkDay(qs + rng.int(20, 80)) });
     }
   }
-  const randomPastDay = () => onOrBeforeWeekday(rng.int(ctx.start + 10, lastPast - 10));
+  const randomPastDay = () => onOrBeforeWorkDay(rng.int(ctx.start + 10, lastPast - 10));
   for (let i = 0; i < scaled(ctx, 3); i++) slots.push({ kind: 'special', day: randomPastDay() });
   for (let i = 0; i < scaled(ctx, 2); i++) slots.push({ kind: 'consultation', day: randomPastDay() });
   // A consultation a few days ago, so the newest meeting is recent and still 'held'.
   for (let i = 0; i < scaled(ctx, 1); i++) {
-    slots.push({ kind: 'consultation', day: onOrBeforeWeekday(today - rng.int(3, 12)) });
+    slots.push({ kind: 'consultation', day: onOrBeforeWorkDay(today - rng.int(3, 12)) });
   }
   for (let i = 0; i < scaled(ctx, 1); i++) slots.push({ kind: 'special', day: randomPastDay(), cancelled: true });
   for (let i = 0; i < scaled(ctx, 1); i++) {
-    slots.push({ kind: 'regular', day: onOrAfterWeekday(today + rng.int(4, 9)), future: 'notified' });
-    slots.push({ kind: 'special', day: onOrAfterWeekday(today + rng.int(14, 28)), future: 'planning' });
+    slots.push({ kind: 'regular', day: onOrAfterWorkDay(today + rng.int(4, 9)), future: 'notified' });
+    slots.push({ kind: 'special', day: onOrAfterWorkDay(today + rng.int(14, 28)), future: 'planning' });
   }
 
   const timed = slots.map((s) => ({ ...s, hour: rng.pick([9, 9, 15]), minute: rng.pick([0, 30]) }));
@@ -123,12 +123,15 @@ export function planMeetings(ctx: GenContext): PlannedMeeting[] {
     };
     switch (state) {
       case 'issued': {
-        planned.issuedOn = Math.min(onOrAfterWeekday(s.day + rng.int(5, 12)), lastPast);
+        // 印发 and 签发 happen on working days (the bundled holiday calendar), never before the meeting.
+        const latest = Math.max(s.day, onOrBeforeWorkDay(lastPast));
+        planned.issuedOn = Math.min(onOrAfterWorkDay(s.day + rng.int(5, 12)), latest);
         planned.stateDay = planned.issuedOn;
         break;
       }
       case 'signed': {
-        planned.issuedOn = Math.min(s.day + rng.int(3, 6), lastPast);
+        const latest = Math.max(s.day, onOrBeforeWorkDay(lastPast));
+        planned.issuedOn = Math.min(onOrAfterWorkDay(s.day + rng.int(3, 6)), latest);
         planned.stateDay = planned.issuedOn;
         break;
       }
