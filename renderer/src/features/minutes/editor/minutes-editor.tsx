@@ -36,6 +36,7 @@ export interface MinutesEditorApi {
 }
 
 export interface MinutesEditorProps {
+  /** Read once, at mount; remount with a new `key` to load another document. */
   content: MinutesDoc;
   readOnly: boolean;
   units: { id: string; name: string; archived?: boolean }[];
@@ -130,9 +131,10 @@ function WordCount({ editor }: { editor: Editor }) {
 }
 
 /**
- * The rich-text minutes editor (Tiptap 3). Uncontrolled after mount: `content` is loaded (through
- * cleanMinutesDoc) at mount and again only when the page passes a document the editor did not emit itself
- * (e.g. another draft loaded). Every change is reported through `onChange` (the page debounces saving).
+ * The rich-text minutes editor (Tiptap 3). Uncontrolled: `content` is read once, at mount (through
+ * cleanMinutesDoc), so a saved draft echoed back by a live query never moves the cursor or reverts typing.
+ * To load another document (another minutes, a restored version) remount with a new React `key`.
+ * Every change is reported through `onChange` (the page debounces saving).
  * The editor does not re-render on transactions; the toolbar, find bar and word count subscribe themselves.
  */
 export function MinutesEditor({ content, readOnly, units, onChange, onBlur, onReady }: MinutesEditorProps) {
@@ -144,7 +146,6 @@ export function MinutesEditor({ content, readOnly, units, onChange, onBlur, onRe
   useEffect(() => {
     callbacks.current = { onChange, onBlur, onReady };
   });
-  const lastDoc = useRef<MinutesDoc>(content);
   const [initial] = useState(() => cleanMinutesDoc(content).doc);
   const [bridge] = useState(() => new ExtensionBridge());
   const [extensions] = useState(() =>
@@ -182,19 +183,10 @@ export function MinutesEditor({ content, readOnly, units, onChange, onBlur, onRe
       bridge.emit('contentError', error.message);
     },
     onUpdate: ({ editor: e }) => {
-      const doc = toMinutesDoc(e.getJSON());
-      lastDoc.current = doc;
-      callbacks.current.onChange(doc);
+      callbacks.current.onChange(toMinutesDoc(e.getJSON()));
     },
     onBlur: () => callbacks.current.onBlur?.(),
   });
-
-  // a document the editor did not emit (another draft, a reload after a conflict) replaces the content
-  useEffect(() => {
-    if (!editor || content === lastDoc.current) return;
-    lastDoc.current = content;
-    editor.commands.setContent(cleanMinutesDoc(content).doc, { emitUpdate: false });
-  }, [editor, content]);
 
   useEffect(() => {
     if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly, false);
