@@ -5,7 +5,7 @@ import type { AgendaItem, Attendance, Meeting, Minutes, Person, Resolution, Task
 import { meetingStateForMinutes } from '../domain/meeting-rules';
 import { placeResolutions, recordFieldsOf, type PlacedResolution } from '../domain/minutes-rules';
 import { buildMinutesDraft } from '../domain/minutes-template';
-import { resolveDeadline } from '../domain/working-days';
+import { type DeadlineResult, resolveDeadline } from '../domain/working-days';
 import type { BlockNode, ResolutionNode } from '../editor/document';
 import {
   CANNOT_COMPLETE_REASONS,
@@ -233,7 +233,8 @@ export function buildFollowUp(
     const state = (
       i < recent ? RECENT_CYCLE[i % RECENT_CYCLE.length] : OLD_CYCLE[(i - recent) % OLD_CYCLE.length]
     ) as ResolutionState;
-    const nearDue = !nearDueDone && state === 'in_progress';
+    // One task under way made nearly due: extended (if its own deadline has passed) to just after today.
+    const nearDue = !nearDueDone && state === 'in_progress' && parseDay(dueOf(d).date) <= onOrAfterWorkDay(today + 5);
     if (nearDue) nearDueDone = true;
     const { resolution, events } = issuedResolution(ctx, d, state, nearDue);
     out.resolutions.push(resolution);
@@ -312,6 +313,13 @@ function writeSections(
   return { sections, intended };
 }
 
+/** 印发 turns the node's rule into a due date by the working-day calendar (暂定 beyond the known years). */
+function dueOf(d: IssuedDraft): DeadlineResult {
+  const rule = d.placed.attrs.deadline;
+  if (!rule) throw new Error(`demo minutes: issued resolution ${d.placed.attrs.id} has no deadline`);
+  return resolveDeadline(rule, formatDay(d.meeting.issuedOn ?? d.meeting.day));
+}
+
 /** An issued resolution in `state` with the progress, reminders, comments and verification that led there. */
 function issuedResolution(
   ctx: GenContext,
@@ -323,10 +331,7 @@ function issuedResolution(
   const issuedOn = d.meeting.issuedOn ?? d.meeting.day;
   const last = today - 1;
   const fields = recordFieldsOf(d.placed);
-  const rule = fields.deadlineRule;
-  if (!rule) throw new Error(`demo minutes: issued resolution ${d.placed.attrs.id} has no deadline`);
-  // 印发 turns the rule into a due date by the working-day calendar (暂定 beyond the known years).
-  const due = resolveDeadline(rule, formatDay(issuedOn));
+  const due = dueOf(d);
   let deadline = parseDay(due.date);
   let provisional = due.provisional;
   const id = d.placed.attrs.id;
@@ -382,26 +387,41 @@ function issuedResolution(
         // Due within the warning window: extended once, now close to its new deadline.
         const newDeadline = onOrAfterWorkDay(today + 2);
         if (deadline < newDeadline) {
-          event(
-            'extension',
-            between(deadline - 3, deadline),
-            d.lead,
-            ctx.liaison[d.lead],
-            '因需补充调查取证，申请延期办理。',
-            {
-              newDeadline: formatDay(newDeadline),
-              approved: true,
-            },
-          );
+          const reason = '因需补充调查取证，申请延期办理。';
+          event('extension', between(deadline - 3, deadline), d.lead, ctx.liaison[d.lead], reason, {
+            newDeadline: formatDay(newDeadline),
+            approved: true,
+          });
+          const req = events[events.length - 1]!;
+          extension = {
+            state: 'approved',
+            requestedOn: req.on,
+            proposedDeadline: formatDay(newDeadline),
+            reason,
+            decidedOn: req.on,
+            decidedByName: d.meeting.chair.name,
+          };
+          deadline = newDeadline;
+          provisional = false;
         }
-        deadline = newDeadline;
-        provisional = false;
         event('reminder', between(last - 2, last), 'team', office, REMINDER_TEXTS[0]);
       } else if (deadline < last) {
-        event('extension', between(deadline - 4, deadline), d.lead, ctx.liaison[d.lead], '申请延期10个工作日办理。', {
-          newDeadline: formatDay(addWorkDays(deadline, 10)),
+        const reason = '申请延期10个工作日办理。';
+        const proposed = formatDay(addWorkDays(deadline, 10));
+        event('extension', between(deadline - 4, deadline), d.lead, ctx.liaison[d.lead], reason, {
+          newDeadline: proposed,
           approved: false,
         });
+        const req = events[events.length - 1]!;
+        extension = {
+          state: 'refused',
+          requestedOn: req.on,
+          proposedDeadline: proposed,
+          reason,
+          decidedOn: req.on,
+          decidedByName: d.meeting.chair.name,
+          decisionNote: '延期理由不充分，请按原时限办理。',
+        };
         event('reminder', between(deadline + 1, deadline + 5), 'team', office, REMINDER_TEXTS[1]);
         const k = supervisor();
         if (rng.chance(0.5))

@@ -168,8 +168,11 @@ describe.each(CASES)('demo minutes (seed $seed, today $today, scale $scale)', ({
       const due = resolveDeadline(r.deadlineRule!, r.issuedOn!);
       const approved = events.filter((e) => e.kind === 'extension' && e.approved === true).at(-1);
       if (approved) {
+        // An approved 延期 moves the due date (and says so on the record).
         expect(r.deadline).toBe(approved.newDeadline);
+        expect(r.extension).toMatchObject({ state: 'approved', proposedDeadline: r.deadline });
       } else {
+        expect(r.extension?.state).not.toBe('approved');
         expect(r.deadline).toBe(due.date);
         expect(r.deadlineProvisional ?? false).toBe(due.provisional);
       }
