@@ -1,7 +1,7 @@
 import type { MinutesDoc, ResolutionAttrs } from '../editor/document';
 import { DomainError } from './errors';
 import type { Action } from './permissions';
-import type { Minutes, MinutesState, Resolution } from './minutes';
+import type { Minutes, MinutesState, Resolution, ResolutionState } from './minutes';
 import type { AgendaItem } from './meeting';
 
 /**
@@ -16,6 +16,15 @@ export const MINUTES_STATE_LABELS: Record<MinutesState, string> = {
   review: '送审中',
   signed: '已签发',
   issued: '已印发',
+};
+
+/** 议定事项 / 督办任务 main states as the screens and ledgers name them (逾期 is derived, never a state). */
+export const RESOLUTION_STATE_LABELS: Record<ResolutionState, string> = {
+  draft: '纪要未印发',
+  not_started: '未启动',
+  in_progress: '办理中',
+  done_pending_verification: '已办结待核验',
+  verified: '已核验办结',
 };
 
 export const MINUTES_ACTION_LABELS: Record<MinutesAction, string> = {
@@ -197,9 +206,10 @@ export interface ResolutionSyncPlan {
 }
 
 /** The record fields a node determines. */
-export function recordFieldsOf(
-  p: PlacedResolution,
-): Pick<Resolution, 'content' | 'leadUnitId' | 'coUnitIds' | 'feedback' | 'agendaItemId'> & {
+export function recordFieldsOf(p: PlacedResolution): Pick<
+  Resolution,
+  'content' | 'leadUnitId' | 'coUnitIds' | 'feedback' | 'agendaItemId'
+> & {
   deadlineRule?: Resolution['deadlineRule'];
 } {
   return {

@@ -28,6 +28,7 @@ import type {
 import type { Dataset } from '../../../shared/demo/types';
 import type { ValidatedUnitsPeople } from '../../../shared/import/types';
 import type { CalendarRepository } from './repositories/calendar';
+import type { MinutesRepository } from './repositories/minutes';
 import type { DocumentSettingsRepository } from './repositories/document-settings';
 import type { MinutesTemplateRepository } from './repositories/minutes-template';
 
@@ -363,4 +364,5 @@ export interface DataLayer {
   documentSettings: DocumentSettingsRepository;
   calendar: CalendarRepository;
   minutesTemplate: MinutesTemplateRepository;
+  minutes: MinutesRepository;
 }

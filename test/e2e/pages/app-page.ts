@@ -2,11 +2,15 @@ import { expect, type Page } from '@playwright/test';
 
 /** The app shell: first start, demo data, navigation. Shared by every flow. */
 export class AppPage {
-  constructor(readonly page: Page) {}
+  /** `base`: the app's address, for a page outside the configured context (a browser the test launched). */
+  constructor(
+    readonly page: Page,
+    readonly base = '',
+  ) {}
 
   /** Open the app on a fresh database and register the first user (办公室工作人员). */
   async firstStart(name = '王丽', unit = '城关镇综合行政执法办公室'): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto(`${this.base}/`);
     await expect(this.page.getByText('欢迎使用联席会议工作台')).toBeVisible();
     await this.page.getByLabel('姓名').fill(name);
     await this.page.getByLabel('所在单位').fill(unit);

@@ -16,3 +16,5 @@ export {
 export { useAttachments, useTopic, useTopics } from './use-topics';
 export { useCalendar, type CalendarState } from './use-calendar';
 export { useMinutesWording } from './use-minutes-wording';
+export { useMinutesForMeeting, useMinutesResolutions, useMinutesVersions } from './use-minutes';
+export { usePermission, usePermissions } from './use-permission';

@@ -397,7 +397,8 @@ export function createMinutesRepository(ctx: DataLayerContext): MinutesRepositor
           units,
           chair: meeting.chairPersonId ? people.find((p) => p.id === meeting.chairPersonId) : undefined,
           officeName: office.success ? office.data.name : '联席会议办公室',
-          ...(office.success ? { jointMeetingName: office.data.jointMeetingName } : {}),
+          // Before the office has filled in its names the 导语 says “主持召开2026年第二次会议”, not the office's name.
+          jointMeetingName: office.success ? office.data.jointMeetingName : '',
           wording,
         });
         const at = ctx.now().toISOString();

@@ -9,7 +9,7 @@ import {
   type Meeting,
   type MeetingState,
 } from '../../../../shared/domain';
-import { getDataLayer } from '../../db';
+import { getDataLayer, usePermission } from '../../db';
 import { FormModal, todayIso, useReportError } from '../../ui';
 import { useMeetingsText } from './labels';
 
@@ -42,6 +42,24 @@ export function MeetingActions({ meeting, onEdit }: { meeting: Meeting; onEdit: 
     }
   };
 
+  // 起草会议纪要 starts them from the template (when the role may) and opens them; otherwise just opens.
+  const [starting, setStarting] = useState(false);
+  const mayDraft = usePermission('minutes.draft');
+  const openMinutes = async () => {
+    if (meeting.state === 'held' && mayDraft.allowed) {
+      setStarting(true);
+      try {
+        await getDataLayer().minutes.ensureForMeeting(meeting.id);
+      } catch (e) {
+        reportError(e);
+        return;
+      } finally {
+        setStarting(false);
+      }
+    }
+    void navigate(`/meetings/${meeting.id}/minutes`);
+  };
+
   // Marking a meeting held before its day is almost always a slip of the mouse: say so in the confirmation.
   const early = meeting.startsAt.slice(0, 10) > todayIso();
 
@@ -52,7 +70,8 @@ export function MeetingActions({ meeting, onEdit }: { meeting: Meeting; onEdit: 
           <Button
             type="primary"
             icon={<FileTextOutlined aria-hidden />}
-            onClick={() => void navigate(`/meetings/${meeting.id}/minutes`)}
+            loading={starting}
+            onClick={() => void openMinutes()}
           >
             {meeting.state === 'held' ? t('meetings:transition.draftMinutes') : t('meetings:transition.minutes')}
           </Button>

@@ -1,6 +1,6 @@
 import { CalendarOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
-import { App, Button, ConfigProvider, Empty, Flex, Segmented, Select, Space, type ThemeConfig } from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Button, ConfigProvider, Empty, Flex, Segmented, Select, Skeleton, Space, type ThemeConfig } from 'antd';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
 import type { MeetingKind, MeetingState } from '../../../../shared/domain';
 import { useMeetings } from '../../db';
@@ -12,9 +12,13 @@ import { MeetingDetailPage } from './meeting-detail';
 import { MeetingFormModal } from './meeting-form-modal';
 import { useMeetingLookups } from './use-lookups';
 
+// The minutes screen brings the editor (Tiptap/ProseMirror): loaded only when it is opened.
+const MinutesPage = lazy(() => import('../minutes/minutes-page'));
+
 /**
  * 会议 (/meetings/*): the list (/meetings, ?view=calendar for the calendar) and one meeting
- * (/meetings/:id, /meetings/:id/:tab). Routes live here so the shell only mounts `meetings/*`.
+ * (/meetings/:id, /meetings/:id/:tab) and its minutes (/meetings/:id/minutes). Routes live here so the
+ * shell only mounts `meetings/*`.
  */
 export function MeetingsPage() {
   return (
@@ -22,6 +26,14 @@ export function MeetingsPage() {
       <Routes>
         <Route index element={<MeetingsHome />} />
         <Route path=":id" element={<MeetingDetailPage />} />
+        <Route
+          path=":id/minutes"
+          element={
+            <Suspense fallback={<Skeleton active />}>
+              <MinutesPage />
+            </Suspense>
+          }
+        />
         <Route path=":id/:tab" element={<MeetingDetailPage />} />
       </Routes>
     </ConfigProvider>

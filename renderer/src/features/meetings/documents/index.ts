@@ -2,5 +2,6 @@ export { MeetingDocumentsPanel, type MeetingDocumentsPanelProps } from './meetin
 export {
   DocumentSettingsForm,
   DocumentSettingsSection,
+  useOfficeInitial,
   type DocumentSettingsFormProps,
 } from './document-settings-form';

@@ -125,7 +125,15 @@ export const Resolution = Node.create<ResolutionOptions, ResolutionStorage>({
   },
 
   addNodeView() {
-    return this.options.nodeView ? ReactNodeViewRenderer(ResolutionView, { className: 'jd-resolution-view' }) : null;
+    return this.options.nodeView
+      ? ReactNodeViewRenderer(ResolutionView, {
+          className: 'jd-resolution-view',
+          // The inline edit form owns its events: ProseMirror must not turn a click on 保存 or a Select into a
+          // node selection (Tiptap's default only lets inputs through, so the submit button never fired).
+          stopEvent: ({ event }) =>
+            event.target instanceof Element && event.target.closest('.jd-resolution-form') !== null,
+        })
+      : null;
   },
 
   addProseMirrorPlugins() {
