@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import { DomainError, type AuditedEntity } from '../../../../shared/domain';
+import { DomainError, type AuditedEntity, type Minutes } from '../../../../shared/domain';
 import { DATASET_SCHEMAS } from '../../../../shared/demo/integrity';
 import type { Dataset } from '../../../../shared/demo/types';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
@@ -8,6 +8,7 @@ import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { DemoRepository } from '../types';
 import { issueMessage, safeParseZh } from '../validation';
+import { withoutUndefined } from './list-helpers';
 
 interface DatasetPart {
   key: keyof Dataset;
@@ -64,24 +65,41 @@ export function createDemoRepository(ctx: DataLayerContext): DemoRepository {
     async load(dataset) {
       // Validate everything before opening the transaction: a bad record fails fast and names itself.
       const parsed = PARTS.map((part) => ({ part, rows: validatePart(part, (dataset as Partial<Dataset>)[part.key]) }));
-      return auditedWrite(
-        ctx,
-        PARTS.map((p) => p.table(db)),
-        async (audit) => {
-          guard(audit, 'demo.load');
-          if (!(await isEmpty(db))) throw new DomainError('conflict', '数据库中已有单位或人员，不能载入演示数据');
-          let records = 0;
-          for (const { part, rows } of parsed) {
-            if (rows.length === 0) continue;
-            await part.table(db).bulkAdd(rows);
-            for (const row of rows) {
-              audit.record({ entity: part.entity, entityId: row.id, action: 'demo-load', before: null, after: row });
-            }
-            records += rows.length;
+      return auditedWrite(ctx, [...PARTS.map((p) => p.table(db)), db.minutesVersions], async (audit) => {
+        guard(audit, 'demo.load');
+        if (!(await isEmpty(db))) throw new DomainError('conflict', '数据库中已有单位或人员，不能载入演示数据');
+        let records = 0;
+        for (const { part, rows } of parsed) {
+          if (rows.length === 0) continue;
+          await part.table(db).bulkAdd(rows);
+          for (const row of rows) {
+            audit.record({ entity: part.entity, entityId: row.id, action: 'demo-load', before: null, after: row });
           }
-          return { records };
-        },
-      );
+          records += rows.length;
+        }
+        // Each minutes opens with its first version, as minutes made in the app do (历史版本 is never empty).
+        const actor = audit.currentActor;
+        const at = ctx.now().toISOString();
+        const minutes = (parsed.find((p) => p.part.key === 'minutes')?.rows ?? []) as Minutes[];
+        await db.minutesVersions.bulkAdd(
+          minutes.map((m) =>
+            withoutUndefined({
+              id: ctx.newId(),
+              minutesId: m.id,
+              version: m.version,
+              content: m.content,
+              contentHash: m.contentHash,
+              cause: 'created' as const,
+              summary: '演示数据',
+              authorProfileId: actor.id,
+              authorName: actor.name,
+              state: m.state,
+              createdAt: at,
+            }),
+          ),
+        );
+        return { records };
+      });
     },
   };
 }

@@ -22,6 +22,10 @@ describe('demo data', () => {
     const rows = (await auditRows(db)).slice(count);
     expect(rows).toHaveLength(recordCount(data));
     expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['demo-load']));
+    // each minutes starts with its first version, so 历史版本 is never empty
+    expect((await db.minutesVersions.toArray()).map((v) => [v.minutesId, v.version, v.cause])).toEqual(
+      data.minutes.map((m) => [m.id, m.version, 'created']),
+    );
     expect(rows.find((r) => r.entityId === 'd1')).toMatchObject({
       entity: 'dispute',
       after: data.disputes[0],
