@@ -27,6 +27,16 @@ const RESOLUTIONS = [
   { content: '党政办汇总各单位落实情况并报联席会议办公室', lead: '城关镇党政综合办公室', days: 15 },
 ];
 const TYPED = '会议强调，各成员单位要压实责任，按时限办结。';
+const SENTENCE =
+  '会议要求，各成员单位要按照职责分工，加强协调配合，建立健全信息共享、联合执法和案件移送机制，确保各项议定事项落到实处。';
+/** Pasted from a word processor: fonts, colours and a script that must not survive; long enough to fill page 2. */
+const PASTED_HTML =
+  [1, 2, 3, 4]
+    .map(
+      (i) =>
+        `<p class="MsoNormal" style="font-family:宋体;color:#ff0000;mso-bidi-font-size:10.5pt">（${i}）${SENTENCE.repeat(10)}<o:p></o:p></p>`,
+    )
+    .join('') + '<script>window.__pwned = true</script><p onclick="window.__pwned = true">附：会议材料</p>';
 
 interface Launched {
   proc: ChildProcess;
@@ -119,6 +129,11 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type(TYPED, { delay: 20 });
+    await page.keyboard.press('Enter');
+    await pasteHtml(page, PASTED_HTML);
+    await expect(editor).toContainText('附：会议材料');
+    // Last keystroke: one more character after the paste.
+    await page.keyboard.type('。');
     await page.screenshot({ path: `${SHOTS}/01-drafted.png` });
 
     // Kill the browser about a second after the last keystroke, relaunch on the same profile.
@@ -131,6 +146,12 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     await expect(page.locator('.ProseMirror')).toContainText(TYPED);
     await expect(page.getByText('议定事项（3）')).toBeVisible();
     for (const r of RESOLUTIONS) await expect(page.locator('.ProseMirror')).toContainText(r.content);
+    await expect(page.locator('.ProseMirror')).toContainText('附：会议材料。');
+    // The paste kept the paragraphs and dropped the fonts, colours, classes, handlers and the script.
+    expect(
+      await page.locator('.ProseMirror script, .ProseMirror [onclick], .ProseMirror [style*="color"]').count(),
+    ).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
     await page.screenshot({ path: `${SHOTS}/02-recovered.png` });
 
     // 保存, 送审.
@@ -187,6 +208,10 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     for (const r of RESOLUTIONS) expect(text).toContain(squash(r.content));
     expect(text).toContain('出席：');
     expect(pdf.text).toMatch(/—\s*1\s*—/);
+    expect(pdf.text).toMatch(/—\s*2\s*—/);
+    // Page 2 is all body text: exactly 22 lines (the page number line aside).
+    const page2 = (pdf.text.split('\f')[1] ?? '').split('\n').filter((l) => l.trim() && !/—\s*\d+\s*—/.test(l));
+    expect(page2).toHaveLength(22);
     await pdfToPngs(pdf.pdfPath, `${SHOTS}/page`, 60);
     expect(run.errors).toEqual([]);
   } catch (e) {
@@ -202,6 +227,16 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     }
   }
 });
+
+/** A paste as the browser delivers it from another program (ProseMirror reads the event's clipboardData). */
+async function pasteHtml(page: Page, html: string): Promise<void> {
+  await page.locator('.ProseMirror').evaluate((el, h) => {
+    const data = new DataTransfer();
+    data.setData('text/html', h);
+    data.setData('text/plain', h.replace(/<[^>]+>/g, ''));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+}
 
 async function confirm(page: Page, button: Locator): Promise<void> {
   await button.click();
