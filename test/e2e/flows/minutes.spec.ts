@@ -154,6 +154,15 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
     await page.screenshot({ path: `${SHOTS}/02-recovered.png` });
 
+    // A second window on the same minutes is read-only and says why (no silent overwrite).
+    const second = await page.context().newPage();
+    const secondErrors = await clockAndErrorsOn(second);
+    await second.goto(minutesUrl);
+    await expect(second.getByText(/已在另一个窗口中打开编辑，本窗口只读/)).toBeVisible();
+    await expect(second.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
+    await second.close();
+    expect(secondErrors).toEqual([]);
+
     // 保存, 送审.
     await page.getByRole('button', { name: '保存', exact: true }).first().click();
     await expect(page.getByTestId('recovered-notice')).toBeHidden();
