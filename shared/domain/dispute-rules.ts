@@ -1,6 +1,7 @@
 import { DomainError } from './errors';
 import { daysBetween } from './dates';
 import type { Dispute, DisputeState, NegotiationRound } from './dispute';
+import type { Action } from './permissions';
 
 /**
  * The statutory path of an enforcement dispute (争议协调处理制度): negotiate; if the parties agree, record
@@ -20,6 +21,16 @@ export type DisputeAction =
   | { type: 'reopen'; reason: string; on: string };
 
 export type DisputeActionType = DisputeAction['type'];
+
+/** The permission each step needs (shared/domain/permissions.ts), for the screens to show who may take it. */
+export const DISPUTE_ACTION_PERMISSION: Record<DisputeActionType, Action> = {
+  'add-round': 'dispute.add_round',
+  agree: 'dispute.agree',
+  escalate: 'dispute.escalate',
+  designate: 'dispute.designate',
+  close: 'dispute.close',
+  reopen: 'dispute.reopen',
+};
 
 const ALLOWED: Record<DisputeState, readonly DisputeActionType[]> = {
   registered: ['add-round'],

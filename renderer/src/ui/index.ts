@@ -18,3 +18,4 @@ export { FormButtons, type FormButtonsProps } from './form-buttons';
 export { unitOptionsByKind, type UnitOptionGroup } from './unit-options';
 export { listPagination } from './list-pagination';
 export { AuditVerifyResult, useAuditVerify, type AuditVerifyResultProps } from './audit-verify';
+export { Guarded, guardedMenuItem, DeniedNotice, type GuardedProps } from './guarded';

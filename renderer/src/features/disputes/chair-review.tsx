@@ -11,7 +11,7 @@ import {
   type DisputeAssessment,
 } from '../../../../shared/domain';
 import { getDataLayer, useDisputes, useDisputeThresholds } from '../../db';
-import { todayIso, useReportError } from '../../ui';
+import { Guarded, todayIso, useReportError } from '../../ui';
 import { useDisputesText } from './labels';
 import { DisputeStateTag } from './state-tag';
 import { ThresholdsModal } from './thresholds-modal';
@@ -155,9 +155,11 @@ export function ChairReview({ names }: { names: NameLookup }) {
               </Typography.Text>
             ) : null}
             {pending ? null : (
-              <Button size="small" loading={busy === r.dispute.id} onClick={() => void putOnAgenda(r.dispute)}>
-                {t('disputes:review.putOnAgenda')}
-              </Button>
+              <Guarded action="dispute.put_on_agenda">
+                <Button size="small" loading={busy === r.dispute.id} onClick={() => void putOnAgenda(r.dispute)}>
+                  {t('disputes:review.putOnAgenda')}
+                </Button>
+              </Guarded>
             )}
           </Flex>
         );
@@ -178,9 +180,11 @@ export function ChairReview({ names }: { names: NameLookup }) {
             <Tag color="green">{t('disputes:review.noneStuck')}</Tag>
           ) : null}
         </Space>
-        <Button icon={<SettingOutlined aria-hidden />} onClick={() => setEditing(true)}>
-          {t('disputes:review.thresholds')}
-        </Button>
+        <Guarded action="dispute.thresholds">
+          <Button icon={<SettingOutlined aria-hidden />} onClick={() => setEditing(true)}>
+            {t('disputes:review.thresholds')}
+          </Button>
+        </Guarded>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12, fontSize: 13 }}>
         {t('disputes:review.thresholdsLine', { ...thresholds })}

@@ -19,13 +19,14 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
   allowedDisputeActions,
+  DISPUTE_ACTION_PERMISSION,
   assessDispute,
   type Dispute,
   type DisputeActionType,
   type NegotiationRound,
 } from '../../../../shared/domain';
 import { getDataLayer, useCurrentProfile, useDispute } from '../../db';
-import { Page, todayIso, useReportError } from '../../ui';
+import { Guarded, Page, todayIso, useReportError } from '../../ui';
 import { DocumentPreviewModal } from '../documents';
 import { applicationFileName, buildApplicationDocx } from './application-document';
 import { DisputeActionModal } from './dispute-action-modal';
@@ -104,14 +105,19 @@ function DisputeDetail({ dispute: d, names }: { dispute: Dispute; names: NameLoo
         <Flex gap={8} wrap align="center">
           <Typography.Text strong>{t('disputes:detail.nextSteps')}</Typography.Text>
           {actions.map((a, i) => (
-            <Button key={a} type={i === 0 ? 'primary' : 'default'} onClick={() => setAction(a)}>
-              {actionLabel(a)}
-            </Button>
+            // A step the role may not take stays in view, disabled, with who may take it.
+            <Guarded key={a} action={DISPUTE_ACTION_PERMISSION[a]}>
+              <Button type={i === 0 ? 'primary' : 'default'} onClick={() => setAction(a)}>
+                {actionLabel(a)}
+              </Button>
+            </Guarded>
           ))}
           {d.state !== 'closed' ? (
-            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
-              {t('disputes:detail.edit')}
-            </Button>
+            <Guarded action="dispute.update">
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+                {t('disputes:detail.edit')}
+              </Button>
+            </Guarded>
           ) : null}
           {applicationButton}
         </Flex>

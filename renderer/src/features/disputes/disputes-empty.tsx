@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { Trans } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../ui';
+import { EmptyState, Guarded } from '../../ui';
 import { useDisputesText } from './labels';
 
 /** No dispute yet: what a dispute is for here, and the first step (or, without units, the step before). */
@@ -14,9 +14,11 @@ export function DisputesEmpty({ hasUnits, onRegister }: { hasUnits: boolean; onR
   return (
     <EmptyState title={t('disputes:empty.title')} hint={hasUnits ? t('disputes:empty.hint') : noUnits}>
       {hasUnits ? (
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={onRegister}>
-          {t('disputes:list.register')}
-        </Button>
+        <Guarded action="dispute.register" hide>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={onRegister}>
+            {t('disputes:list.register')}
+          </Button>
+        </Guarded>
       ) : null}
     </EmptyState>
   );

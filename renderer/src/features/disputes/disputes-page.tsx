@@ -9,7 +9,7 @@ import { DisputeList } from './dispute-list';
 import { useDisputesText } from './labels';
 import { useLedgerExport } from './use-ledger-export';
 import { useNames } from './use-names';
-import { Page } from '../../ui';
+import { Guarded, Page } from '../../ui';
 
 type Tab = 'list' | 'review';
 
@@ -41,9 +41,11 @@ function DisputesHome({ tab }: { tab: Tab }) {
       description={t('disputes:page.description')}
       extra={
         <>
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setRegistering(true)}>
-            {t('disputes:list.register')}
-          </Button>
+          <Guarded action="dispute.register" hide>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setRegistering(true)}>
+              {t('disputes:list.register')}
+            </Button>
+          </Guarded>
           <Button icon={<DownloadOutlined aria-hidden />} loading={exporting} onClick={() => void exportLedger()}>
             {t('disputes:ledger.export')}
           </Button>

@@ -2,10 +2,10 @@ import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } f
 import { Alert, Button, Card, Empty, List, Popconfirm, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { MAX_ATTACHMENTS_PER_OWNER, formatFileSize, type Topic } from '../../../../shared/domain';
-import { getDataLayer, useAttachments } from '../../db';
+import { getDataLayer, useAttachments, usePermissions } from '../../db';
 import type { AttachmentMeta } from '../../db/types';
 import { getHost } from '../../platform';
-import { errorText, formatDateTime } from '../../ui';
+import { errorText, formatDateTime, Guarded } from '../../ui';
 import { ATTACHMENT_ACCEPT, checkChosenFile } from './attachment-picker';
 import { useTopicsText } from './labels';
 
@@ -20,6 +20,8 @@ export function AttachmentsCard({ topic }: { topic: Topic }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const editable = !FROZEN.includes(topic.state);
+  // Supervisors and the chair read the files; they never add or delete any.
+  const may = usePermissions(['attachment.add', 'attachment.remove'] as const);
   const full = (files?.length ?? 0) >= MAX_ATTACHMENTS_PER_OWNER;
 
   const add = async (chosen: File[]) => {
@@ -72,20 +74,22 @@ export function AttachmentsCard({ topic }: { topic: Topic }) {
       style={{ marginBottom: 16 }}
       extra={
         editable ? (
-          <Upload
-            multiple
-            accept={ATTACHMENT_ACCEPT}
-            showUploadList={false}
-            disabled={full || busy}
-            beforeUpload={(file, list) => {
-              if (file === list[0]) void add(list);
-              return Upload.LIST_IGNORE;
-            }}
-          >
-            <Button size="small" icon={<UploadOutlined aria-hidden />} loading={busy} disabled={full}>
-              {t('topics:attachments.add')}
-            </Button>
-          </Upload>
+          <Guarded right={may['attachment.add']} hide>
+            <Upload
+              multiple
+              accept={ATTACHMENT_ACCEPT}
+              showUploadList={false}
+              disabled={full || busy}
+              beforeUpload={(file, list) => {
+                if (file === list[0]) void add(list);
+                return Upload.LIST_IGNORE;
+              }}
+            >
+              <Button size="small" icon={<UploadOutlined aria-hidden />} loading={busy} disabled={full}>
+                {t('topics:attachments.add')}
+              </Button>
+            </Upload>
+          </Guarded>
         ) : null
       }
     >
@@ -118,7 +122,7 @@ export function AttachmentsCard({ topic }: { topic: Topic }) {
                 >
                   {t('topics:attachments.save')}
                 </Button>,
-                ...(editable
+                ...(editable && may['attachment.remove'].allowed
                   ? [
                       <Popconfirm
                         key="remove"

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Typography
 import { useState } from 'react';
 import type { Complainant, Topic } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
-import { errorText } from '../../ui';
+import { errorText, Guarded } from '../../ui';
 import { useTopicsText } from './labels';
 
 const FIELDS: (keyof Complainant)[] = ['name', 'phone', 'idNumber', 'address'];
@@ -40,9 +40,11 @@ export function ComplainantCard({ topic }: { topic: Topic }) {
             {t('topics:complainant.hide')}
           </Button>
         ) : (
-          <Button size="small" icon={<EyeOutlined aria-hidden />} onClick={() => setAsking(true)}>
-            {t('topics:complainant.reveal')}
-          </Button>
+          <Guarded action="topic.reveal_complainant">
+            <Button size="small" icon={<EyeOutlined aria-hidden />} onClick={() => setAsking(true)}>
+              {t('topics:complainant.reveal')}
+            </Button>
+          </Guarded>
         )
       }
     >

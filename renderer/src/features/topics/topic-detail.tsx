@@ -19,7 +19,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { allowedTopicActions, effectiveTopic, type Topic } from '../../../../shared/domain';
 import { getDataLayer, useDispute, useTopic, useTopics } from '../../db';
-import { Page, useReportError } from '../../ui';
+import { Guarded, Page, useReportError } from '../../ui';
 import { AttachmentsCard } from './attachments-card';
 import { ComplainantCard } from './complainant-card';
 import { useTopicsText, type TriageActionType } from './labels';
@@ -120,21 +120,25 @@ function TopicDetail({ topic: x, names }: { topic: Topic; names: TopicNames }) {
             </Tooltip>
           ) : null}
           {actions.map((a) => (
-            <Button
-              key={a}
-              // The step that moves the topic on is primary; merge, convert and return are the exceptions.
-              type={IMMEDIATE.includes(a) ? 'primary' : 'default'}
-              danger={a === 'return'}
-              loading={busy === a}
-              onClick={() => (IMMEDIATE.includes(a) ? void runNow(a) : setAction(a as ModalAction))}
-            >
-              {actionLabel(a)}
-            </Button>
+            // A step the role may not take is shown disabled with the reason: the topic does wait for it.
+            <Guarded key={a} action={`topic.${a}`}>
+              <Button
+                // The step that moves the topic on is primary; merge, convert and return are the exceptions.
+                type={IMMEDIATE.includes(a) ? 'primary' : 'default'}
+                danger={a === 'return'}
+                loading={busy === a}
+                onClick={() => (IMMEDIATE.includes(a) ? void runNow(a) : setAction(a as ModalAction))}
+              >
+                {actionLabel(a)}
+              </Button>
+            </Guarded>
           ))}
           {EDITABLE.includes(x.state) ? (
-            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
-              {t('topics:detail.edit')}
-            </Button>
+            <Guarded action="topic.update">
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+                {t('topics:detail.edit')}
+              </Button>
+            </Guarded>
           ) : null}
           {actions.length === 0 && !canSchedule ? (
             <Typography.Text type="secondary">{t(`topics:detail.noSteps.${x.state}`)}</Typography.Text>

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { Trans } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../ui';
+import { EmptyState, Guarded } from '../../ui';
 import { useTopicsText } from './labels';
 
 /** No topic yet: what the list is for and the first step (or, without units, the step before it). */
@@ -14,9 +14,11 @@ export function TopicsEmpty({ hasUnits, onCreate }: { hasUnits: boolean; onCreat
   return (
     <EmptyState title={t('topics:empty.title')} hint={hasUnits ? t('topics:empty.hint') : noUnits}>
       {hasUnits ? (
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={onCreate}>
-          {t('topics:list.create')}
-        </Button>
+        <Guarded action="topic.submit" hide>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={onCreate}>
+            {t('topics:list.create')}
+          </Button>
+        </Guarded>
       ) : null}
     </EmptyState>
   );

@@ -2,7 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { Page, useListShortcuts } from '../../ui';
+import { usePermission } from '../../db';
+import { Guarded, Page, useListShortcuts } from '../../ui';
 import { useTopicsText } from './labels';
 import { TopicDetailPage } from './topic-detail';
 import { TopicFormModal } from './topic-form-modal';
@@ -29,16 +30,20 @@ function TopicsHome({ filters, onFilters }: { filters: TopicFilters; onFilters: 
   const names = useTopicNames();
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<InputRef>(null);
-  useListShortcuts({ create: () => setCreating(true), focusSearch: () => searchRef.current?.focus() });
+  const maySubmit = usePermission('topic.submit').allowed;
+  useListShortcuts({ create: () => setCreating(maySubmit), focusSearch: () => searchRef.current?.focus() });
 
   return (
     <Page
       title={t('topics:page.title')}
       description={t('topics:page.description')}
       extra={
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-          {t('topics:list.create')}
-        </Button>
+        // Supervisors and the chair never submit topics: no button for them.
+        <Guarded action="topic.submit" hide>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+            {t('topics:list.create')}
+          </Button>
+        </Guarded>
       }
     >
       <TopicList

@@ -1,7 +1,7 @@
 import { App, Empty, Select, Flex, Space, Table, Tag, theme, type InputRef, type TableColumnsType } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { MEETING_ROLES, type MeetingRole, type Person, type Unit } from '../../../../../shared/domain';
-import { getDataLayer, usePeople, useUnits } from '../../../db';
+import { getDataLayer, usePeople, usePermission, useUnits } from '../../../db';
 import { listPagination, useListShortcuts } from '../../../ui';
 import { CreateButton } from '../shared/create-button';
 import { ListToolbar } from '../shared/list-toolbar';
@@ -53,7 +53,9 @@ export function PeopleTab({ active, unitId, onUnitIdChange }: PeopleTabProps) {
   );
   const hasActiveUnit = (units ?? []).some((u) => !u.archived);
 
+  const mayCreate = usePermission('person.create').allowed;
   const openCreate = () => {
+    if (!mayCreate) return;
     if (hasActiveUnit) setForm({ open: true });
     else void message.warning(t('people.needUnitFirst'));
   };
@@ -124,7 +126,11 @@ export function PeopleTab({ active, unitId, onUnitIdChange }: PeopleTabProps) {
         showArchived={showArchived}
         onShowArchived={setShowArchived}
         filters={filters}
-        actions={<CreateButton onClick={openCreate}>{t('people.add')}</CreateButton>}
+        actions={
+          <CreateButton action="person.create" onClick={openCreate}>
+            {t('people.add')}
+          </CreateButton>
+        }
       />
       <Table<Person>
         rowKey="id"

@@ -1,6 +1,7 @@
 import { App, Button, Space, Typography, type TableColumnsType } from 'antd';
 import { isDomainError } from '../../../../../shared/domain';
-import { errorText } from '../../../ui';
+import { usePermissions } from '../../../db';
+import { errorText, Guarded } from '../../../ui';
 import { useUnitsText } from './labels';
 import { StatusTag } from './status-tag';
 
@@ -27,6 +28,23 @@ type ArchivableRecord = NamedRecord & { archived: boolean };
 export function useRecordActions(section: 'units' | 'people', repository: () => ArchivableRepository) {
   const { t } = useUnitsText();
   const { modal, message: messageApi } = App.useApp();
+  const unitRights = usePermissions(['unit.update', 'unit.archive', 'unit.restore', 'unit.delete'] as const);
+  const personRights = usePermissions(['person.update', 'person.archive', 'person.restore', 'person.delete'] as const);
+  const may =
+    section === 'units'
+      ? {
+          update: unitRights['unit.update'],
+          archive: unitRights['unit.archive'],
+          restore: unitRights['unit.restore'],
+          remove: unitRights['unit.delete'],
+        }
+      : {
+          update: personRights['person.update'],
+          archive: personRights['person.archive'],
+          restore: personRights['person.restore'],
+          remove: personRights['person.delete'],
+        };
+  const anyAllowed = Object.values(may).some((r) => r.allowed);
 
   const archive = async (record: NamedRecord): Promise<void> => {
     try {
@@ -89,7 +107,10 @@ export function useRecordActions(section: 'units' | 'people', repository: () => 
     });
   };
 
-  /** 状态 and 操作 (编辑, 归档 or 恢复, 删除): the last two columns of the units and the people tables. */
+  /**
+   * 状态 and 操作 (编辑, 归档 or 恢复, 删除): the last two columns of the units and the people tables. Only the
+   * office maintains units and people: for other roles the buttons are not shown, nor the empty 操作 column.
+   */
   const columns = <T extends ArchivableRecord>(onEdit: (record: T) => void): TableColumnsType<T> => [
     {
       title: t(`${section}.columns.status`),
@@ -97,29 +118,41 @@ export function useRecordActions(section: 'units' | 'people', repository: () => 
       render: (_, r) => <StatusTag archived={r.archived} />,
       sorter: (a, b) => Number(a.archived) - Number(b.archived),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, r) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => onEdit(r)}>
-            {t('common.edit')}
-          </Button>
-          {r.archived ? (
-            <Button type="link" size="small" onClick={() => void restore(r)}>
-              {t('common.restore')}
-            </Button>
-          ) : (
-            <Button type="link" size="small" onClick={() => void archive(r)}>
-              {t('common.archive')}
-            </Button>
-          )}
-          <Button type="link" size="small" danger onClick={() => remove(r)}>
-            {t('common.delete')}
-          </Button>
-        </Space>
-      ),
-    },
+    ...(anyAllowed
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, r: T) => (
+              <Space size={0}>
+                <Guarded right={may.update} hide>
+                  <Button type="link" size="small" onClick={() => onEdit(r)}>
+                    {t('common.edit')}
+                  </Button>
+                </Guarded>
+                {r.archived ? (
+                  <Guarded right={may.restore} hide>
+                    <Button type="link" size="small" onClick={() => void restore(r)}>
+                      {t('common.restore')}
+                    </Button>
+                  </Guarded>
+                ) : (
+                  <Guarded right={may.archive} hide>
+                    <Button type="link" size="small" onClick={() => void archive(r)}>
+                      {t('common.archive')}
+                    </Button>
+                  </Guarded>
+                )}
+                <Guarded right={may.remove} hide>
+                  <Button type="link" size="small" danger onClick={() => remove(r)}>
+                    {t('common.delete')}
+                  </Button>
+                </Guarded>
+              </Space>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return { archive, restore, remove, columns };

@@ -2,8 +2,8 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Table, theme, type InputRef, type TableColumnsType } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { UNIT_KINDS, type Unit } from '../../../../../shared/domain';
-import { getDataLayer, usePeople, useUnits } from '../../../db';
-import { listPagination, useListShortcuts } from '../../../ui';
+import { getDataLayer, usePeople, usePermissions, useUnits } from '../../../db';
+import { Guarded, listPagination, useListShortcuts } from '../../../ui';
 import { ImportDialogs } from '../import/import-dialogs';
 import { useUnitsPeopleImport } from '../import/use-units-people-import';
 import { CreateButton } from '../shared/create-button';
@@ -40,7 +40,10 @@ export function UnitsTab({ active, onShowPeople }: UnitsTabProps) {
   const rows = useMemo(() => filterUnits(units ?? [], { search, showArchived }), [units, search, showArchived]);
   const peopleCounts = useMemo(() => countActivePeopleByUnit(people ?? []), [people]);
 
-  const openCreate = () => setForm({ open: true });
+  const may = usePermissions(['unit.create', 'master.import'] as const);
+  const openCreate = () => {
+    if (may['unit.create'].allowed) setForm({ open: true });
+  };
   useListShortcuts({ focusSearch: () => searchRef.current?.focus(), create: openCreate }, active);
 
   const columns: TableColumnsType<Unit> = [
@@ -92,13 +95,19 @@ export function UnitsTab({ active, onShowPeople }: UnitsTabProps) {
 
   const toolbarActions = (
     <>
-      <CreateButton onClick={openCreate}>{t('units.add')}</CreateButton>
-      <Button icon={<UploadOutlined aria-hidden />} loading={importer.reading} onClick={() => void importer.start()}>
-        {t('units.import')}
-      </Button>
-      <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void importer.downloadTemplate()}>
-        {t('units.downloadTemplate')}
-      </Button>
+      <CreateButton action="unit.create" onClick={openCreate}>
+        {t('units.add')}
+      </CreateButton>
+      <Guarded right={may['master.import']} hide>
+        <Button icon={<UploadOutlined aria-hidden />} loading={importer.reading} onClick={() => void importer.start()}>
+          {t('units.import')}
+        </Button>
+      </Guarded>
+      <Guarded right={may['master.import']} hide>
+        <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void importer.downloadTemplate()}>
+          {t('units.downloadTemplate')}
+        </Button>
+      </Guarded>
     </>
   );
 
