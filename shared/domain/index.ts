@@ -24,3 +24,4 @@ export * from './permissions';
 export * from './working-days';
 export * from './minutes-rules';
 export * from './clock';
+export * from './task-rules';

@@ -170,6 +170,8 @@ export const taskEventSchema = z.object({
   newDeadline: isoDateSchema.optional(),
   approved: z.boolean().optional(),
   percent: z.number().int().min(0).max(100).optional(),
+  /** 催办: the 督办通知单 number (per year) issued with the reminder. */
+  notice: z.object({ year: z.number().int(), number: z.number().int().positive() }).optional(),
   createdAt: z.string(),
 });
 export type TaskEvent = z.infer<typeof taskEventSchema>;
