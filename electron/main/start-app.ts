@@ -11,6 +11,7 @@ import { installPermissionGuards } from './security/permission-guards';
 import { installRequestFilter } from './security/request-filter';
 import { nodeFilesFs, nodeWindowStateFs } from './services/node-files';
 import { createMainWindow } from './windows/create-main-window';
+import { createPdfRenderer } from './windows/print-window';
 import { createWindowStateStore } from './windows/window-state';
 
 /** The parts of the `electron` module the main process uses; the test passes recording fakes. */
@@ -95,6 +96,10 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
           getWindow: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
           defaultDirectory: () => app.getPath('documents'),
           savedPaths: new Set<string>(),
+          print: {
+            appUrl: devUrl ?? PRODUCTION_URL,
+            renderPdf: createPdfRenderer({ BrowserWindow: electron.BrowserWindow, isDev }),
+          },
           appInfo: {
             version: app.getVersion(),
             userDataPath,

@@ -22,5 +22,8 @@ export function createBridge(invoke: Invoke): JointDeskBridge {
     app: {
       info: () => call('app:info', undefined),
     },
+    print: {
+      toPdf: (input) => call('print:to-pdf', input),
+    },
   };
 }

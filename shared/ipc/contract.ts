@@ -9,6 +9,23 @@ const fileName = z
   .max(200, '文件名过长')
   .refine((s) => !/[\\/:*?"<>|]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20), '文件名含有不允许的字符');
 
+/**
+ * An app route that renders a printable document, without the leading `#/`: `print/<kind>/<id>`, e.g.
+ * `print/minutes/3f2c…`. Nothing else — no query, no hash, no `..`, no other origin — so a compromised
+ * renderer can only make main print one of the app's own print views.
+ */
+export const PRINT_ROUTE_KINDS = ['minutes'] as const;
+export const PRINT_ROUTE_PATTERN = new RegExp(`^print/(?:${PRINT_ROUTE_KINDS.join('|')})/[A-Za-z0-9_-]{1,64}$`);
+
+/**
+ * The attribute a print view sets on `<html>`: `ready` once its data is loaded and laid out, `error` when
+ * it cannot show the document. The host waits for it before printing (main in Electron, the page in the
+ * browser).
+ */
+export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
+
+const printRoute = z.string().max(200, '打印页面地址过长').regex(PRINT_ROUTE_PATTERN, '只能打印本程序的打印页面');
+
 const fileFilter = z
   .object({
     name: z.string().min(1).max(60),
@@ -50,6 +67,15 @@ export const ipcContract = {
     input: z.object({ path: z.string().min(1).max(4096) }).strict(),
     output: z.object({ shown: z.boolean() }),
   },
+  'print:to-pdf': {
+    input: z
+      .object({
+        route: printRoute,
+        suggestedName: fileName.refine((s) => /\.pdf$/i.test(s), '文件名须以 .pdf 结尾'),
+      })
+      .strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -76,5 +102,9 @@ export interface JointDeskBridge {
   };
   app: {
     info(): Promise<IpcResult<IpcOutput<'app:info'>>>;
+  };
+  print: {
+    /** Renders an app print route to PDF in a hidden window, then asks where to save it. */
+    toPdf(input: IpcInput<'print:to-pdf'>): Promise<IpcResult<IpcOutput<'print:to-pdf'>>>;
   };
 }

@@ -1,11 +1,21 @@
 import type { IpcContract } from '../../../shared/ipc/contract';
 import { createAppHandlers, type AppInfoContext } from './app';
 import { createFileHandlers, type FilesContext } from './files';
+import { createPrintHandlers, type PrintContext } from './print';
 import type { HandlersFor } from './register';
 
-export type IpcContext = FilesContext & { readonly appInfo: AppInfoContext };
+export type IpcContext = FilesContext & {
+  readonly appInfo: AppInfoContext;
+  /** Printing reuses the file handlers' save-as, so only the page URL and the renderer are injected. */
+  readonly print: Omit<PrintContext, 'saveAs'>;
+};
 
 /** Every channel's handler, built from one injected context. */
 export function createIpcHandlers(ctx: IpcContext): HandlersFor<IpcContract> {
-  return { ...createFileHandlers(ctx), ...createAppHandlers(ctx.appInfo) };
+  const files = createFileHandlers(ctx);
+  return {
+    ...files,
+    ...createAppHandlers(ctx.appInfo),
+    ...createPrintHandlers({ ...ctx.print, saveAs: files['files:save-as'] }),
+  };
 }

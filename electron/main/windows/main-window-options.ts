@@ -38,3 +38,22 @@ export function mainWindowOptions(
     },
   };
 }
+
+/**
+ * The hidden window that renders a print view to PDF (print/…): the main window's hardening preferences
+ * unchanged, but **no preload** — the print page needs no bridge, so it gets none (it cannot call IPC at
+ * all) — and no background throttling, since it is never shown. A4 at 96 dpi, so the page lays out as it
+ * will print.
+ */
+export function printWindowOptions(isDev: boolean): BrowserWindowConstructorOptions {
+  const { webPreferences = {}, ...rest } = mainWindowOptions('', isDev);
+  const { preload: _none, ...hardened } = webPreferences;
+  return {
+    title: rest.title,
+    show: false,
+    width: 794,
+    height: 1123,
+    backgroundColor: '#ffffff',
+    webPreferences: { ...hardened, devTools: false, backgroundThrottling: false },
+  };
+}

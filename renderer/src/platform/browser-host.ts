@@ -1,7 +1,88 @@
+import i18n from 'i18next';
+import { PRINT_READY_ATTRIBUTE, PRINT_ROUTE_PATTERN } from '../../../shared/ipc/contract';
 import { acceptAttribute, formatBytes, matchesFilters, runtimeFromUserAgent } from './file-rules';
-import { DEFAULT_MAX_OPEN_BYTES, type Host, type OpenFileResult } from './host';
+import { DEFAULT_MAX_OPEN_BYTES, type Host, type OpenFileResult, type SaveFileResult } from './host';
 import { HostError } from './host-error';
 import { hostText } from './host-text';
+
+export interface BrowserPrintOptions {
+  /** How long the print view may take to load its data (default 20 s). */
+  timeoutMs?: number;
+  pollMs?: number;
+}
+
+const printText = (key: 'badRoute' | 'timeout' | 'failed') => i18n.t(`minutesPrint:host.${key}`);
+
+/**
+ * Prints an app print route from a hidden same-origin iframe: the app loads the view there (same
+ * IndexedDB), the view marks `<html data-print-ready>`, then the iframe's own `print()` opens Chromium's
+ * print preview of that document only — the user picks “另存为 PDF” there. `print()` returns when the
+ * preview closes (Chromium blocks the caller), so the frame is removed then. The browser never says
+ * whether a file was written: the result is always `{ saved: false }`.
+ */
+export function printRouteInFrame(route: string, o: BrowserPrintOptions = {}): Promise<SaveFileResult> {
+  const timeoutMs = o.timeoutMs ?? 20_000;
+  const pollMs = o.pollMs ?? 100;
+  return new Promise<SaveFileResult>((resolve, reject) => {
+    if (!PRINT_ROUTE_PATTERN.test(route)) {
+      reject(new HostError(printText('badRoute')));
+      return;
+    }
+    const url = new URL(window.location.href);
+    url.hash = `/${route}`;
+    const frame = document.createElement('iframe');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    frame.title = 'print';
+    // Off-screen but laid out at A4 width (a 0×0 or display:none frame may not lay out at all).
+    Object.assign(frame.style, {
+      position: 'fixed',
+      left: '-10000px',
+      top: '0',
+      width: '794px',
+      height: '1123px',
+      border: '0',
+    });
+    const started = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (fn: () => void) => {
+      if (timer !== undefined) clearTimeout(timer);
+      frame.remove();
+      fn();
+    };
+    const poll = () => {
+      const state = frame.contentDocument?.documentElement?.getAttribute(PRINT_READY_ATTRIBUTE);
+      if (state === 'ready') {
+        const w = frame.contentWindow;
+        if (!w) {
+          finish(() => reject(new HostError(printText('failed'))));
+          return;
+        }
+        try {
+          w.focus();
+          w.print();
+        } catch {
+          finish(() => reject(new HostError(printText('failed'))));
+          return;
+        }
+        finish(() => resolve({ saved: false }));
+        return;
+      }
+      if (state === 'error') {
+        finish(() => reject(new HostError(printText('failed'))));
+        return;
+      }
+      if (Date.now() - started >= timeoutMs) {
+        finish(() => reject(new HostError(printText('timeout'))));
+        return;
+      }
+      timer = setTimeout(poll, pollMs);
+    };
+    frame.src = url.toString();
+    document.body.append(frame);
+    timer = setTimeout(poll, pollMs);
+  });
+}
 
 /** The host in a plain browser (dev:web, e2e): downloads for saving, a file input for opening. */
 export function createBrowserHost(): Host {
@@ -61,6 +142,7 @@ export function createBrowserHost(): Host {
         input.click();
       });
     },
+    printToPdf: ({ route }) => printRouteInFrame(route),
     async appInfo() {
       return {
         // typeof keeps a build without the `define` (a test, another bundler config) from throwing.

@@ -40,6 +40,10 @@ export function createElectronHost(bridge: JointDeskBridge): Host {
         runtime: `Electron ${info.electron}`,
       };
     },
+    async printToPdf({ route, suggestedName }) {
+      const out = unwrapIpc(await bridge.print.toPdf({ route, suggestedName }));
+      return out.path === undefined ? { saved: out.saved } : { saved: out.saved, path: out.path };
+    },
     async revealFile(path) {
       unwrapIpc(await bridge.files.reveal({ path }));
     },

@@ -16,6 +16,13 @@ export interface SaveFileResult {
   path?: string;
 }
 
+export interface PrintToPdfOptions {
+  /** An app print route without `#/`, e.g. `print/minutes/<id>`. */
+  route: string;
+  /** e.g. `会议纪要-2026年第三次会议（第5期）.pdf`. */
+  suggestedName: string;
+}
+
 export interface OpenFileOptions {
   filters: FileFilter[];
   /** Files larger than this are refused with a Chinese message (default {@link DEFAULT_MAX_OPEN_BYTES}). */
@@ -43,6 +50,13 @@ export interface Host {
   saveFile(o: SaveFileOptions): Promise<SaveFileResult>;
   openFile(o: OpenFileOptions): Promise<OpenFileResult>;
   appInfo(): Promise<AppInfo>;
+  /**
+   * A print view of the app (`print/minutes/<id>`, no leading `#/`) as a PDF. Electron renders it in a
+   * hidden window and asks where to save it (`saved`/`path` as for {@link saveFile}); the browser opens
+   * its own print dialog on the view, where the user picks “另存为 PDF” — it cannot know whether a file was
+   * written, so it always resolves `{ saved: false }` once the dialog has closed.
+   */
+  printToPdf(o: PrintToPdfOptions): Promise<SaveFileResult>;
   /** Show a saved file in the system file manager; absent where the host cannot (the browser). */
   revealFile?(path: string): Promise<void>;
 }

@@ -8,6 +8,7 @@ export {
   type Host,
   type OpenFileOptions,
   type OpenFileResult,
+  type PrintToPdfOptions,
   type SaveFileOptions,
   type SaveFileResult,
 } from './host';

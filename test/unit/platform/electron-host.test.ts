@@ -22,6 +22,10 @@ function fakeBridge(
       ),
       ...overrides.app,
     },
+    print: {
+      toPdf: vi.fn(() => ok({ saved: true, path: 'C:\\文档\\纪要.pdf' })),
+      ...overrides.print,
+    },
   };
 }
 
@@ -85,5 +89,22 @@ describe('createElectronHost', () => {
     expect(bridge.files.reveal).toHaveBeenCalledWith({ path: 'C:\\a.docx' });
     const failing = createElectronHost(fakeBridge({ files: { reveal: () => fail('文件不存在') } }));
     await expect(failing.revealFile?.('C:\\b.docx')).rejects.toThrow('文件不存在');
+  });
+
+  it('prints through print.toPdf and reports where the PDF went', async () => {
+    const bridge = fakeBridge();
+    const host = createElectronHost(bridge);
+    expect(await host.printToPdf({ route: 'print/minutes/m1', suggestedName: '纪要.pdf' })).toEqual({
+      saved: true,
+      path: 'C:\\文档\\纪要.pdf',
+    });
+    expect(bridge.print.toPdf).toHaveBeenCalledWith({ route: 'print/minutes/m1', suggestedName: '纪要.pdf' });
+  });
+
+  it('turns a refused print into a HostError with main’s message', async () => {
+    const host = createElectronHost(fakeBridge({ print: { toPdf: vi.fn(() => fail('只能打印本程序的打印页面')) } }));
+    await expect(host.printToPdf({ route: 'x', suggestedName: 'a.pdf' })).rejects.toThrow(
+      new HostError('只能打印本程序的打印页面'),
+    );
   });
 });

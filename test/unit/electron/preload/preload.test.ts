@@ -39,7 +39,13 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named capabilities, nothing generic', () => {
-    expect(functionNames(bridge).sort()).toEqual(['app.info', 'files.open', 'files.reveal', 'files.saveAs']);
+    expect(functionNames(bridge).sort()).toEqual([
+      'app.info',
+      'files.open',
+      'files.reveal',
+      'files.saveAs',
+      'print.toPdf',
+    ]);
     expect(functionNames(bridge)).toHaveLength(IPC_CHANNELS.length);
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/invoke|send|ipc|on/i);
   });
@@ -48,10 +54,11 @@ describe('preload', () => {
     ['files.saveAs', 'files:save-as', { suggestedName: 'a.xlsx', filters: [], bytes: new Uint8Array([1]) }],
     ['files.open', 'files:open', { filters: [] }],
     ['files.reveal', 'files:reveal', { path: '/tmp/a.xlsx' }],
+    ['print.toPdf', 'print:to-pdf', { route: 'print/minutes/abc', suggestedName: 'a.pdf' }],
   ] as const)('%s invokes %s with the input as its only argument', async (name, channel, input) => {
     electron.ipcRenderer.invoke.mockClear();
-    const [ns, fn] = name.split('.') as ['files', 'saveAs' | 'open' | 'reveal'];
-    const result = await (bridge[ns][fn] as (i: unknown) => Promise<unknown>)(input);
+    const [ns, fn] = name.split('.') as [keyof JointDeskBridge, string];
+    const result = await ((bridge[ns] as Record<string, unknown>)[fn] as (i: unknown) => Promise<unknown>)(input);
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channel, input);
     expect(result).toEqual({ ok: true, value: { channel } });

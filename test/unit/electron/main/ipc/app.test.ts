@@ -32,6 +32,7 @@ describe('createIpcHandlers', () => {
       defaultDirectory: () => '/',
       savedPaths: new Set(),
       appInfo: { version: '', userDataPath: '', platform: '', electronVersion: '' },
+      print: { appUrl: 'app://jointdesk/index.html', renderPdf: async () => new Uint8Array() },
     });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(ipcContract).sort());
   });

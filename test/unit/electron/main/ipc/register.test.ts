@@ -147,6 +147,32 @@ const MALFORMED: ReadonlyArray<readonly [IpcChannel, string, unknown]> = [
   ['files:reveal', 'path too long', { path: 'a'.repeat(5000) }],
   ['files:reveal', 'path as number', { path: 1 }],
   ['files:reveal', 'extra key', { path: '/tmp/x', open: true }],
+  ...(
+    [
+      ['not a print route', { route: 'meetings/abc' }],
+      ['a print kind that does not exist', { route: 'print/backup/abc' }],
+      ['leading #/', { route: '#/print/minutes/abc' }],
+      ['leading slash', { route: '/print/minutes/abc' }],
+      ['path traversal', { route: 'print/minutes/../../settings' }],
+      ['query string', { route: 'print/minutes/abc?x=1' }],
+      ['a second hash', { route: 'print/minutes/abc#x' }],
+      ['trailing newline', { route: 'print/minutes/abc\n' }],
+      ['another origin', { route: 'https://evil.example/print/minutes/abc' }],
+      ['file url', { route: 'file:///etc/passwd' }],
+      ['javascript url', { route: 'javascript:alert(1)' }],
+      ['empty id', { route: 'print/minutes/' }],
+      ['id too long', { route: `print/minutes/${'a'.repeat(65)}` }],
+      ['route as number', { route: 5 }],
+      ['not .pdf', { suggestedName: '纪要.docx' }],
+      ['slash in name', { suggestedName: '../纪要.pdf' }],
+      ['empty name', { suggestedName: '' }],
+      ['extra key', { path: '/tmp/x.pdf' }],
+    ] as const
+  ).map(
+    ([name, patch]) =>
+      ['print:to-pdf', name, { ...(VALID_INPUT['print:to-pdf'] as object), ...patch }] as [IpcChannel, string, unknown],
+  ),
+  ['print:to-pdf', 'null', null],
 ];
 
 describe('registerIpc — malformed input', () => {
