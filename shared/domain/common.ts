@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textProblem, type TextKind } from './text-hygiene';
 
 /** Identifier of any stored record (UUID v4 in the app, deterministic UUID-shaped in demo data). */
 export const idSchema = z.string().min(1, '缺少编号').max(64, '编号过长');
@@ -28,13 +29,41 @@ export const phoneSchema = z
   .max(30, '电话号码过长')
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/, '电话号码格式不正确（手机 11 位，或 区号-号码）');
 
+/** Fields up to this length are single-line (names, titles); longer ones may hold paragraphs. */
+const SINGLE_LINE_MAX = 200;
+
+/** The text rule of shared/domain/text-hygiene.ts, with the field named in the message. */
+const cleanText = (label: string, kind: TextKind) =>
+  z.string().superRefine((s, ctx) => {
+    const problem = textProblem(s, kind);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${label}${problem}` });
+  });
+
+/** Text that may be empty (no `.optional()`): trimmed, capped, and held to the text rule. */
+export const hygienicText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .pipe(cleanText(label, max <= SINGLE_LINE_MAX ? 'line' : 'multiline'));
+
 /** Short required text with Chinese messages. */
 export const requiredText = (label: string, max = 200) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+  z
+    .string()
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .pipe(cleanText(label, max <= SINGLE_LINE_MAX ? 'line' : 'multiline'));
 
 /** Optional free text. */
 export const optionalText = (label: string, max = 2000) =>
-  z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional();
+  z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .pipe(cleanText(label, max <= SINGLE_LINE_MAX ? 'line' : 'multiline'))
+    .optional();
 
 /** Fields every stored record carries. */
 export const recordMetaSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalText, recordMetaSchema, requiredText } from './common';
+import { hygienicText, idSchema, isoDateSchema, optionalText, recordMetaSchema, requiredText } from './common';
 
 export const DISPUTE_TYPES = ['jurisdiction', 'responsibility', 'law_application', 'transfer', 'assistance'] as const;
 export const DISPUTE_STATES = ['registered', 'negotiating', 'agreed', 'escalated', 'designated', 'closed'] as const;
@@ -56,7 +56,7 @@ export const disputeInputSchema = z
     type: z.enum(DISPUTE_TYPES, { error: '请选择争议类型' }),
     place: optionalText('地点', 200),
     partyUnitIds: z.array(idSchema, { error: '请选择争议各方' }).min(2, '争议各方至少两个单位'),
-    positions: z.record(z.string(), z.string().trim().max(5000, '各方意见不能超过 5000 个字')).default({}),
+    positions: z.record(z.string(), hygienicText('各方意见', 5000)).default({}),
     firstHandlingUnitId: z.string({ error: '请选择先行处理单位' }).min(1, '请选择先行处理单位').max(64),
     relatedTopicId: idSchema.optional(),
     relatedMeetingId: idSchema.optional(),

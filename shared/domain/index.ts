@@ -25,3 +25,4 @@ export * from './working-days';
 export * from './minutes-rules';
 export * from './clock';
 export * from './task-rules';
+export * from './text-hygiene';

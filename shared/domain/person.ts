@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, phoneSchema, recordMetaSchema, requiredText } from './common';
+import { idSchema, optionalText, phoneSchema, recordMetaSchema, requiredText } from './common';
 
 /** Joint-meeting roles (联席会议职务), DOMAIN.md "Person". `none` = staff with no joint-meeting role. */
 export const MEETING_ROLES = [
@@ -16,7 +16,7 @@ export type MeetingRole = z.infer<typeof meetingRoleSchema>;
 export const personInputSchema = z.object({
   name: requiredText('姓名', 20),
   unitId: idSchema.describe('所属单位'),
-  post: z.string().trim().max(40, '职务不能超过 40 个字').optional(),
+  post: optionalText('职务', 40),
   role: meetingRoleSchema,
   phone: phoneSchema.optional().or(z.literal('')),
 });

@@ -19,9 +19,9 @@ export type UnitKind = z.infer<typeof unitKindSchema>;
 /** Editable fields of a unit, as entered in the form or an import row. */
 export const unitInputSchema = z.object({
   name: requiredText('单位名称', 60),
-  shortName: z.string().trim().max(20, '简称不能超过 20 个字').optional(),
+  shortName: optionalText('简称', 20),
   kind: unitKindSchema,
-  liaisonName: z.string().trim().max(20, '联络人姓名不能超过 20 个字').optional(),
+  liaisonName: optionalText('联络人姓名', 20),
   liaisonPhone: phoneSchema.optional().or(z.literal('')),
   note: optionalText('备注', 500),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chineseNumber, formatChineseDate, formatChineseDateTime, ordinalSession } from '../../domain/format';
 import { MEETING_KIND_LABELS } from '../../domain/meeting-rules';
 import type { MeetingKind } from '../../domain/meeting';
-import { phoneSchema } from '../../domain/common';
+import { optionalText, phoneSchema, requiredText } from '../../domain/common';
 import { BODY_WIDTH, type FontScheme, SIZE, widthTwips } from './layout';
 
 /**
@@ -13,9 +13,9 @@ import { BODY_WIDTH, type FontScheme, SIZE, widthTwips } from './layout';
 /** The issuing office, kept as a settings record (it rarely changes). */
 export const meetingDocOfficeSchema = z.object({
   /** 发文机关标志, e.g. 城关镇综合行政执法协调联席会议办公室. */
-  name: z.string().trim().min(1, '请填写发文机关（联席会议办公室）名称').max(40, '发文机关名称不能超过 40 个字'),
+  name: requiredText('发文机关（联席会议办公室）名称', 40),
   /** e.g. 城关镇综合行政执法协调联席会议. */
-  jointMeetingName: z.string().trim().min(1, '请填写联席会议名称').max(40, '联席会议名称不能超过 40 个字'),
+  jointMeetingName: requiredText('联席会议名称', 40),
   /** 发文字号 prefix (机关代字), e.g. 城综执联办 → 城综执联办〔2026〕3号. */
   docNumberPrefix: z
     .string()
@@ -23,7 +23,7 @@ export const meetingDocOfficeSchema = z.object({
     .min(1, '请填写发文字号前缀（机关代字）')
     .max(20, '发文字号前缀不能超过 20 个字')
     .regex(/^[^〔〕[\]\d]+$/u, '发文字号前缀只写机关代字，不含年份、括号和序号'),
-  contactName: z.string().trim().max(20, '联系人姓名不能超过 20 个字').optional(),
+  contactName: optionalText('联系人姓名', 20),
   contactPhone: phoneSchema.optional().or(z.literal('')),
   /**
    * Fonts named in the documents: `standard` = 仿宋_GB2312/方正小标宋简体/黑体/楷体_GB2312, `windows` = the
