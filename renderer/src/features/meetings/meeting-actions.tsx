@@ -9,8 +9,8 @@ import {
   type Meeting,
   type MeetingState,
 } from '../../../../shared/domain';
-import { getDataLayer, usePermission } from '../../db';
-import { FormModal, todayIso, useReportError } from '../../ui';
+import { getDataLayer, usePermission, usePermissions } from '../../db';
+import { FormModal, Guarded, todayIso, useReportError } from '../../ui';
 import { useMeetingsText } from './labels';
 
 /**
@@ -45,6 +45,7 @@ export function MeetingActions({ meeting, onEdit }: { meeting: Meeting; onEdit: 
   // 起草会议纪要 starts them from the template (when the role may) and opens them; otherwise just opens.
   const [starting, setStarting] = useState(false);
   const mayDraft = usePermission('minutes.draft');
+  const may = usePermissions(['meeting.update', 'meeting.transition', 'meeting.cancel'] as const);
   const openMinutes = async () => {
     if (meeting.state === 'held' && mayDraft.allowed) {
       setStarting(true);
@@ -66,42 +67,56 @@ export function MeetingActions({ meeting, onEdit }: { meeting: Meeting; onEdit: 
   return (
     <>
       {isHeldOrLater(meeting) ? (
-        <Tooltip title={t('meetings:transition.minutesHint')}>
-          <Button
-            type="primary"
-            icon={<FileTextOutlined aria-hidden />}
-            loading={starting}
-            onClick={() => void openMinutes()}
-          >
-            {meeting.state === 'held' ? t('meetings:transition.draftMinutes') : t('meetings:transition.minutes')}
-          </Button>
-        </Tooltip>
+        meeting.state === 'held' && !mayDraft.allowed ? (
+          // No minutes yet and this role may not start them: nothing to open; say who starts them.
+          <Guarded right={mayDraft}>
+            <Button type="primary" icon={<FileTextOutlined aria-hidden />}>
+              {t('meetings:transition.draftMinutes')}
+            </Button>
+          </Guarded>
+        ) : (
+          <Tooltip title={t('meetings:transition.minutesHint')}>
+            <Button
+              type="primary"
+              icon={<FileTextOutlined aria-hidden />}
+              loading={starting}
+              onClick={() => void openMinutes()}
+            >
+              {meeting.state === 'held' ? t('meetings:transition.draftMinutes') : t('meetings:transition.minutes')}
+            </Button>
+          </Tooltip>
+        )
       ) : null}
       {preparing ? (
-        <Button icon={<EditOutlined aria-hidden />} onClick={onEdit}>
-          {t('meetings:detail.edit')}
-        </Button>
+        <Guarded right={may['meeting.update']}>
+          <Button icon={<EditOutlined aria-hidden />} onClick={onEdit}>
+            {t('meetings:detail.edit')}
+          </Button>
+        </Guarded>
       ) : null}
       {allowed
         .filter((to) => to !== 'cancelled')
         .map((to) => (
-          <Popconfirm
-            key={to}
-            title={t(`meetings:transition.confirm.${to}`)}
-            description={to === 'held' && early ? t('meetings:transition.earlyHeld') : undefined}
-            okText={t('meetings:transition.ok')}
-            cancelText={t('common:actions.cancel')}
-            onConfirm={() => go(to)}
-          >
-            <Button type={to === 'planning' ? 'default' : 'primary'} loading={busy === to}>
-              {t(`meetings:transition.to.${to}`)}
-            </Button>
-          </Popconfirm>
+          <Guarded key={to} right={may['meeting.transition']}>
+            <Popconfirm
+              title={t(`meetings:transition.confirm.${to}`)}
+              description={to === 'held' && early ? t('meetings:transition.earlyHeld') : undefined}
+              okText={t('meetings:transition.ok')}
+              cancelText={t('common:actions.cancel')}
+              onConfirm={() => go(to)}
+            >
+              <Button type={to === 'planning' ? 'default' : 'primary'} loading={busy === to}>
+                {t(`meetings:transition.to.${to}`)}
+              </Button>
+            </Popconfirm>
+          </Guarded>
         ))}
       {allowed.includes('cancelled') ? (
-        <Button danger onClick={() => setCancelling(true)}>
-          {t('meetings:transition.to.cancelled')}
-        </Button>
+        <Guarded right={may['meeting.cancel']}>
+          <Button danger onClick={() => setCancelling(true)}>
+            {t('meetings:transition.to.cancelled')}
+          </Button>
+        </Guarded>
       ) : null}
       <CancelModal
         open={cancelling}

@@ -4,7 +4,7 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
 import type { MeetingKind, MeetingState } from '../../../../shared/domain';
 import { useMeetings } from '../../db';
-import { Page, todayIso } from '../../ui';
+import { Guarded, Page, todayIso } from '../../ui';
 import { useMeetingsText } from './labels';
 import { MeetingCalendar } from './list/meeting-calendar';
 import { MeetingTable } from './list/meeting-table';
@@ -86,9 +86,12 @@ function MeetingsHome() {
       title={t('meetings:page.title')}
       description={t('meetings:page.description')}
       extra={
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-          {t('meetings:list.create')}
-        </Button>
+        // Only the office convenes meetings: other roles see the list without the button.
+        <Guarded action="meeting.create" hide>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+            {t('meetings:list.create')}
+          </Button>
+        </Guarded>
       }
     >
       {all !== undefined && all.length === 0 ? (
@@ -99,9 +102,11 @@ function MeetingsHome() {
           {noPeople ? (
             <Button onClick={() => void navigate('/units')}>{t('meetings:list.goPeople')}</Button>
           ) : (
-            <Button type="primary" onClick={() => setCreating(true)}>
-              {t('meetings:list.create')}
-            </Button>
+            <Guarded action="meeting.create" hide>
+              <Button type="primary" onClick={() => setCreating(true)}>
+                {t('meetings:list.create')}
+              </Button>
+            </Guarded>
           )}
         </Empty>
       ) : (

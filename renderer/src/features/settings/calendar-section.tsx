@@ -30,7 +30,16 @@ import {
 import { BUNDLED_CALENDAR_SOURCE } from '../../../../shared/domain/working-days-data';
 import { getDataLayer, useCalendar, useCurrentProfile } from '../../db';
 import { getHost } from '../../platform';
-import { formatDisplayDate, formatWeekday, IsoDatePicker, todayIso, toUserFacingError, useReportError } from '../../ui';
+import {
+  DeniedNotice,
+  formatDisplayDate,
+  formatWeekday,
+  Guarded,
+  IsoDatePicker,
+  todayIso,
+  toUserFacingError,
+  useReportError,
+} from '../../ui';
 
 /** A year's schedule is a few kilobytes; anything much larger is not one. */
 const MAX_SCHEDULE_BYTES = 256 * 1024;
@@ -66,8 +75,8 @@ export function CalendarSection() {
   const state = useCalendar();
   const may = useCalendarPermission();
   const [importing, setImporting] = useState(false);
-  const allowed = may?.allowed === true;
-  const denied = may && !may.allowed ? may.reason : undefined;
+  // While the profile loads nothing is allowed, and there is nothing to say yet.
+  const right = may ?? { allowed: false, reason: '' };
   const lng = i18n.language;
 
   const remove = (year: number) => {
@@ -107,27 +116,25 @@ export function CalendarSection() {
       key: 'actions',
       width: 100,
       render: (_, s) => (
-        <Popconfirm
-          title={t('settings:calendar.removeConfirm', { year: s.year })}
-          okText={t('common:actions.delete')}
-          cancelText={t('common:actions.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => remove(s.year)}
-          disabled={!allowed}
-        >
-          <Tooltip title={denied}>
+        <Guarded right={right}>
+          <Popconfirm
+            title={t('settings:calendar.removeConfirm', { year: s.year })}
+            okText={t('common:actions.delete')}
+            cancelText={t('common:actions.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove(s.year)}
+          >
             <Button
               size="small"
               type="text"
               danger
               icon={<DeleteOutlined />}
-              disabled={!allowed}
               aria-label={t('settings:calendar.removeAria', { year: s.year })}
             >
               {t('common:actions.delete')}
             </Button>
-          </Tooltip>
-        </Popconfirm>
+          </Popconfirm>
+        </Guarded>
       ),
     },
   ];
@@ -141,15 +148,15 @@ export function CalendarSection() {
       id="calendar"
       title={t('settings:calendar.title')}
       extra={
-        <Tooltip title={denied}>
-          <Button icon={<ImportOutlined />} disabled={!allowed} onClick={() => setImporting(true)}>
+        <Guarded right={right}>
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
             {t('settings:calendar.import')}
           </Button>
-        </Tooltip>
+        </Guarded>
       }
     >
       <Typography.Paragraph type="secondary">{t('settings:calendar.intro')}</Typography.Paragraph>
-      {denied ? <Alert type="info" showIcon title={denied} style={{ marginBottom: 16 }} /> : null}
+      {may ? <DeniedNotice right={may} /> : null}
       {nextYearMissing ? (
         <Alert
           type="warning"

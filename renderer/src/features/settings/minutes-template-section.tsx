@@ -12,7 +12,7 @@ import {
 import { permission, type PermissionResult } from '../../../../shared/domain/permissions';
 import { docToPlainText } from '../../../../shared/editor/text';
 import { getDataLayer, useCurrentProfile, useMinutesWording } from '../../db';
-import { toUserFacingError, useReportError, zodRule, type UserFacingError } from '../../ui';
+import { DeniedNotice, Guarded, toUserFacingError, useReportError, zodRule, type UserFacingError } from '../../ui';
 import { SAMPLE_MINUTES_INPUT } from './minutes-template-sample';
 
 type WordingKey = keyof MinutesTemplateWording;
@@ -60,7 +60,8 @@ function MinutesTemplateForm({ initial }: { initial: MinutesTemplateWording }) {
   const [error, setError] = useState<UserFacingError | null>(null);
   const may = useTemplatePermission();
   const allowed = may?.allowed === true;
-  const denied = may && !may.allowed ? may.reason : undefined;
+  // While the profile loads nothing is allowed, and there is nothing to say yet.
+  const right = may ?? { allowed: false, reason: '' };
   const watched = Form.useWatch([], form) as Partial<MinutesTemplateWording> | undefined;
   const current: MinutesTemplateWording = { ...initial, ...definedOnly(watched ?? {}) };
   const isDefault = (Object.keys(DEFAULT_MINUTES_WORDING) as WordingKey[]).every(
@@ -104,7 +105,7 @@ function MinutesTemplateForm({ initial }: { initial: MinutesTemplateWording }) {
         disabled={!allowed}
         style={{ flex: '1 1 420px', maxWidth: 640 }}
       >
-        {denied ? <Alert type="info" showIcon title={denied} style={{ marginBottom: 16 }} /> : null}
+        {may ? <DeniedNotice right={may} /> : null}
         {FIELDS.map((f) => (
           <Form.Item
             key={f.key}
@@ -145,22 +146,24 @@ function MinutesTemplateForm({ initial }: { initial: MinutesTemplateWording }) {
           <Alert type="error" showIcon title={error.message} description={error.detail} style={{ marginBottom: 16 }} />
         ) : null}
         <Flex gap={8}>
-          <Tooltip title={denied}>
-            <Button type="primary" htmlType="submit" loading={saving} disabled={!allowed}>
+          <Guarded right={right}>
+            <Button type="primary" htmlType="submit" loading={saving}>
               {t('common:actions.save')}
             </Button>
-          </Tooltip>
-          <Popconfirm
-            title={t('settings:minutesTemplate.resetConfirm')}
-            okText={t('settings:minutesTemplate.reset')}
-            cancelText={t('common:actions.cancel')}
-            onConfirm={reset}
-            disabled={!allowed || isDefault}
-          >
-            <Tooltip title={denied ?? (isDefault ? t('settings:minutesTemplate.alreadyDefault') : undefined)}>
-              <Button disabled={!allowed || isDefault}>{t('settings:minutesTemplate.reset')}</Button>
-            </Tooltip>
-          </Popconfirm>
+          </Guarded>
+          <Guarded right={right}>
+            <Popconfirm
+              title={t('settings:minutesTemplate.resetConfirm')}
+              okText={t('settings:minutesTemplate.reset')}
+              cancelText={t('common:actions.cancel')}
+              onConfirm={reset}
+              disabled={isDefault}
+            >
+              <Tooltip title={isDefault ? t('settings:minutesTemplate.alreadyDefault') : undefined}>
+                <Button disabled={isDefault}>{t('settings:minutesTemplate.reset')}</Button>
+              </Tooltip>
+            </Popconfirm>
+          </Guarded>
         </Flex>
       </Form>
       <div style={{ flex: '1 1 320px', maxWidth: 560 }}>

@@ -15,8 +15,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RuleProfile, type RuleValues } from '../../../../shared/domain/rule-profile';
-import { getDataLayer, useActiveRuleProfile, useRuleProfiles } from '../../db';
-import { useReportError } from '../../ui';
+import { getDataLayer, useActiveRuleProfile, usePermission, useRuleProfiles } from '../../db';
+import { DeniedNotice, Guarded, useReportError } from '../../ui';
 import { RULE_FIELDS, type RuleUnit } from './rule-fields';
 import { RuleFormModal, type RuleDraft } from './rule-form-modal';
 
@@ -36,6 +36,8 @@ export function RulesSection() {
   const profiles = useRuleProfiles();
   const active = useActiveRuleProfile();
   const [draft, setDraft] = useState<RuleDraft | null>(null);
+  // Only the office changes the rules: other roles see them, told why once.
+  const may = usePermission('rules.manage');
 
   const setActive = (p: RuleProfile) => {
     getDataLayer()
@@ -57,7 +59,7 @@ export function RulesSection() {
       <Flex gap={4} align="center" wrap>
         {p.preset ? <Tag>{t('settings:rules.preset')}</Tag> : <Tag color="blue">{t('settings:rules.custom')}</Tag>}
         {p.id === active?.id ? <Tag color="green">{t('settings:rules.inUse')}</Tag> : null}
-        {!p.preset ? (
+        {!p.preset && may.allowed ? (
           <>
             <Tooltip title={t('common:actions.edit')}>
               <Button
@@ -123,21 +125,25 @@ export function RulesSection() {
       id="rules"
       title={t('settings:rules.title')}
       extra={
-        <Button
-          icon={<CopyOutlined />}
-          disabled={!copySource}
-          onClick={() =>
-            copySource &&
-            setDraft({ name: t('settings:rules.copyName', { name: copySource.name }), values: copySource.values })
-          }
-        >
-          {t('settings:rules.newCustom')}
-        </Button>
+        <Guarded right={may}>
+          <Button
+            icon={<CopyOutlined />}
+            disabled={!copySource}
+            onClick={() =>
+              copySource &&
+              setDraft({ name: t('settings:rules.copyName', { name: copySource.name }), values: copySource.values })
+            }
+          >
+            {t('settings:rules.newCustom')}
+          </Button>
+        </Guarded>
       }
     >
       <Typography.Paragraph type="secondary">{t('settings:rules.intro')}</Typography.Paragraph>
+      <DeniedNotice right={may} />
       <Radio.Group
         value={active?.id}
+        disabled={!may.allowed}
         style={{ display: 'block' }}
         onChange={(e) => {
           const p = profiles?.find((x) => x.id === e.target.value);

@@ -9,7 +9,7 @@ import {
   topicInputSchema,
   type Topic,
 } from '../../../../shared/domain';
-import { getDataLayer } from '../../db';
+import { getDataLayer, useCurrentProfile } from '../../db';
 import { EditorModal, errorText, FormButtons, IsoDatePicker, todayIso, unitOptionsByKind, zodRule } from '../../ui';
 import { AttachmentPicker } from './attachment-picker';
 import { useTopicsText } from './labels';
@@ -112,6 +112,12 @@ function TopicForm({
   const unitId = Form.useWatch('submittingUnitId', form);
   const hasComplainant = Form.useWatch('hasComplainant', form) ?? false;
   const today = todayIso();
+  // A liaison submits for their own unit: start there (they may still pick another).
+  const { profile } = useCurrentProfile();
+  const ownUnitId =
+    profile?.role === 'liaison' && names.units.some((u) => u.id === profile.unitId && !u.archived)
+      ? profile.unitId
+      : undefined;
 
   const unitOptions = useMemo(() => {
     const current = new Set(topic ? [topic.submittingUnitId, ...topic.relatedUnitIds] : []);
@@ -131,7 +137,14 @@ function TopicForm({
 
   const initialValues: FormValues = topic
     ? { ...topic, hasComplainant: false, complainant: {} }
-    : { submittedOn: today, urgency: 'normal', relatedUnitIds: [], hasComplainant: false, complainant: {} };
+    : {
+        submittedOn: today,
+        urgency: 'normal',
+        submittingUnitId: ownUnitId,
+        relatedUnitIds: [],
+        hasComplainant: false,
+        complainant: {},
+      };
 
   const submit = async (values: FormValues) => {
     setFormError(undefined);

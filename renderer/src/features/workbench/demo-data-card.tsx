@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { DEMO_DEFAULTS, generateDemoDataset } from '../../../../shared/demo/generate';
 import { getDataLayer } from '../../db';
-import { todayIso, useReportError } from '../../ui';
+import { Guarded, todayIso, useReportError } from '../../ui';
 
 /** Lets the browser paint the spinner before the synchronous generator takes the main thread. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
@@ -47,18 +47,23 @@ export function DemoDataCard() {
             <Typography.Paragraph>{t('demo.body')}</Typography.Paragraph>
             <Typography.Paragraph type="secondary">{t('demo.note')}</Typography.Paragraph>
             <Flex gap={12} wrap>
-              <Button
-                type="primary"
-                size="large"
-                icon={<DatabaseOutlined />}
-                loading={loading}
-                onClick={() => void load()}
-              >
-                {t('demo.load')}
-              </Button>
-              <Button size="large" icon={<PlusOutlined />} disabled={loading} onClick={() => void navigate('/units')}>
-                {t('demo.blank')}
-              </Button>
+              {/* Only the office loads data or starts the register: another role is told who does. */}
+              <Guarded action="demo.load">
+                <Button
+                  type="primary"
+                  size="large"
+                  icon={<DatabaseOutlined />}
+                  loading={loading}
+                  onClick={() => void load()}
+                >
+                  {t('demo.load')}
+                </Button>
+              </Guarded>
+              <Guarded action="unit.create" hide>
+                <Button size="large" icon={<PlusOutlined />} disabled={loading} onClick={() => void navigate('/units')}>
+                  {t('demo.blank')}
+                </Button>
+              </Guarded>
             </Flex>
           </div>
         </Flex>

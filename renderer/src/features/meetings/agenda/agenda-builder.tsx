@@ -17,9 +17,9 @@ import { Alert, Card, Col, Empty, Flex, List, Row, Skeleton, Typography } from '
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { isPreparing, type AgendaItem, type Meeting } from '../../../../../shared/domain';
-import { getDataLayer, useAgenda, useAgendaProposals } from '../../../db';
+import { getDataLayer, useAgenda, useAgendaProposals, usePermission } from '../../../db';
 import type { AgendaItemPatch } from '../../../db/types';
-import { useReportError } from '../../../ui';
+import { DeniedNotice, useReportError } from '../../../ui';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
 import { AddStandingMenu } from './add-standing-menu';
@@ -38,7 +38,10 @@ export function AgendaBuilder({ meeting, lookups }: { meeting: Meeting; lookups:
   const proposals = useAgendaProposals(meeting.id);
   // The order the user just chose, shown until the live query brings the saved one back.
   const [pending, setPending] = useState<string[]>();
-  const editable = isPreparing(meeting);
+  // Only the office builds the agenda: other roles read it, told why once above it.
+  const mayEdit = usePermission('agenda.edit');
+  const preparing = isPreparing(meeting);
+  const editable = preparing && mayEdit.allowed;
   const agenda = getDataLayer().agenda;
 
   const ordered = useMemo(() => {
@@ -124,9 +127,11 @@ export function AgendaBuilder({ meeting, lookups }: { meeting: Meeting; lookups:
             </Flex>
           }
         >
-          {!editable ? (
+          {!preparing ? (
             <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('meetings:agenda.readOnly')} />
-          ) : null}
+          ) : (
+            <DeniedNotice right={mayEdit} style={{ marginBottom: 12 }} />
+          )}
           {untimed > 0 && ordered.length > 0 && editable ? (
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
               {t('meetings:agenda.untimed', { count: untimed })}

@@ -2,8 +2,8 @@ import { LoginOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-desi
 import { Alert, App, Button, Flex, Segmented, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { isAttendanceEditable, type Attendance, type Meeting } from '../../../../../shared/domain';
-import { getDataLayer, useAttendance } from '../../../db';
-import { useReportError } from '../../../ui';
+import { getDataLayer, useAttendance, usePermission } from '../../../db';
+import { DeniedNotice, useReportError } from '../../../ui';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
 import { AddPersonModal } from './add-person-modal';
@@ -22,7 +22,10 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
   const { message } = App.useApp();
   const reportError = useReportError();
   const rows = useAttendance(meeting.id);
-  const editable = isAttendanceEditable(meeting);
+  // Only the office records attendance: other roles read the list, told why once above it.
+  const mayMark = usePermission('attendance.mark');
+  const open = isAttendanceEditable(meeting);
+  const editable = open && mayMark.allowed;
   // On the meeting's day the sign-in mode is what the office needs first.
   const [mode, setMode] = useState<Mode>(() =>
     meeting.state === 'notified' || meeting.state === 'held' ? 'signIn' : 'list',
@@ -69,9 +72,11 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
   return (
     <>
       <CountsBar counts={counts} />
-      {!editable ? (
+      {!open ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('meetings:attendance.readOnly')} />
-      ) : null}
+      ) : (
+        <DeniedNotice right={mayMark} style={{ marginBottom: 12 }} />
+      )}
       <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 12 }}>
         <Segmented<Mode>
           aria-label={t('meetings:attendance.mode')}

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FontScheme } from '../../../../../shared/export/docx/layout';
 import { meetingDocOfficeSchema, type MeetingDocOffice } from '../../../../../shared/export/docx/meeting-doc-model';
-import { getDataLayer, useCurrentProfile, usePeople, useUnits } from '../../../db';
-import { toUserFacingError, zodRule, type UserFacingError } from '../../../ui';
+import { getDataLayer, useCurrentProfile, usePeople, usePermission, useUnits } from '../../../db';
+import { DeniedNotice, Guarded, toUserFacingError, zodRule, type UserFacingError } from '../../../ui';
 import { defaultOffice } from './build-doc-input';
 import { useDocumentOffice } from './use-document-office';
 
@@ -27,6 +27,8 @@ export function DocumentSettingsForm({ initial, onSaved, onCancel }: DocumentSet
   const [error, setError] = useState<UserFacingError | null>(null);
   const prefix = Form.useWatch('docNumberPrefix', form) ?? initial.docNumberPrefix;
   const shape = meetingDocOfficeSchema.shape;
+  // Only the office sets these: other roles see them read-only, told why.
+  const may = usePermission('document.settings');
 
   const finish = async (values: MeetingDocOffice) => {
     setSaving(true);
@@ -43,76 +45,90 @@ export function DocumentSettingsForm({ initial, onSaved, onCancel }: DocumentSet
   };
 
   return (
-    <Form<MeetingDocOffice>
-      form={form}
-      name="document-office"
-      layout="vertical"
-      initialValues={{ ...initial, fontScheme: initial.fontScheme ?? 'standard' }}
-      onFinish={(v) => void finish(v)}
-      requiredMark={false}
-      style={{ maxWidth: 640 }}
-    >
-      <Form.Item
-        name="name"
-        label={t('meeting-docs:office.name')}
-        rules={[zodRule(shape.name)]}
-        extra={t('meeting-docs:office.nameHint')}
+    <>
+      <DeniedNotice right={may} />
+      <Form<MeetingDocOffice>
+        form={form}
+        disabled={!may.allowed}
+        name="document-office"
+        layout="vertical"
+        initialValues={{ ...initial, fontScheme: initial.fontScheme ?? 'standard' }}
+        onFinish={(v) => void finish(v)}
+        requiredMark={false}
+        style={{ maxWidth: 640 }}
       >
-        <Input maxLength={40} autoComplete="off" />
-      </Form.Item>
-      <Form.Item
-        name="jointMeetingName"
-        label={t('meeting-docs:office.jointMeetingName')}
-        rules={[zodRule(shape.jointMeetingName)]}
-      >
-        <Input maxLength={40} autoComplete="off" />
-      </Form.Item>
-      <Form.Item
-        name="docNumberPrefix"
-        label={t('meeting-docs:office.docNumberPrefix')}
-        rules={[zodRule(shape.docNumberPrefix)]}
-        extra={t('meeting-docs:office.docNumberExample', {
-          example: `${prefix ?? ''}〔${new Date().getFullYear()}〕3号`,
-        })}
-      >
-        <Input maxLength={20} autoComplete="off" style={{ maxWidth: 240 }} />
-      </Form.Item>
-      <Flex gap={16} wrap>
-        <Form.Item name="contactName" label={t('meeting-docs:office.contactName')} rules={[zodRule(shape.contactName)]}>
-          <Input maxLength={20} autoComplete="off" style={{ width: 200 }} />
+        <Form.Item
+          name="name"
+          label={t('meeting-docs:office.name')}
+          rules={[zodRule(shape.name)]}
+          extra={t('meeting-docs:office.nameHint')}
+        >
+          <Input maxLength={40} autoComplete="off" />
         </Form.Item>
         <Form.Item
-          name="contactPhone"
-          label={t('meeting-docs:office.contactPhone')}
-          rules={[zodRule(shape.contactPhone)]}
+          name="jointMeetingName"
+          label={t('meeting-docs:office.jointMeetingName')}
+          rules={[zodRule(shape.jointMeetingName)]}
         >
-          <Input maxLength={30} autoComplete="off" style={{ width: 220 }} />
+          <Input maxLength={40} autoComplete="off" />
         </Form.Item>
-      </Flex>
-      <Form.Item
-        name="fontScheme"
-        label={t('meeting-docs:office.fontScheme')}
-        rules={[zodRule(shape.fontScheme)]}
-        extra={t('meeting-docs:office.fontSchemeHint')}
-      >
-        <Select<FontScheme>
-          style={{ maxWidth: 560 }}
-          options={[
-            { value: 'standard', label: t('meeting-docs:office.fontSchemeStandard') },
-            { value: 'windows', label: t('meeting-docs:office.fontSchemeWindows') },
-          ]}
-        />
-      </Form.Item>
-      {error ? (
-        <Alert type="error" showIcon title={error.message} description={error.detail} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Flex gap={8}>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {t('meeting-docs:office.save')}
-        </Button>
-        {onCancel ? <Button onClick={onCancel}>{t('common:actions.cancel')}</Button> : null}
-      </Flex>
-    </Form>
+        <Form.Item
+          name="docNumberPrefix"
+          label={t('meeting-docs:office.docNumberPrefix')}
+          rules={[zodRule(shape.docNumberPrefix)]}
+          extra={t('meeting-docs:office.docNumberExample', {
+            example: `${prefix ?? ''}〔${new Date().getFullYear()}〕3号`,
+          })}
+        >
+          <Input maxLength={20} autoComplete="off" style={{ maxWidth: 240 }} />
+        </Form.Item>
+        <Flex gap={16} wrap>
+          <Form.Item
+            name="contactName"
+            label={t('meeting-docs:office.contactName')}
+            rules={[zodRule(shape.contactName)]}
+          >
+            <Input maxLength={20} autoComplete="off" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="contactPhone"
+            label={t('meeting-docs:office.contactPhone')}
+            rules={[zodRule(shape.contactPhone)]}
+          >
+            <Input maxLength={30} autoComplete="off" style={{ width: 220 }} />
+          </Form.Item>
+        </Flex>
+        <Form.Item
+          name="fontScheme"
+          label={t('meeting-docs:office.fontScheme')}
+          rules={[zodRule(shape.fontScheme)]}
+          extra={t('meeting-docs:office.fontSchemeHint')}
+        >
+          <Select<FontScheme>
+            style={{ maxWidth: 560 }}
+            options={[
+              { value: 'standard', label: t('meeting-docs:office.fontSchemeStandard') },
+              { value: 'windows', label: t('meeting-docs:office.fontSchemeWindows') },
+            ]}
+          />
+        </Form.Item>
+        {error ? (
+          <Alert type="error" showIcon title={error.message} description={error.detail} style={{ marginBottom: 16 }} />
+        ) : null}
+        <Flex gap={8}>
+          <Guarded right={may}>
+            <Button type="primary" htmlType="submit" loading={saving}>
+              {t('meeting-docs:office.save')}
+            </Button>
+          </Guarded>
+          {onCancel ? (
+            <Button disabled={false} onClick={onCancel}>
+              {t('common:actions.cancel')}
+            </Button>
+          ) : null}
+        </Flex>
+      </Form>
+    </>
   );
 }
 

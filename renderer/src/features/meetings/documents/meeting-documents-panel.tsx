@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DocumentPreviewModal } from '../../documents';
 import { getDataLayer } from '../../../db';
 import { MEETING_DOCUMENTS, type MeetingDocumentKind } from '../../../db/repositories/document-settings';
-import { todayIso, useReportError } from '../../../ui';
+import { Guarded, todayIso, useReportError } from '../../../ui';
 import { defaultNoticeOptions, type NoticeOptions } from './build-doc-input';
 import { DocumentSettingsForm, useOfficeInitial } from './document-settings-form';
 import { buildMeetingDocument, meetingDocumentFileName } from './meeting-documents';
@@ -63,9 +63,11 @@ export function MeetingDocumentsPanel({ meetingId }: MeetingDocumentsPanelProps)
         column={{ xs: 1, md: 2 }}
         title={t('meeting-docs:office.summaryTitle')}
         extra={
-          <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditingOffice(true)}>
-            {t('meeting-docs:office.edit')}
-          </Button>
+          <Guarded action="document.settings">
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditingOffice(true)}>
+              {t('meeting-docs:office.edit')}
+            </Button>
+          </Guarded>
         }
         items={[
           { key: 'name', label: t('meeting-docs:office.name'), children: office.office.name },
