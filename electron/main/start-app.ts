@@ -6,6 +6,7 @@ import { resolveDevServerUrl, resolveUserDataPath } from './app-paths';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { createProtocolHandler } from './protocol/app-protocol';
+import { confirmAndOpenExternal } from './security/external-link';
 import { installNavigationGuards } from './security/navigation-guards';
 import { installPermissionGuards } from './security/permission-guards';
 import { installRequestFilter } from './security/request-filter';
@@ -63,7 +64,13 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
   const extraOrigins = devUrl ? [new URL(devUrl).origin] : [];
   const navigationPolicy = {
     extraOrigins,
-    openExternal: (url: string) => electron.shell.openExternal(url),
+    // SEC-4: never straight to the OS — the user confirms a dialog that names the real host first.
+    openExternal: async (url: string) => {
+      await confirmAndOpenExternal(url, {
+        showMessageBox: (o) => electron.dialog.showMessageBox(o),
+        openExternal: (u) => electron.shell.openExternal(u),
+      });
+    },
   };
   let mainWindow: BrowserWindow | null = null;
 
