@@ -172,7 +172,7 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     await expect(page.getByRole('button', { name: '签发', exact: true })).toBeDisabled();
 
     // The chair returns it with a comment.
-    await newProfile(page, '罗建平', '城关镇人民政府', /召集人/);
+    await app.newProfile('罗建平', '城关镇人民政府', /召集人/);
     await page.getByRole('button', { name: '退回修改', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '退回修改' });
     await dialog.getByLabel('修改意见').fill('第三项请写明报送时间');
@@ -180,12 +180,12 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     await expect(page.getByText(/退回修改：第三项请写明报送时间/)).toBeVisible();
 
     // The office resends; the chair signs; the office issues.
-    await switchProfile(page, '王丽');
+    await app.switchProfile('王丽');
     await confirm(page, page.getByRole('button', { name: '送审', exact: true }));
-    await switchProfile(page, '罗建平');
+    await app.switchProfile('罗建平');
     await confirm(page, page.getByRole('button', { name: '签发', exact: true }));
     await expect(page.getByTestId('minutes-state')).toHaveText('已签发');
-    await switchProfile(page, '王丽');
+    await app.switchProfile('王丽');
     await confirm(page, page.getByRole('button', { name: '印发', exact: true }));
     await expect(page.getByText(/已印发：\d{4}年第\d+期，生成 3 项督办任务/)).toBeVisible();
     await expect(page.getByTestId('minutes-state')).toHaveText('已印发');
@@ -250,21 +250,4 @@ async function pasteHtml(page: Page, html: string): Promise<void> {
 async function confirm(page: Page, button: Locator): Promise<void> {
   await button.click();
   await page.locator('.ant-popover:visible').getByRole('button', { name: '确定' }).click();
-}
-
-async function newProfile(page: Page, name: string, unit: string, role: RegExp): Promise<void> {
-  await page.getByRole('button', { name: '当前用户，点击切换或新建用户' }).click();
-  await page.getByRole('menuitem', { name: '新建用户' }).click();
-  const dialog = page.getByRole('dialog', { name: '新建用户' });
-  await dialog.getByLabel('姓名').fill(name);
-  await dialog.getByLabel('所在单位').fill(unit);
-  await dialog.getByRole('radio', { name: role }).check();
-  await dialog.getByRole('button', { name: '创建并切换' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-async function switchProfile(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: '当前用户，点击切换或新建用户' }).click();
-  await page.getByRole('menuitem').filter({ hasText: name }).first().click();
-  await expect(page.getByRole('button', { name: '当前用户，点击切换或新建用户' })).toContainText(name);
 }

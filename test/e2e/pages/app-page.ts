@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The app shell: first start, demo data, navigation. Shared by every flow. */
 export class AppPage {
@@ -34,5 +34,45 @@ export class AppPage {
   /** Go to a section through the left navigation. */
   async nav(label: '工作台' | '会议' | '议题' | '争议' | '督办' | '单位与人员' | '统计' | '设置'): Promise<void> {
     await this.page.getByRole('menuitem', { name: label }).click();
+  }
+
+  /** The user menu in the header (当前用户). */
+  get userMenu(): Locator {
+    return this.page.getByRole('button', { name: '当前用户，点击切换或新建用户' });
+  }
+
+  /** 新建用户 through the user menu; the app switches to the new profile. `role` matches the radio's label. */
+  async newProfile(name: string, unit: string, role: RegExp): Promise<void> {
+    await this.userMenu.click();
+    await this.page.getByRole('menuitem', { name: '新建用户' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '新建用户' });
+    await dialog.getByLabel('姓名').fill(name);
+    await dialog.getByLabel('所在单位').fill(unit);
+    await dialog.getByRole('radio', { name: role }).check();
+    await dialog.getByRole('button', { name: '创建并切换' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.userMenu).toContainText(name);
+  }
+
+  /** Switch to an existing profile through the user menu. */
+  async switchProfile(name: string): Promise<void> {
+    await this.userMenu.click();
+    await this.page.getByRole('menuitem').filter({ hasText: name }).first().click();
+    await expect(this.userMenu).toContainText(name);
+  }
+
+  /**
+   * A control the current role may not use (ui/Guarded): disabled, and hovering it shows `reason`.
+   * `control` is the button itself; the tooltip hangs on its wrapper.
+   */
+  async expectDenied(control: Locator, reason: string | RegExp): Promise<void> {
+    await expect(control).toBeVisible();
+    await expect(control).toBeDisabled();
+    const wrapper = control.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " jd-guarded ")][1]');
+    await wrapper.hover();
+    await expect(this.page.getByRole('tooltip').filter({ hasText: reason })).toBeVisible();
+    // Move away so the tooltip does not cover the next control.
+    await this.page.mouse.move(0, 0);
+    await expect(this.page.getByRole('tooltip').filter({ hasText: reason })).toBeHidden();
   }
 }
