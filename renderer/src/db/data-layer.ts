@@ -8,6 +8,7 @@ import { createCalendarRepository } from './repositories/calendar';
 import { createDemoRepository } from './repositories/demo';
 import { createDisputesRepository } from './repositories/disputes';
 import { createDocumentSettingsRepository } from './repositories/document-settings';
+import { createFollowupRepository } from './repositories/followup';
 import { createImporterRepository } from './repositories/importer';
 import { createMeetingsRepository } from './repositories/meetings';
 import { createMinutesRepository } from './repositories/minutes';
@@ -54,5 +55,6 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     calendar: createCalendarRepository(ctx),
     minutesTemplate: createMinutesTemplateRepository(ctx),
     minutes: createMinutesRepository(ctx),
+    followup: createFollowupRepository(ctx),
   };
 }

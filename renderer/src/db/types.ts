@@ -30,6 +30,7 @@ import type { ValidatedUnitsPeople } from '../../../shared/import/types';
 import type { CalendarRepository } from './repositories/calendar';
 import type { MinutesRepository } from './repositories/minutes';
 import type { DocumentSettingsRepository } from './repositories/document-settings';
+import type { FollowupRepository } from './repositories/followup';
 import type { MinutesTemplateRepository } from './repositories/minutes-template';
 
 export interface UnitListFilter {
@@ -107,7 +108,11 @@ export interface AuditRepository {
   /** Newest first. */
   list(filter?: AuditListFilter): Promise<AuditEntry[]>;
   /** Checks the whole chain against the stored anchor and any `extraAnchors` (from backups, exports). */
-  verify(extraAnchors?: readonly AuditAnchor[]): Promise<AuditVerification>;
+  /** Chunked, yielding between chunks; `onProgress(done, total)` after each. */
+  verify(
+    extraAnchors?: readonly AuditAnchor[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<AuditVerification>;
   head(): Promise<AuditAnchor | null>;
   count(): Promise<number>;
 }
@@ -365,4 +370,5 @@ export interface DataLayer {
   calendar: CalendarRepository;
   minutesTemplate: MinutesTemplateRepository;
   minutes: MinutesRepository;
+  followup: FollowupRepository;
 }

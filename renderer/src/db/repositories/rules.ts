@@ -107,8 +107,8 @@ function copyPreset(p: RuleProfile): RuleProfile {
   return { ...p, values: { ...p.values } };
 }
 
-/** The chosen profile, or the first preset when none was chosen or the chosen one is gone. */
-async function readActive(db: JointDeskDB): Promise<RuleProfile> {
+/** The chosen profile, or the first preset when none was chosen or the chosen one is gone (usable inside other transactions: reads settings and ruleProfiles). */
+export async function readActive(db: JointDeskDB): Promise<RuleProfile> {
   const row = await db.settings.get(SETTING_KEYS.activeRuleProfile);
   const chosen = typeof row?.value === 'string' ? await findProfile(db, row.value) : undefined;
   return chosen ?? copyPreset(RULE_PRESETS[0]!);

@@ -1,0 +1,603 @@
+import Dexie from 'dexie';
+import {
+  DomainError,
+  OPEN_RESOLUTION_STATES,
+  RESOLUTION_STATES,
+  TASK_ACTION_LABELS,
+  TASK_ACTION_PERMISSION,
+  WARNED_STATES,
+  applyTaskAction,
+  businessDate,
+  resolutionSchema,
+  taskEventSchema,
+  taskWarning,
+  warningBounds,
+  type AgendaItem,
+  type Meeting,
+  type Resolution,
+  type ResolutionState,
+  type TaskAction,
+  type TaskEvent,
+  type TaskWarning,
+  type WarningLevel,
+  type WarningOptions,
+} from '../../../../shared/domain';
+import { auditedWrite, readCurrentProfile, type AuditWriter, type DataLayerContext } from '../audited-write';
+import { guard } from '../permission-guard';
+import { parseOrThrow } from '../validation';
+import { readCalendar } from './calendar';
+import { matchesSearch, withoutUndefined } from './list-helpers';
+import { readActive } from './rules';
+
+export type { WarningLevel } from '../../../../shared/domain';
+
+export interface TaskListFilter {
+  /** Any of these states (all issued states when absent or empty; 'draft' is never listed). */
+  states?: ResolutionState[];
+  leadUnitId?: string;
+  /** Tasks this unit works on as 配合单位. */
+  coUnitId?: string;
+  /** Source meeting. */
+  meetingId?: string;
+  /** Any of these warning levels on today's business date (all when absent or empty). */
+  warning?: WarningLevel[];
+  /** Due window, inclusive (YYYY-MM-DD); tasks without a deadline are then left out. */
+  dueFrom?: string;
+  dueTo?: string;
+  /** Case-insensitive substring of the content or the feedback requirement. */
+  search?: string;
+  /** Only tasks with a 延期申请 waiting for the chair (optional extra). */
+  pendingExtension?: boolean;
+  offset?: number;
+  /** Page size; all matching rows when absent. */
+  limit?: number;
+}
+
+export interface TaskRow {
+  resolution: Resolution;
+  warning: TaskWarning;
+  meeting: Pick<Meeting, 'id' | 'year' | 'sequence' | 'kind' | 'startsAt'>;
+  /** 第×期 of the minutes the task comes from. */
+  issueNumber?: number;
+  issueYear?: number;
+  /** The most recent event (by date, then by time of entry). */
+  latestEvent?: TaskEvent;
+}
+
+export interface TaskDetail extends TaskRow {
+  /** Oldest first (by date, then by time of entry). */
+  events: TaskEvent[];
+  minutesId?: string;
+  agendaItem?: AgendaItem;
+}
+
+export interface AttentionCounts {
+  dueSoon: number;
+  overdue: number;
+  pendingVerification: number;
+  pendingExtensions: number;
+  minutesAwaitingSignOff: number;
+}
+
+export interface FollowupRepository {
+  /**
+   * Issued tasks only (never 'draft'). Order: 逾期, 临期, then the others by deadline ascending (tasks
+   * without a deadline last), 已核验办结 last (latest deadline first). Filters use the indexes
+   * ([state+deadline], [leadUnitId+state+deadline], [meetingId+state], coUnitIds, extension.state);
+   * `total` counts every match, `rows` is the page.
+   */
+  list(filter?: TaskListFilter): Promise<{ rows: TaskRow[]; total: number }>;
+  /** An issued task with its timeline; undefined for unknown ids and for drafts. */
+  get(id: string): Promise<TaskDetail | undefined>;
+  /** 报送进展 (date, text, reporting unit — a liaison's own unit —, optional percentage). 未启动 → 办理中. */
+  progress(id: string, input: { on: string; text: string; unitId?: string; percent?: number }): Promise<Resolution>;
+  /** 催办, with the next 督办通知单 number of the year (settings 'followup.noticeNumbers'). */
+  remind(
+    id: string,
+    input: { text: string },
+  ): Promise<{ resolution: Resolution; event: TaskEvent; noticeNumber: { year: number; number: number } }>;
+  comment(id: string, text: string): Promise<TaskEvent>;
+  /** 申请延期: before the deadline, a working day after it, one pending at a time. */
+  requestExtension(id: string, input: { proposedDeadline: string; reason: string }): Promise<Resolution>;
+  /** The chair decides; approved moves the deadline (event deadline_change), refused keeps it. */
+  decideExtension(id: string, input: { approved: boolean; note?: string }): Promise<Resolution>;
+  cannotComplete(id: string, input: { reason: string }): Promise<Resolution>;
+  /** 提交党政联席会议, after 不能办结. */
+  escalate(id: string, input: { note?: string }): Promise<Resolution>;
+  /** 报告办结 (办结报告) → 已办结待核验. */
+  claimDone(id: string, input: { text: string }): Promise<Resolution>;
+  /** 核验 by the supervisor: passed → 已核验办结; failed → 办理中 (退回重办) with the finding. */
+  verify(id: string, input: { passed: boolean; finding: string }): Promise<Resolution>;
+  /**
+   * For the current profile's role, from index counts: 临期/逾期/待核验/pending extensions of every task
+   * (a liaison: of the tasks its unit leads or co-handles); 送审 minutes awaiting sign-off for the office
+   * and the chair (0 for supervisors and liaisons, who do not act on them). All 0 without a profile.
+   */
+  attention(): Promise<AttentionCounts>;
+}
+
+/** Settings key of the 督办通知单 numbers: `{ [year]: last number issued }`. */
+export const NOTICE_NUMBERS_KEY = 'followup.noticeNumbers';
+
+const ISSUED_STATES = RESOLUTION_STATES.filter((s) => s !== 'draft');
+const MIN_DATE = '0000-00-00';
+const MAX_DATE = '9999-99-99';
+const LEVEL_RANK: Record<WarningLevel, number> = { overdue: 0, due_soon: 1, none: 2, closed: 3 };
+
+/** A matching task found through an index: enough to sort and page without reading the record. */
+interface Hit {
+  id: string;
+  deadline?: string;
+  level: WarningLevel;
+}
+
+interface Range {
+  from: string;
+  /** Exclusive. */
+  to: string;
+  level: WarningLevel;
+}
+
+interface ReadContext {
+  today: string;
+  options: WarningOptions;
+  bounds: { overdueBefore: string; dueSoonBefore: string };
+}
+
+const addOneDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export function createFollowupRepository(ctx: DataLayerContext): FollowupRepository {
+  const { db } = ctx;
+  const today = () => businessDate(ctx.now());
+  const readTables = [
+    db.resolutions,
+    db.taskEvents,
+    db.meetings,
+    db.minutes,
+    db.agendaItems,
+    db.settings,
+    db.ruleProfiles,
+    db.profiles,
+  ];
+
+  const readContext = async (): Promise<ReadContext> => {
+    const [profile, calendar] = await Promise.all([readActive(db), readCalendar(db)]);
+    const options = { dueSoonWorkingDays: profile.values.warningWorkingDays, calendar };
+    const on = today();
+    return { today: on, options, bounds: warningBounds(on, options) };
+  };
+
+  /** The deadline ranges (per level) a state contributes under the filter; `noDeadline`: tasks without one. */
+  const rangesFor = (
+    state: ResolutionState,
+    f: TaskListFilter,
+    rc: ReadContext,
+  ): { ranges: Range[]; noDeadline: WarningLevel | undefined } => {
+    const wanted = (l: WarningLevel) => !f.warning?.length || f.warning.includes(l);
+    let ranges: Range[];
+    let plain: WarningLevel;
+    if (state === 'verified') {
+      plain = 'closed';
+      ranges = [{ from: MIN_DATE, to: MAX_DATE, level: 'closed' }];
+    } else if (WARNED_STATES.includes(state)) {
+      plain = 'none';
+      ranges = [
+        { from: MIN_DATE, to: rc.bounds.overdueBefore, level: 'overdue' },
+        { from: rc.bounds.overdueBefore, to: rc.bounds.dueSoonBefore, level: 'due_soon' },
+        { from: rc.bounds.dueSoonBefore, to: MAX_DATE, level: 'none' },
+      ];
+    } else {
+      plain = 'none';
+      ranges = [{ from: MIN_DATE, to: MAX_DATE, level: 'none' }];
+    }
+    const lo = f.dueFrom ?? MIN_DATE;
+    const hi = f.dueTo ? addOneDay(f.dueTo) : MAX_DATE;
+    ranges = ranges
+      .filter((r) => wanted(r.level))
+      .map((r) => ({ ...r, from: r.from > lo ? r.from : lo, to: r.to < hi ? r.to : hi }))
+      .filter((r) => r.from < r.to);
+    const windowed = f.dueFrom !== undefined || f.dueTo !== undefined;
+    return { ranges, noDeadline: !windowed && wanted(plain) ? plain : undefined };
+  };
+
+  /** Hits from the compound indexes only (states, lead unit, warning, due window): no record is read. */
+  const hitsFromKeys = async (f: TaskListFilter, states: ResolutionState[], rc: ReadContext): Promise<Hit[]> => {
+    const hits: Hit[] = [];
+    const lead = f.leadUnitId;
+    for (const state of states) {
+      const { ranges, noDeadline } = rangesFor(state, f, rc);
+      for (const range of ranges) {
+        const coll = lead
+          ? db.resolutions
+              .where('[leadUnitId+state+deadline]')
+              .between([lead, state, range.from], [lead, state, range.to], true, false)
+          : db.resolutions.where('[state+deadline]').between([state, range.from], [state, range.to], true, false);
+        await coll.eachKey((key, cursor) => {
+          const k = key as string[];
+          hits.push({ id: cursor.primaryKey as string, deadline: k[k.length - 1], level: range.level });
+        });
+      }
+      if (noDeadline) {
+        // Rows without a deadline are absent from the compound indexes: found by comparing counts first.
+        const all = lead
+          ? db.resolutions.where('[leadUnitId+state]').equals([lead, state])
+          : db.resolutions.where('state').equals(state);
+        const dated = lead
+          ? db.resolutions
+              .where('[leadUnitId+state+deadline]')
+              .between([lead, state, Dexie.minKey], [lead, state, Dexie.maxKey])
+          : db.resolutions.where('[state+deadline]').between([state, Dexie.minKey], [state, Dexie.maxKey]);
+        if ((await all.count()) !== (await dated.count())) {
+          const withDeadline = new Set(await dated.primaryKeys());
+          for (const id of await all.primaryKeys()) if (!withDeadline.has(id)) hits.push({ id, level: noDeadline });
+        }
+      }
+    }
+    return hits;
+  };
+
+  /** Whether a record passes every filter (for candidates found through a narrower index). */
+  const matches = (
+    r: Resolution,
+    f: TaskListFilter,
+    states: ResolutionState[],
+    rc: ReadContext,
+  ): WarningLevel | null => {
+    if (!states.includes(r.state)) return null;
+    if (f.leadUnitId && r.leadUnitId !== f.leadUnitId) return null;
+    if (f.coUnitId && !r.coUnitIds.includes(f.coUnitId)) return null;
+    if (f.meetingId && r.meetingId !== f.meetingId) return null;
+    if (f.pendingExtension && r.extension?.state !== 'pending') return null;
+    if ((f.dueFrom || f.dueTo) && !r.deadline) return null;
+    if (f.dueFrom && r.deadline! < f.dueFrom) return null;
+    if (f.dueTo && r.deadline! > f.dueTo) return null;
+    const level = taskWarning(r, rc.today, rc.options).level;
+    if (f.warning?.length && !f.warning.includes(level)) return null;
+    if (!matchesSearch(f.search, [r.content, r.feedback])) return null;
+    return level;
+  };
+
+  const compareHits = (a: Hit, b: Hit): number => {
+    const rank = LEVEL_RANK[a.level] - LEVEL_RANK[b.level];
+    if (rank !== 0) return rank;
+    if (a.deadline !== b.deadline) {
+      if (a.deadline === undefined) return 1;
+      if (b.deadline === undefined) return -1;
+      const c = a.deadline < b.deadline ? -1 : 1;
+      return a.level === 'closed' ? -c : c;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+
+  /** The latest event: the last date through [resolutionId+on], then the last entered on that date. */
+  const latestEvent = async (id: string): Promise<TaskEvent | undefined> => {
+    const last = await db.taskEvents.where('[resolutionId+on]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last();
+    if (!last) return undefined;
+    const sameDay = await db.taskEvents.where('[resolutionId+on]').equals([id, last.on]).toArray();
+    return sameDay.sort(eventOrder).at(-1);
+  };
+
+  const toRows = async (records: Resolution[], rc: ReadContext): Promise<TaskRow[]> => {
+    const meetingIds = [...new Set(records.map((r) => r.meetingId))];
+    const minutesIds = [...new Set(records.flatMap((r) => (r.minutesId ? [r.minutesId] : [])))];
+    const [meetings, minutes] = await Promise.all([db.meetings.bulkGet(meetingIds), db.minutes.bulkGet(minutesIds)]);
+    const meetingById = new Map(meetings.flatMap((m) => (m ? [[m.id, m] as const] : [])));
+    const minutesById = new Map(minutes.flatMap((m) => (m ? [[m.id, m] as const] : [])));
+    return Promise.all(
+      records.map(async (r) => {
+        const m = meetingById.get(r.meetingId);
+        const mn = r.minutesId ? minutesById.get(r.minutesId) : undefined;
+        const latest = await latestEvent(r.id);
+        return withoutUndefined<TaskRow>({
+          resolution: r,
+          warning: taskWarning(r, rc.today, rc.options),
+          meeting: m
+            ? { id: m.id, year: m.year, sequence: m.sequence, kind: m.kind, startsAt: m.startsAt }
+            : {
+                id: r.meetingId,
+                year: Number((r.issuedOn ?? '0').slice(0, 4)),
+                sequence: 0,
+                kind: 'regular',
+                startsAt: '',
+              },
+          issueNumber: mn?.issueNumber,
+          issueYear: mn?.issueYear,
+          latestEvent: latest,
+        });
+      }),
+    );
+  };
+
+  const list = async (f: TaskListFilter = {}) =>
+    db.transaction('r', readTables, async () => {
+      const rc = await readContext();
+      const states = (f.states?.length ? f.states : ISSUED_STATES).filter((s) => s !== 'draft');
+      const offset = Math.max(0, Math.floor(f.offset ?? 0));
+      const limit = f.limit === undefined ? Infinity : Math.max(0, Math.floor(f.limit));
+      let hits: Hit[];
+      let loaded: Map<string, Resolution> | undefined;
+      // Narrow, value-reading candidates when a filter picks few rows; otherwise index keys only.
+      let candidates: Resolution[] | undefined;
+      if (f.meetingId) {
+        candidates = (
+          await Promise.all(
+            states.map((s) => db.resolutions.where('[meetingId+state]').equals([f.meetingId!, s]).toArray()),
+          )
+        ).flat();
+      } else if (f.pendingExtension) {
+        candidates = await db.resolutions.where('extension.state').equals('pending').toArray();
+      } else if (f.coUnitId) {
+        candidates = await db.resolutions.where('coUnitIds').equals(f.coUnitId).toArray();
+      }
+      if (candidates) {
+        hits = [];
+        loaded = new Map();
+        for (const r of candidates) {
+          const level = matches(r, f, states, rc);
+          if (level === null) continue;
+          hits.push({ id: r.id, ...(r.deadline ? { deadline: r.deadline } : {}), level });
+          loaded.set(r.id, r);
+        }
+      } else {
+        hits = await hitsFromKeys(f, states, rc);
+        if (f.search?.trim()) {
+          const records = await db.resolutions.bulkGet(hits.map((h) => h.id));
+          loaded = new Map();
+          const kept: Hit[] = [];
+          records.forEach((r, i) => {
+            if (r && matchesSearch(f.search, [r.content, r.feedback])) {
+              kept.push(hits[i]!);
+              loaded!.set(r.id, r);
+            }
+          });
+          hits = kept;
+        }
+      }
+      hits.sort(compareHits);
+      const page = hits.slice(offset, offset + limit);
+      const records = loaded
+        ? page.map((h) => loaded!.get(h.id)!)
+        : (await db.resolutions.bulkGet(page.map((h) => h.id))).filter((r): r is Resolution => r !== undefined);
+      return { rows: await toRows(records, rc), total: hits.length };
+    });
+
+  const get = async (id: string) =>
+    db.transaction('r', readTables, async (): Promise<TaskDetail | undefined> => {
+      const r = await db.resolutions.get(id);
+      if (!r || r.state === 'draft') return undefined;
+      const rc = await readContext();
+      const [row] = await toRows([r], rc);
+      const events = (
+        await db.taskEvents.where('[resolutionId+on]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()
+      ).sort(eventOrder);
+      const agendaItem = r.agendaItemId ? await db.agendaItems.get(r.agendaItemId) : undefined;
+      return withoutUndefined<TaskDetail>({ ...row!, events, minutesId: r.minutesId, agendaItem });
+    });
+
+  /**
+   * One action in ONE audited transaction: permission (a liaison: the task's lead or co-unit), the rule,
+   * the task, its event and the audit entries. `extra` adds fields to the event (e.g. the notice number).
+   */
+  const act = <T>(
+    id: string,
+    build: (actor: { unitId?: string | undefined; role: string }, before: Resolution) => TaskAction,
+    finish: (out: { resolution: Resolution; event: TaskEvent }, audit: AuditWriter) => Promise<T> | T,
+    prepare?: (audit: AuditWriter, event: Omit<TaskEvent, 'id' | 'createdAt'>) => Promise<Partial<TaskEvent>>,
+  ): Promise<T> =>
+    auditedWrite(ctx, [db.resolutions, db.taskEvents, db.ruleProfiles], async (audit) => {
+      const before = await db.resolutions.get(id);
+      if (!before) throw new DomainError('not-found', '找不到该督办任务，可能已被删除');
+      const actor = audit.currentActor;
+      const action = build(actor, before);
+      guard(audit, TASK_ACTION_PERMISSION[action.type], { targetUnitIds: [before.leadUnitId, ...before.coUnitIds] });
+      const calendar = await readCalendar(db);
+      const at = ctx.now().toISOString();
+      const out = applyTaskAction(before, action, { on: today(), at, actorName: actor.name, calendar });
+      let resolution = before;
+      if (out.resolution !== before) {
+        resolution = toResolution(out.resolution);
+        await db.resolutions.put(resolution);
+        audit.record({
+          entity: 'resolution',
+          entityId: id,
+          action: resolution.state !== before.state ? 'transition' : 'update',
+          before,
+          after: resolution,
+          reason: TASK_ACTION_LABELS[action.type],
+        });
+      }
+      // A liaison reports for its own unit (when it is one of the task's units).
+      const ownUnit =
+        actor.role === 'liaison' &&
+        actor.unitId &&
+        (before.leadUnitId === actor.unitId || before.coUnitIds.includes(actor.unitId))
+          ? actor.unitId
+          : undefined;
+      const extra = prepare ? await prepare(audit, out.event) : {};
+      const event = toEvent({
+        ...(ownUnit ? { unitId: ownUnit } : {}),
+        ...out.event,
+        ...extra,
+        id: ctx.newId(),
+        createdAt: at,
+      });
+      await db.taskEvents.add(event);
+      audit.record({ entity: 'taskEvent', entityId: event.id, action: 'create', before: null, after: event });
+      return finish({ resolution, event }, audit);
+    });
+
+  const resolutionOf = ({ resolution }: { resolution: Resolution }) => resolution;
+
+  return {
+    list,
+    get,
+
+    progress: (id, input) =>
+      act(
+        id,
+        (actor) => {
+          if (actor.role === 'liaison' && input.unitId !== undefined && input.unitId !== actor.unitId)
+            throw new DomainError('forbidden', '联络员只能以本单位名义报送进展');
+          return {
+            type: 'progress',
+            text: input.text,
+            on: input.on,
+            ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
+            ...(input.percent !== undefined ? { percent: input.percent } : {}),
+          };
+        },
+        resolutionOf,
+      ),
+
+    remind: (id, input) => {
+      let notice: { year: number; number: number } | undefined;
+      return act(
+        id,
+        () => ({ type: 'remind', text: input.text }),
+        (out) => ({ ...out, noticeNumber: notice! }),
+        async (audit, event) => {
+          const year = Number(event.on.slice(0, 4));
+          const row = await db.settings.get(NOTICE_NUMBERS_KEY);
+          const before = isNumberMap(row?.value) ? row.value : {};
+          const number = (before[String(year)] ?? 0) + 1;
+          const after = { ...before, [String(year)]: number };
+          await db.settings.put({ key: NOTICE_NUMBERS_KEY, value: after });
+          audit.record({ entity: 'settings', entityId: NOTICE_NUMBERS_KEY, action: 'update', before, after });
+          notice = { year, number };
+          return { notice };
+        },
+      );
+    },
+
+    comment: (id, text) =>
+      act(
+        id,
+        () => ({ type: 'comment', text }),
+        ({ event }) => event,
+      ),
+
+    requestExtension: (id, input) =>
+      act(
+        id,
+        () => ({ type: 'request_extension', proposedDeadline: input.proposedDeadline, reason: input.reason }),
+        resolutionOf,
+      ),
+
+    decideExtension: (id, input) =>
+      act(
+        id,
+        () => ({
+          type: 'decide_extension',
+          approved: input.approved,
+          ...(input.note !== undefined ? { note: input.note } : {}),
+        }),
+        resolutionOf,
+      ),
+
+    cannotComplete: (id, input) => act(id, () => ({ type: 'cannot_complete', reason: input.reason }), resolutionOf),
+
+    escalate: (id, input) =>
+      act(id, () => ({ type: 'escalate', ...(input.note !== undefined ? { note: input.note } : {}) }), resolutionOf),
+
+    claimDone: (id, input) => act(id, () => ({ type: 'claim_done', text: input.text }), resolutionOf),
+
+    verify: (id, input) =>
+      act(id, () => ({ type: 'verify', passed: input.passed, finding: input.finding }), resolutionOf),
+
+    attention: () =>
+      db.transaction('r', readTables, async (): Promise<AttentionCounts> => {
+        const zero = {
+          dueSoon: 0,
+          overdue: 0,
+          pendingVerification: 0,
+          pendingExtensions: 0,
+          minutesAwaitingSignOff: 0,
+        };
+        const profile = await readCurrentProfile(db);
+        if (!profile) return zero;
+        const rc = await readContext();
+        const { overdueBefore, dueSoonBefore } = rc.bounds;
+        const open = (r: Resolution) => OPEN_RESOLUTION_STATES.includes(r.state);
+        if (profile.role === 'liaison') {
+          const unit = profile.unitId;
+          if (!unit) return zero;
+          const counts = { ...zero };
+          for (const s of WARNED_STATES) {
+            const range = (from: unknown, to: unknown) =>
+              db.resolutions
+                .where('[leadUnitId+state+deadline]')
+                .between([unit, s, from], [unit, s, to], true, false)
+                .count();
+            counts.overdue += await range(Dexie.minKey, overdueBefore);
+            counts.dueSoon += await range(overdueBefore, dueSoonBefore);
+          }
+          counts.pendingVerification = await db.resolutions
+            .where('[leadUnitId+state]')
+            .equals([unit, 'done_pending_verification'])
+            .count();
+          // Co-handled tasks (multi-entry index: a unit co-handles far fewer tasks than exist) and pending extensions.
+          for (const r of await db.resolutions.where('coUnitIds').equals(unit).toArray()) {
+            if (r.leadUnitId === unit) continue;
+            const level = taskWarning(r, rc.today, rc.options).level;
+            if (level === 'overdue') counts.overdue++;
+            if (level === 'due_soon') counts.dueSoon++;
+            if (r.state === 'done_pending_verification') counts.pendingVerification++;
+          }
+          counts.pendingExtensions = await db.resolutions
+            .where('extension.state')
+            .equals('pending')
+            .filter((r) => open(r) && (r.leadUnitId === unit || r.coUnitIds.includes(unit)))
+            .count();
+          return counts;
+        }
+        let overdue = 0;
+        let dueSoon = 0;
+        for (const s of WARNED_STATES) {
+          const range = (from: unknown, to: unknown) =>
+            db.resolutions.where('[state+deadline]').between([s, from], [s, to], true, false).count();
+          overdue += await range(Dexie.minKey, overdueBefore);
+          dueSoon += await range(overdueBefore, dueSoonBefore);
+        }
+        return {
+          overdue,
+          dueSoon,
+          pendingVerification: await db.resolutions.where('state').equals('done_pending_verification').count(),
+          pendingExtensions: await db.resolutions.where('extension.state').equals('pending').filter(open).count(),
+          minutesAwaitingSignOff:
+            profile.role === 'office_staff' || profile.role === 'convener'
+              ? await db.minutes.where('state').equals('review').count()
+              : 0,
+        };
+      }),
+  };
+}
+
+/** Timeline order: by date, then by time of entry, then id. */
+function eventOrder(a: TaskEvent, b: TaskEvent): number {
+  if (a.on !== b.on) return a.on < b.on ? -1 : 1;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function isNumberMap(v: unknown): v is Record<string, number> {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)
+  );
+}
+
+function toResolution(candidate: Resolution): Resolution {
+  return withoutUndefined(
+    parseOrThrow(resolutionSchema, candidate, {
+      content: '议定事项内容',
+      leadUnitId: '牵头单位',
+      deadline: '完成时限',
+    }),
+  );
+}
+
+function toEvent(candidate: TaskEvent): TaskEvent {
+  return withoutUndefined(parseOrThrow(taskEventSchema, candidate, { text: '内容', on: '日期', percent: '完成比例' }));
+}
