@@ -108,11 +108,7 @@ export interface AuditRepository {
   /** Newest first. */
   list(filter?: AuditListFilter): Promise<AuditEntry[]>;
   /** Checks the whole chain against the stored anchor and any `extraAnchors` (from backups, exports). */
-  /** Chunked, yielding between chunks; `onProgress(done, total)` after each. */
-  verify(
-    extraAnchors?: readonly AuditAnchor[],
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<AuditVerification>;
+  verify(extraAnchors?: readonly AuditAnchor[]): Promise<AuditVerification>;
   head(): Promise<AuditAnchor | null>;
   count(): Promise<number>;
 }
