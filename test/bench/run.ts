@@ -1,23 +1,33 @@
 /**
- * Benchmarks (not tests: no thresholds). Speed is reported as ratios, which stay meaningful across
- * machines: how generation and the audit chain scale with size, and how verify compares with build.
- *   npm run bench
+ * Benchmarks (not tests: no thresholds). Speed is reported as ratios of times measured side by side in
+ * one run (each time the median of several runs), which stay meaningful across machines; the rows go to
+ * the console and to BENCHMARKS.md with the machine they ran on.
+ *   npm run bench                 Node rows, then the Chromium rows (builds and serves the web app)
+ *   BENCH_CHROMIUM=0 npm run bench   Node rows only (BENCHMARKS.md is then not rewritten)
+ * A new row: measure it with `measure` (test/bench/lib.ts) and push a `row(section, name, value, note)`.
  */
-import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { generateDemoDataset } from '../../shared/demo/generate';
 import { sealAuditEntry, verifyAuditChain } from '../../shared/domain/audit-chain';
 import { GENESIS_HASH, type AuditEntry } from '../../shared/domain/audit';
+import { minutesDocument, packDocx } from '../../shared/export/docx';
+import { runKeystrokeBench } from './chromium/keystroke';
+import {
+  chromiumVersion,
+  machineInfo,
+  measure,
+  ms,
+  printTable,
+  ratio,
+  row,
+  writeBenchmarks,
+  type BenchRow,
+} from './lib';
+import { buildMinutesFixture, minutesFixtureDocxInput } from './minutes-fixture';
 
-function time<T>(fn: () => T, repeat = 3): { ms: number; value: T } {
-  let best = Infinity;
-  let value!: T;
-  for (let i = 0; i < repeat; i++) {
-    const t0 = performance.now();
-    value = fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return { ms: best, value };
-}
+const BENCHMARKS_MD = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
+const NODE = 'Node';
+const CHROMIUM = 'Chromium (web build)';
 
 function buildChain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
@@ -42,23 +52,111 @@ function buildChain(n: number): AuditEntry[] {
   return out;
 }
 
-const rows: [string, string][] = [];
-const gen1 = time(() => generateDemoDataset({ seed: 1, scale: 1, today: '2026-11-22' }));
-const gen50 = time(() => generateDemoDataset({ seed: 1, scale: 50, today: '2026-11-22' }), 2);
-const count = (d: ReturnType<typeof generateDemoDataset>) => Object.values(d).reduce((n, t) => n + t.length, 0);
-const perRecord1 = gen1.ms / count(gen1.value);
-const perRecord50 = gen50.ms / count(gen50.value);
-rows.push([
-  'demo generator: cost per record at scale 50 ÷ at scale 1 (≈1 = linear)',
-  (perRecord50 / perRecord1).toFixed(2),
-]);
+async function demoAndAudit(rows: BenchRow[]): Promise<void> {
+  const count = (d: ReturnType<typeof generateDemoDataset>) => Object.values(d).reduce((n, t) => n + t.length, 0);
+  const records1 = count(generateDemoDataset({ seed: 1, scale: 1, today: '2026-11-22' }));
+  const records50 = count(generateDemoDataset({ seed: 1, scale: 50, today: '2026-11-22' }));
+  const gen1 = await measure('demo ×1', () => generateDemoDataset({ seed: 1, scale: 1, today: '2026-11-22' }), 5);
+  const gen50 = await measure('demo ×50', () => generateDemoDataset({ seed: 1, scale: 50, today: '2026-11-22' }), 3, {
+    warmup: 0,
+  });
+  rows.push(
+    row(
+      NODE,
+      'demo generator: cost per record at scale 50 ÷ at scale 1 (≈1 = linear)',
+      (gen50.median / records50 / (gen1.median / records1)).toFixed(2),
+      `${records1} / ${records50} records; ${ms(gen1.median)} / ${ms(gen50.median)}; median of 5 / 3`,
+    ),
+  );
 
-const small = time(() => buildChain(10_000), 2);
-const large = time(() => buildChain(100_000), 1);
-rows.push(['audit chain: sealing 100k ÷ 10 × sealing 10k (≈1 = linear)', (large.ms / (10 * small.ms)).toFixed(2)]);
-const verify = time(() => verifyAuditChain(large.value, [{ seq: 100_000, hash: large.value.at(-1)!.hash }]), 2);
-if (!verify.value.ok) throw new Error('benchmark chain failed to verify');
-rows.push(['audit chain: verify 100k ÷ build 100k', (verify.ms / large.ms).toFixed(2)]);
+  const small = await measure('chain 10k', () => buildChain(10_000), 3);
+  let large: AuditEntry[] = [];
+  const big = await measure('chain 100k', () => (large = buildChain(100_000)), 3, { warmup: 0 });
+  rows.push(
+    row(
+      NODE,
+      'audit chain: sealing 100k ÷ 10 × sealing 10k (≈1 = linear)',
+      (big.median / (10 * small.median)).toFixed(2),
+      `${ms(small.median)} / ${ms(big.median)}; median of 3`,
+    ),
+  );
+  const anchor = [{ seq: 100_000, hash: large.at(-1)!.hash }];
+  if (!verifyAuditChain(large, anchor).ok) throw new Error('benchmark chain failed to verify');
+  const verify = await measure('verify 100k', () => verifyAuditChain(large, anchor), 3, { warmup: 0 });
+  rows.push(
+    row(
+      NODE,
+      'audit chain: verify 100k ÷ build 100k',
+      (verify.median / big.median).toFixed(2),
+      `${ms(verify.median)}; median of 3`,
+    ),
+  );
+}
 
-console.log(`Node ${process.version}, ${new Date().toISOString()}`);
-for (const [k, v] of rows) console.log(`${v.padStart(6)}  ${k}`);
+/** 纪要 .docx export (minutesDocument + packDocx), as the preview/export button runs it. */
+async function minutesExport(rows: BenchRow[]): Promise<void> {
+  const runs = 7;
+  const sizes = [1, 30].map((pages) => {
+    const fixture = buildMinutesFixture({ pages });
+    const input = minutesFixtureDocxInput(fixture);
+    return { pages, fixture, run: () => packDocx(minutesDocument(input)) };
+  });
+  const [one, thirty] = await Promise.all(sizes.map((s) => s.run())); // warm both code paths first
+  const times = [];
+  for (const s of sizes) times.push(await measure(`纪要 ${s.pages}p`, s.run, runs, { warmup: 1 }));
+  const [t1, t30] = times as [Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>];
+  const describe = (s: (typeof sizes)[number], bytes: Uint8Array) =>
+    `${s.fixture.lines} body lines (22 × 28 a page), ${s.fixture.chars} chars, ${s.fixture.resolutions} 议定事项, ${Math.round(bytes.length / 1024)} KB`;
+  rows.push(
+    row(NODE, '纪要 .docx export, 1 page', ms(t1.median), `${describe(sizes[0]!, one!)}; median of ${runs}`),
+    row(NODE, '纪要 .docx export, 30 pages', ms(t30.median), `${describe(sizes[1]!, thirty!)}; median of ${runs}`),
+    row(NODE, '纪要 .docx export: 30 pages ÷ 1 page', ratio(t30.median, t1.median), 'minutesDocument + packDocx'),
+  );
+}
+
+async function keystrokes(rows: BenchRow[]): Promise<string> {
+  const report = await runKeystrokeBench({ reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
+  const [one, fifty] = report.results as [(typeof report.results)[number], (typeof report.results)[number]];
+  const how = (r: typeof one) =>
+    `${r.rounds} × ${r.deltas.length / r.rounds} keys (median of the rounds), ${r.lines} body lines, ${r.chars} chars; keydown → next paint (rAF + setTimeout)`;
+  rows.push(
+    row(CHROMIUM, 'minutes editor keystroke-to-paint p50, 1 page', ms(one.p50), how(one)),
+    row(CHROMIUM, 'minutes editor keystroke-to-paint p95, 1 page', ms(one.p95), `max ${ms(one.max)}`),
+    row(CHROMIUM, 'minutes editor keystroke-to-paint p50, 50 pages', ms(fifty.p50), how(fifty)),
+    row(CHROMIUM, 'minutes editor keystroke-to-paint p95, 50 pages', ms(fifty.p95), `max ${ms(fifty.max)}`),
+    row(CHROMIUM, 'keystroke-to-paint p50: 50 pages ÷ 1 page', ratio(fifty.p50, one.p50)),
+    row(CHROMIUM, 'keystroke-to-paint p95: 50 pages ÷ 1 page', ratio(fifty.p95, one.p95)),
+    ...report.results.map((r) =>
+      row(
+        CHROMIUM,
+        `longest main-thread block while typing, ${r.pages === 1 ? '1 page' : `${r.pages} pages`}`,
+        r.longTasks > 0 ? ms(r.longestTask) : '< 50 ms',
+        `PerformanceObserver 'longtask' (> 50 ms): ${r.longTasks} during the typing, all rounds`,
+      ),
+    ),
+    ...report.results.map((r) =>
+      row(
+        CHROMIUM,
+        `longest main-thread block in the pause after typing (autosave), ${r.pages === 1 ? '1 page' : `${r.pages} pages`}`,
+        r.pauseLongTasks > 0 ? ms(r.pauseLongestTask) : '< 50 ms',
+        `'longtask' entries in the 2.5 s after the last key: ${r.pauseLongTasks}, all rounds`,
+      ),
+    ),
+  );
+  return report.chromium;
+}
+
+const rows: BenchRow[] = [];
+const machine = machineInfo();
+await demoAndAudit(rows);
+await minutesExport(rows);
+const withChromium = process.env.BENCH_CHROMIUM !== '0';
+if (withChromium) machine.chromium = await keystrokes(rows);
+else machine.chromium = chromiumVersion();
+
+console.log(`${machine.cpu} × ${machine.cores}, Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`);
+console.log(printTable(rows));
+if (withChromium) {
+  writeBenchmarks(BENCHMARKS_MD, rows, machine);
+  console.log(`\nwrote ${BENCHMARKS_MD}`);
+}
