@@ -8,3 +8,5 @@ export * from './meeting-notice';
 export * from './meeting-agenda';
 export * from './sign-in-sheet';
 export * from './minutes';
+export * from './supervision-notice';
+export * from './implementation-report';
