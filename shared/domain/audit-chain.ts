@@ -49,57 +49,89 @@ const MAX_SWAP_CANDIDATES = 64;
  * tail or a recomputed chain. Reports the first problem found.
  */
 export function verifyAuditChain(entries: readonly AuditEntry[], anchors: readonly AuditAnchor[]): AuditVerification {
-  const selfValid = entries.map((e) => auditEntryHash(e) === e.hash);
-  const badSeqs = entries.filter((_, i) => !selfValid[i]).map((e) => e.seq);
-  const presentSeqs = new Set(entries.map((e) => e.seq));
+  const v = createChainVerifier(anchors);
+  return v.feed(entries) ?? v.finish();
+}
 
+/**
+ * The same check fed in chunks (in key order), so a long chain is verified in pieces the caller can
+ * yield between: memory stays at one chunk and the page stays responsive. `feed` returns the first
+ * problem as soon as it is found (then stop); `finish` checks the anchors and gives the result.
+ * Two swapped entries are named as a swap when both lie in the same chunk, otherwise as an edit.
+ */
+export function createChainVerifier(anchors: readonly AuditAnchor[]): {
+  feed(chunk: readonly AuditEntry[]): AuditVerification | null;
+  finish(): AuditVerification;
+  readonly count: number;
+} {
+  const wanted = new Map<number, string>();
+  const anchorList = [...anchors].filter((a) => a.seq > 0).sort((a, b) => a.seq - b.seq);
+  for (const a of anchorList) wanted.set(a.seq, '');
+  const seen = new Map<number, string>();
   let prev: AuditAnchor = { seq: 0, hash: GENESIS_HASH };
-  for (const [i, e] of entries.entries()) {
-    const expected = prev.seq + 1;
-    if (e.seq < expected) {
-      return fail('reordered', e.seq, `第 ${e.seq} 条记录的位置被调换`);
-    }
-    if (e.seq > expected) {
-      return presentSeqs.has(expected)
-        ? fail('reordered', expected, `第 ${expected} 条记录的位置被调换`)
-        : fail('deleted', expected, `第 ${expected} 条记录缺失（已被删除）`);
-    }
-    if (!selfValid[i]) {
-      // In a table keyed by seq, swapping two rows means each row now carries the other's seq, so
-      // its hash fails; it matches again under the seq it was sealed with.
-      const partner = badSeqs
-        .slice(0, MAX_SWAP_CANDIDATES)
-        .find((s) => s !== e.seq && auditEntryHash({ ...e, seq: s }) === e.hash);
-      if (partner !== undefined) {
-        const [a, b] = e.seq < partner ? [e.seq, partner] : [partner, e.seq];
-        return fail('reordered', a, `第 ${a} 条与第 ${b} 条记录的顺序被调换`);
+  let count = 0;
+
+  const feed = (entries: readonly AuditEntry[]): AuditVerification | null => {
+    const selfValid = entries.map((e) => auditEntryHash(e) === e.hash);
+    const badSeqs = entries.filter((_, i) => !selfValid[i]).map((e) => e.seq);
+    const presentSeqs = new Set(entries.map((e) => e.seq));
+    for (const [i, e] of entries.entries()) {
+      const expected = prev.seq + 1;
+      if (e.seq < expected) {
+        return fail('reordered', e.seq, `第 ${e.seq} 条记录的位置被调换`);
       }
-      return fail('edited', e.seq, `第 ${e.seq} 条记录内容被修改`);
+      if (e.seq > expected) {
+        return presentSeqs.has(expected)
+          ? fail('reordered', expected, `第 ${expected} 条记录的位置被调换`)
+          : fail('deleted', expected, `第 ${expected} 条记录缺失（已被删除）`);
+      }
+      if (!selfValid[i]) {
+        // In a table keyed by seq, swapping two rows means each row now carries the other's seq, so
+        // its hash fails; it matches again under the seq it was sealed with.
+        const partner = badSeqs
+          .slice(0, MAX_SWAP_CANDIDATES)
+          .find((s) => s !== e.seq && auditEntryHash({ ...e, seq: s }) === e.hash);
+        if (partner !== undefined) {
+          const [a, b] = e.seq < partner ? [e.seq, partner] : [partner, e.seq];
+          return fail('reordered', a, `第 ${a} 条与第 ${b} 条记录的顺序被调换`);
+        }
+        return fail('edited', e.seq, `第 ${e.seq} 条记录内容被修改`);
+      }
+      if (e.prevHash !== prev.hash) {
+        // The entry is intact but does not follow its predecessor: something before it was removed
+        // or replaced by a re-sealed entry.
+        return fail('deleted', e.seq, `第 ${e.seq} 条记录与前一条记录的链接断开（之前的记录被删除或替换）`);
+      }
+      if (wanted.has(e.seq)) seen.set(e.seq, e.hash);
+      prev = { seq: e.seq, hash: e.hash };
+      count += 1;
     }
-    if (e.prevHash !== prev.hash) {
-      // The entry is intact but does not follow its predecessor: something before it was removed
-      // or replaced by a re-sealed entry.
-      return fail('deleted', e.seq, `第 ${e.seq} 条记录与前一条记录的链接断开（之前的记录被删除或替换）`);
-    }
-    prev = { seq: e.seq, hash: e.hash };
-  }
+    return null;
+  };
 
-  const bySeq = new Map(entries.map((e) => [e.seq, e]));
-  for (const anchor of [...anchors].sort((a, b) => a.seq - b.seq)) {
-    if (anchor.seq <= 0) continue; // anchor of an empty chain
-    if (anchor.seq > prev.seq) {
-      return fail(
-        'truncated',
-        prev.seq + 1,
-        `审计记录在第 ${prev.seq} 条之后被截断（校验锚点表明至少应有 ${anchor.seq} 条）`,
-      );
+  const finish = (): AuditVerification => {
+    for (const anchor of anchorList) {
+      if (anchor.seq > prev.seq) {
+        return fail(
+          'truncated',
+          prev.seq + 1,
+          `审计记录在第 ${prev.seq} 条之后被截断（校验锚点表明至少应有 ${anchor.seq} 条）`,
+        );
+      }
+      if (seen.get(anchor.seq) !== anchor.hash) {
+        return fail('anchor-mismatch', anchor.seq, `第 ${anchor.seq} 条记录与校验锚点不符（记录链可能被整体改写）`);
+      }
     }
-    if (bySeq.get(anchor.seq)?.hash !== anchor.hash) {
-      return fail('anchor-mismatch', anchor.seq, `第 ${anchor.seq} 条记录与校验锚点不符（记录链可能被整体改写）`);
-    }
-  }
+    return { ok: true, count, head: count > 0 ? prev : null };
+  };
 
-  return { ok: true, count: entries.length, head: entries.length > 0 ? prev : null };
+  return {
+    feed,
+    finish,
+    get count() {
+      return count;
+    },
+  };
 }
 
 function fail(

@@ -108,7 +108,11 @@ export interface AuditRepository {
   /** Newest first. */
   list(filter?: AuditListFilter): Promise<AuditEntry[]>;
   /** Checks the whole chain against the stored anchor and any `extraAnchors` (from backups, exports). */
-  verify(extraAnchors?: readonly AuditAnchor[]): Promise<AuditVerification>;
+  /** Chunked, yielding between chunks; `onProgress(done, total)` after each. */
+  verify(
+    extraAnchors?: readonly AuditAnchor[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<AuditVerification>;
   head(): Promise<AuditAnchor | null>;
   count(): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, Progress } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditVerification } from '../../../shared/domain/audit-chain';
@@ -24,20 +24,37 @@ export function AuditVerifyResult({ result }: AuditVerifyResultProps) {
   );
 }
 
-/** Runs `audit.verify()` and shows the result; used on the workbench and in 设置 → 审计记录. */
+/** The verification's progress bar while it runs (it reads the chain in chunks, see audit.verify). */
+export function AuditVerifyProgress({ progress }: { progress: { done: number; total: number } | null }) {
+  const { t } = useTranslation('common');
+  if (!progress || progress.total === 0) return null;
+  return (
+    <Progress
+      percent={Math.min(100, Math.floor((progress.done / progress.total) * 100))}
+      size="small"
+      status="active"
+      format={() => t('audit.progress', { done: progress.done, total: progress.total })}
+    />
+  );
+}
+
+/** Runs `audit.verify()` with progress and shows the result; used on the workbench and in 设置 → 审计记录. */
 export function useAuditVerify() {
   const reportError = useReportError();
   const [checking, setChecking] = useState(false);
   const [result, setResult] = useState<AuditVerification | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const verify = async () => {
     setChecking(true);
+    setProgress(null);
     try {
-      setResult(await getDataLayer().audit.verify());
+      setResult(await getDataLayer().audit.verify([], (done, total) => setProgress({ done, total })));
     } catch (e) {
       reportError(e);
     } finally {
       setChecking(false);
+      setProgress(null);
     }
   };
-  return { checking, result, verify };
+  return { checking, result, verify, progress };
 }

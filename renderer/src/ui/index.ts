@@ -17,5 +17,5 @@ export { EditorModal, type EditorModalProps } from './editor-modal';
 export { FormButtons, type FormButtonsProps } from './form-buttons';
 export { unitOptionsByKind, type UnitOptionGroup } from './unit-options';
 export { listPagination } from './list-pagination';
-export { AuditVerifyResult, useAuditVerify, type AuditVerifyResultProps } from './audit-verify';
+export { AuditVerifyProgress, AuditVerifyResult, useAuditVerify, type AuditVerifyResultProps } from './audit-verify';
 export { Guarded, guardedMenuItem, DeniedNotice, type GuardedProps } from './guarded';

@@ -3,6 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import {
   auditEntryHash,
+  createChainVerifier,
   GENESIS_HASH,
   sealAuditEntry,
   verifyAuditChain,
@@ -155,5 +156,50 @@ describe('verifyAuditChain', () => {
   it('detects a missing first entry', () => {
     const chain = buildChain(3);
     expect(verifyAuditChain(chain.slice(1), [])).toMatchObject({ ok: false, problem: 'deleted', seq: 1 });
+  });
+});
+
+describe('createChainVerifier (chunked)', () => {
+  const chunks = (chain: AuditEntry[], size: number) =>
+    Array.from({ length: Math.ceil(chain.length / size) }, (_, i) => chain.slice(i * size, (i + 1) * size));
+  const chunked = (chain: AuditEntry[], anchors: { seq: number; hash: string }[], size: number) => {
+    const v = createChainVerifier(anchors);
+    for (const c of chunks(chain, size)) {
+      const problem = v.feed(c);
+      if (problem) return problem;
+    }
+    return v.finish();
+  };
+
+  it('gives the same verdict as the one-piece check for intact, edited, deleted and truncated chains', () => {
+    const chain = buildChain(50);
+    const anchor = anchorOf(chain);
+    const edited = chain.map((e) => (e.seq === 33 ? { ...e, after: { name: '改过' } } : e));
+    const deleted = chain.filter((e) => e.seq !== 21);
+    const truncated = chain.slice(0, 40);
+    for (const [c, anchors] of [
+      [chain, [anchor]],
+      [edited, [anchor]],
+      [deleted, [anchor]],
+      [truncated, [anchor]],
+    ] as const) {
+      for (const size of [1, 7, 20, 50]) {
+        expect(chunked([...c], [...anchors], size)).toEqual(verifyAuditChain(c, anchors));
+      }
+    }
+    expect(chunked(chain, [anchor], 7)).toEqual({ ok: true, count: 50, head: anchor });
+    expect(chunked(edited, [anchor], 7)).toMatchObject({ ok: false, problem: 'edited', seq: 33 });
+    expect(chunked(truncated, [anchor], 7)).toMatchObject({ ok: false, problem: 'truncated', seq: 41 });
+  });
+
+  it('finds an anchor that lies in an earlier chunk, and a re-sealed chain against it', () => {
+    const chain = buildChain(30);
+    const mid = { seq: 10, hash: chain[9]!.hash };
+    expect(chunked(chain, [mid, anchorOf(chain)], 4)).toMatchObject({ ok: true, count: 30 });
+    expect(chunked(chain, [{ seq: 10, hash: 'f'.repeat(64) }], 4)).toMatchObject({
+      ok: false,
+      problem: 'anchor-mismatch',
+      seq: 10,
+    });
   });
 });

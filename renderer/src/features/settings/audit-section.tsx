@@ -3,7 +3,7 @@ import { Button, Card, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type AuditEntry } from '../../../../shared/domain/audit';
 import { useAuditEntries } from '../../db';
-import { AuditVerifyResult, formatDateTime, useAuditVerify } from '../../ui';
+import { AuditVerifyProgress, AuditVerifyResult, formatDateTime, useAuditVerify } from '../../ui';
 import { describeAuditObject } from './audit-labels';
 
 /** How many entries the settings screen lists (the newest). */
@@ -13,7 +13,7 @@ export const AUDIT_LIST_LIMIT = 50;
 export function AuditSection() {
   const { t } = useTranslation(['settings', 'common']);
   const entries = useAuditEntries({ limit: AUDIT_LIST_LIMIT });
-  const { checking, result, verify } = useAuditVerify();
+  const { checking, result, verify, progress } = useAuditVerify();
   const headSeq = entries?.[0]?.seq ?? 0;
 
   return (
@@ -29,6 +29,7 @@ export function AuditSection() {
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">{t('settings:audit.intro', { limit: AUDIT_LIST_LIMIT })}</Typography.Text>
         {/* A pass is only shown while it still covers the newest entry; a failure stays until re-checked. */}
+        {checking ? <AuditVerifyProgress progress={progress} /> : null}
         {result && (!result.ok || result.count === headSeq) ? <AuditVerifyResult result={result} /> : null}
         <Table<AuditEntry>
           size="small"

@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AuditVerifyResult, useAuditVerify } from '../../ui';
+import { AuditVerifyProgress, AuditVerifyResult, useAuditVerify } from '../../ui';
 
 export interface AuditStatusCardProps {
   /** Number of entries (the newest entry's seq, since seq is gapless from 1). */
@@ -11,7 +11,7 @@ export interface AuditStatusCardProps {
 /** 全过程记录 on the workbench: how many entries, and a button to check the hash chain. */
 export function AuditStatusCard({ count }: AuditStatusCardProps) {
   const { t } = useTranslation('workbench');
-  const { checking, result, verify } = useAuditVerify();
+  const { checking, result, verify, progress } = useAuditVerify();
   return (
     <Card title={t('audit.title')} style={{ height: '100%' }}>
       <Flex vertical gap={12}>
@@ -25,6 +25,7 @@ export function AuditStatusCard({ count }: AuditStatusCardProps) {
           </Button>
         </div>
         {/* A pass is only shown while it still covers the newest entry; a failure stays until re-checked. */}
+        {checking ? <AuditVerifyProgress progress={progress} /> : null}
         {result && (!result.ok || result.count === count) ? <AuditVerifyResult result={result} /> : null}
       </Flex>
     </Card>
