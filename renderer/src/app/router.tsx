@@ -1,3 +1,5 @@
+import { Skeleton } from 'antd';
+import { Suspense, lazy } from 'react';
 import { createHashRouter } from 'react-router-dom';
 import { DisputesPage } from '../features/disputes';
 import { MeetingsPage } from '../features/meetings';
@@ -9,6 +11,9 @@ import { WorkbenchPage } from '../features/workbench';
 import { AppLayout } from './app-layout';
 import { NotFoundPage, RouteErrorPage } from './route-error-page';
 
+// Print views are opened by the host (a hidden window or iframe) and bring their own CSS: loaded on demand.
+const MinutesPrintPage = lazy(() => import('../features/minutes/print/minutes-print-page'));
+
 /**
  * Hash routing: the app is loaded from a file-like origin (app://, or dist-web on any path), where
  * only the hash survives a reload. A pathless child with its own errorElement keeps the shell (header,
@@ -16,6 +21,16 @@ import { NotFoundPage, RouteErrorPage } from './route-error-page';
  */
 export function createAppRouter() {
   return createHashRouter([
+    // Outside the shell: a print view is the document alone (no header, no navigation).
+    {
+      path: 'print/minutes/:minutesId',
+      errorElement: <RouteErrorPage />,
+      element: (
+        <Suspense fallback={<Skeleton active />}>
+          <MinutesPrintPage />
+        </Suspense>
+      ),
+    },
     {
       path: '/',
       element: <AppLayout />,

@@ -16,6 +16,7 @@ import { MinutesEditor, ResolutionsPanel, type MinutesEditorApi } from './editor
 import { buildMinutesDocx, minutesFileName } from './minutes-document';
 import { MinutesFlowActions } from './minutes-flow-actions';
 import { MinutesTasks } from './minutes-tasks';
+import { PrintMinutesButton } from './print';
 import { useAutosave, useEditLock } from './use-autosave';
 import { VersionsDrawer } from './versions-drawer';
 import './minutes-page.css';
@@ -198,6 +199,7 @@ export function MinutesWorkspace({ meeting, minutesId }: { meeting: Meeting; min
         >
           {t('minutesPage:action.export')}
         </Button>
+        <PrintMinutesButton minutesId={minutesId} fileName={minutesFileName(meeting, minutes)} />
         <AutosaveLine status={autosave.status} dirty={dirty} readOnly={readOnly} />
       </Flex>
 

@@ -1,0 +1,1 @@
+export { PrintMinutesButton, pdfFileName, type PrintMinutesButtonProps } from './print-minutes-button';
