@@ -13,6 +13,7 @@ import { Button, Layout, Menu, Tooltip, type MenuProps } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { FollowupNavBadge } from '../features/followup';
 import { NAV_ITEMS, navKeyForPath, navShortcutLabel, type NavKey } from './nav-items';
 import { ShortcutsHelpModal } from './shortcuts-help-modal';
 import { useGlobalShortcuts } from './use-global-shortcuts';
@@ -69,7 +70,10 @@ export function AppLayout() {
       title: tip,
       label: (
         <Tooltip title={collapsed ? null : shortcut} placement="right" mouseEnterDelay={0.5}>
-          <span data-nav={item.key}>{label}</span>
+          <span data-nav={item.key}>
+            {label}
+            {item.key === 'followup' && !collapsed ? <FollowupNavBadge /> : null}
+          </span>
         </Tooltip>
       ),
     };

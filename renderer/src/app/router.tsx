@@ -2,6 +2,7 @@ import { Skeleton } from 'antd';
 import { Suspense, lazy } from 'react';
 import { createHashRouter } from 'react-router-dom';
 import { DisputesPage } from '../features/disputes';
+import { FollowupPage } from '../features/followup';
 import { MeetingsPage } from '../features/meetings';
 import { PlaceholderPage } from '../features/placeholders';
 import { SettingsPage } from '../features/settings';
@@ -43,7 +44,7 @@ export function createAppRouter() {
             { path: 'meetings/*', element: <MeetingsPage /> },
             { path: 'topics/*', element: <TopicsPage /> },
             { path: 'disputes/*', element: <DisputesPage /> },
-            { path: 'followup', element: <PlaceholderPage section="followup" /> },
+            { path: 'followup/*', element: <FollowupPage /> },
             { path: 'units', element: <UnitsPeoplePage /> },
             { path: 'stats', element: <PlaceholderPage section="stats" /> },
             { path: 'settings', element: <SettingsPage /> },

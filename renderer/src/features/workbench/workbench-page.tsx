@@ -12,6 +12,7 @@ import {
   useUnits,
 } from '../../db';
 import { useAppLanguage } from '../../i18n';
+import { AttentionCard } from '../followup';
 import { formatDisplayDate, formatWeekday, Page, todayIso } from '../../ui';
 import { AuditStatusCard } from './audit-status-card';
 import { DemoDataCard } from './demo-data-card';
@@ -108,6 +109,11 @@ export function WorkbenchPage() {
             hint={link(t('stats.viewAudit'), '/settings')}
           />
         </Col>
+        {empty === false ? (
+          <Col xs={24} lg={12}>
+            <AttentionCard />
+          </Col>
+        ) : null}
         {empty === false ? (
           <Col xs={24} lg={12}>
             <QuarterlyComplianceCard />

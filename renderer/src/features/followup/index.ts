@@ -1,0 +1,2 @@
+export { FollowupPage } from './followup-page';
+export { AttentionCard, FollowupNavBadge } from './attention';
