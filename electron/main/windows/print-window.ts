@@ -4,10 +4,17 @@ import { UserFacingError } from '../services/user-facing-error';
 import { printWindowOptions } from './main-window-options';
 
 /**
- * What `webContents.printToPDF` is called with: A4, backgrounds (the red 纪要标志 and rules are text and
- * borders, but a shaded table head is a background), and the page's own `@page` size and GB/T 9704 margins.
+ * What `webContents.printToPDF` is called with: A4, backgrounds (a shaded table head is a background),
+ * and the page's own `@page` size and GB/T 9704 margins. Zero default margins, as Playwright's `page.pdf`
+ * sends them: the e2e check (test/e2e/flows/minutes-print.spec.ts) measures that the CSS margins win on
+ * that same Chromium printing path.
  */
-export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
+export const PDF_OPTIONS = {
+  pageSize: 'A4',
+  printBackground: true,
+  preferCSSPageSize: true,
+  margins: { top: 0, bottom: 0, left: 0, right: 0 },
+} as const;
 
 /** The parts of a `BrowserWindow` the renderer of PDFs touches (Electron's class satisfies it). */
 export interface PrintWindowLike {
