@@ -69,12 +69,18 @@ export interface ImplementationReportInput {
 /** 序号 / 议定事项 / 牵头单位 / 完成时限 / 办理情况 / 状态, in twips (sum = 版心 8845; §2.5 widths, rebalanced). */
 export const REPORT_COLUMNS = [
   { header: '序号', width: 600 },
-  { header: '议定事项', width: 2345 },
+  { header: '议定事项', width: 2245 },
   { header: '牵头单位', width: 1500 },
   { header: '完成时限', width: 1200 },
   { header: '办理情况', width: 2100 },
-  { header: '状态', width: 1100 },
+  { header: '状态', width: 1200 },
 ] as const;
+
+/**
+ * Column widths (twips) of the editor table: the 纪要 mapper prints table cells in 4号 with 80-twip margins,
+ * so 序号 and 完成时限 need more room there than in the 小四 report table to keep their headers on one line.
+ */
+export const REPORT_MINUTES_COLUMN_WIDTHS = [760, 2080, 1450, 1320, 1955, 1280] as const;
 
 /** Cap on one progress/finding text in a cell: the table summarises, the 台账 keeps the whole history. */
 export const REPORT_TEXT_CAP = 150;
@@ -151,10 +157,11 @@ export function reportRowCells(
   }
 
   const state: string[] = [item.stateLabel];
-  if (item.overdue) state.push(item.overdueDays > 0 ? `★逾期${item.overdueDays}天` : '★逾期');
+  // One short line each: the column holds 4 字 (小四) / 4 字 (4号 in the minutes).
+  if (item.overdue) state.push('★逾期', ...(item.overdueDays > 0 ? [`${item.overdueDays}天`] : []));
   if (item.extension?.state === 'approved') state.push('已延期');
   if (item.extension?.state === 'pending') state.push('申请延期');
-  // Short lines: the column holds 4 字; the 办理情况 cell says where it was escalated and when.
+  // The 办理情况 cell says where it was escalated and when.
   if (cc) state.push('不能办结', ...(cc.escalated ? ['已提请'] : []));
 
   return [
@@ -356,8 +363,9 @@ const textPara = (t: string): ParagraphNode =>
 
 /**
  * The same table as editor JSON (shared/editor/document.ts), for meeting N's minutes template: a header
- * row of tableHeader cells, one row per item in report order (the 状态 column names its group), column
- * widths in px proportional to the .docx widths. No items → no blocks (the template writes its sentence).
+ * row of tableHeader cells, one row per item in report order (the 状态 column names its group), the same
+ * cell texts as the .docx, column widths in px (twips ÷ 10, {@link REPORT_MINUTES_COLUMN_WIDTHS}). No items →
+ * no blocks (the template writes its own sentence).
  */
 export function reportTableBlocks(
   selection: ReportSelection,
@@ -367,7 +375,7 @@ export function reportTableBlocks(
   if (selection.items.length === 0) return [];
   const year = o.year ?? selection.on.slice(0, 4);
   const withSource = severalSources(selection.items);
-  const colwidth = (c: number) => [Math.round(REPORT_COLUMNS[c]!.width / 10)];
+  const colwidth = (c: number) => [Math.round(REPORT_MINUTES_COLUMN_WIDTHS[c]! / 10)];
   const cellOf = (type: TableCellNode['type'], paras: string[], c: number): TableCellNode => ({
     type,
     attrs: { colspan: 1, rowspan: 1, colwidth: colwidth(c) },

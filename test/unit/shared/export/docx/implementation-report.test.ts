@@ -13,6 +13,7 @@ import {
   minutesDocument,
   packDocx,
   REPORT_COLUMNS,
+  REPORT_MINUTES_COLUMN_WIDTHS,
   reportLeadText,
   reportTableBlocks,
   reportTitleLines,
@@ -230,7 +231,7 @@ describe('落实情况通报 mapper (DOCX-FORMAT §2.5)', () => {
       '区住房和城乡建设局|配合：镇综合行政执法队',
       '5月15日',
       '4月20日：已下达限期拆除通知书|核验未通过（5月5日）：仍有违法搭建未拆除',
-      '办理中|★逾期26天',
+      '办理中|★逾期|26天',
     ]);
     expect(cells[2]).toEqual([
       '3',
@@ -238,7 +239,7 @@ describe('落实情况通报 mapper (DOCX-FORMAT §2.5)', () => {
       '镇综合行政执法队',
       '5月29日|（原定4月30日）',
       '5月20日：机制草案正在修改完善（70%）',
-      '办理中|★逾期12天|已延期',
+      '办理中|★逾期|12天|已延期',
     ]);
     expect(cells[3]).toEqual([
       '4',
@@ -274,7 +275,7 @@ describe('落实情况通报 mapper (DOCX-FORMAT §2.5)', () => {
     const cells = tableRows(tablesOf((await parts({ selection: one }))['word/document.xml']!)[0]!)[1]!.cells;
     expect(cells[1]).toBe('协调渣土运输职责边界');
     expect(cells[4]).toBe('暂无进展报告|不能办结：涉及区级部门职责；已提交党政联席会议（5月15日）');
-    expect(cells[5]).toBe('办理中|★逾期41天|不能办结|已提请');
+    expect(cells[5]).toBe('办理中|★逾期|41天|不能办结|已提请');
   });
 
   it('names the units with overdue items in the next steps, and signs unsealed with the office and date', async () => {
@@ -343,9 +344,9 @@ describe('reportTableBlocks: the same table for meeting N’s minutes', () => {
       '镇综合行政执法队',
       '5月29日|（原定4月30日）',
       '5月20日：机制草案正在修改完善（70%）',
-      '办理中|★逾期12天|已延期',
+      '办理中|★逾期|12天|已延期',
     ]);
-    expect(table.content[1]!.content[0]!.attrs?.colwidth).toEqual([60]);
+    expect(table.content[1]!.content.map((c) => c.attrs?.colwidth?.[0])).toEqual([76, 208, 145, 132, 196, 128]);
   });
 
   it('renders through the 纪要 mapper with the report’s widths and a repeated header', async () => {
@@ -362,8 +363,8 @@ describe('reportTableBlocks: the same table for meeting N’s minutes', () => {
     const xml = (await readDocxParts(bytes))['word/document.xml']!;
     const t = tablesOf(xml)[0]!;
     const grid = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    // The editor keeps px (twips ÷ 10); the 纪要 mapper scales them back to the 版心 (rounding ±3 twips).
-    grid.forEach((w, i) => expect(Math.abs(w - REPORT_COLUMNS[i]!.width)).toBeLessThanOrEqual(3));
+    // The editor keeps px (twips ÷ 10); the 纪要 mapper scales them back to the 版心 (rounding ±10 twips).
+    grid.forEach((w, i) => expect(Math.abs(w - REPORT_MINUTES_COLUMN_WIDTHS[i]!)).toBeLessThanOrEqual(10));
     expect(grid.reduce((a, b) => a + b, 0)).toBe(8845);
     expect(tableRows(t)[0]!.xml).toMatch(/<w:tblHeader\/>/);
   });
