@@ -12,6 +12,7 @@ import {
   taskEventSchema,
   taskWarning,
   warningBounds,
+  warningLevelOf,
   type AgendaItem,
   type Meeting,
   type Resolution,
@@ -200,38 +201,59 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     return { ranges, noDeadline: !windowed && wanted(plain) ? plain : undefined };
   };
 
-  /** Hits from the compound indexes only (states, lead unit, warning, due window): no record is read. */
+  /**
+   * Hits from the indexes only (states, lead unit, warning, due window), already in list order; no record
+   * is read and no cursor is walked: each range is one getAllKeys. Within a level several states are
+   * merged in the order of the `deadline` index (ties by id, as in the compound indexes).
+   */
   const hitsFromKeys = async (f: TaskListFilter, states: ResolutionState[], rc: ReadContext): Promise<Hit[]> => {
-    const hits: Hit[] = [];
     const lead = f.leadUnitId;
+    const compound = (state: ResolutionState, from: unknown, to: unknown) =>
+      lead
+        ? db.resolutions
+            .where('[leadUnitId+state+deadline]')
+            .between([lead, state, from], [lead, state, to], true, false)
+        : db.resolutions.where('[state+deadline]').between([state, from], [state, to], true, false);
+    const levels = new Map<WarningLevel, { parts: { ids: string[]; from: string; to: string }[]; undated: string[] }>();
+    const at = (l: WarningLevel) => {
+      let e = levels.get(l);
+      if (!e) levels.set(l, (e = { parts: [], undated: [] }));
+      return e;
+    };
     for (const state of states) {
       const { ranges, noDeadline } = rangesFor(state, f, rc);
       for (const range of ranges) {
-        const coll = lead
-          ? db.resolutions
-              .where('[leadUnitId+state+deadline]')
-              .between([lead, state, range.from], [lead, state, range.to], true, false)
-          : db.resolutions.where('[state+deadline]').between([state, range.from], [state, range.to], true, false);
-        await coll.eachKey((key, cursor) => {
-          const k = key as string[];
-          hits.push({ id: cursor.primaryKey as string, deadline: k[k.length - 1], level: range.level });
-        });
+        const ids = await compound(state, range.from, range.to).primaryKeys();
+        if (ids.length > 0) at(range.level).parts.push({ ids, from: range.from, to: range.to });
       }
       if (noDeadline) {
         // Rows without a deadline are absent from the compound indexes: found by comparing counts first.
         const all = lead
           ? db.resolutions.where('[leadUnitId+state]').equals([lead, state])
           : db.resolutions.where('state').equals(state);
-        const dated = lead
-          ? db.resolutions
-              .where('[leadUnitId+state+deadline]')
-              .between([lead, state, Dexie.minKey], [lead, state, Dexie.maxKey])
-          : db.resolutions.where('[state+deadline]').between([state, Dexie.minKey], [state, Dexie.maxKey]);
+        const dated = compound(state, Dexie.minKey, Dexie.maxKey);
         if ((await all.count()) !== (await dated.count())) {
           const withDeadline = new Set(await dated.primaryKeys());
-          for (const id of await all.primaryKeys()) if (!withDeadline.has(id)) hits.push({ id, level: noDeadline });
+          for (const id of await all.primaryKeys()) if (!withDeadline.has(id)) at(noDeadline).undated.push(id);
         }
       }
+    }
+    const hits: Hit[] = [];
+    for (const level of ['overdue', 'due_soon', 'none', 'closed'] as const) {
+      const e = levels.get(level);
+      if (!e) continue;
+      let ordered: string[];
+      if (e.parts.length <= 1) ordered = e.parts[0]?.ids ?? [];
+      else {
+        const members = new Set(e.parts.flatMap((p) => p.ids));
+        const from = e.parts.reduce((m, p) => (p.from < m ? p.from : m), MAX_DATE);
+        const to = e.parts.reduce((m, p) => (p.to > m ? p.to : m), MIN_DATE);
+        const byDeadline = await db.resolutions.where('deadline').between(from, to, true, false).primaryKeys();
+        ordered = byDeadline.filter((id) => members.has(id));
+      }
+      if (level === 'closed') ordered = [...ordered].reverse();
+      for (const id of ordered) hits.push({ id, level });
+      for (const id of e.undated.sort()) hits.push({ id, level });
     }
     return hits;
   };
@@ -251,7 +273,7 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     if ((f.dueFrom || f.dueTo) && !r.deadline) return null;
     if (f.dueFrom && r.deadline! < f.dueFrom) return null;
     if (f.dueTo && r.deadline! > f.dueTo) return null;
-    const level = taskWarning(r, rc.today, rc.options).level;
+    const level = warningLevelOf(r, rc.bounds);
     if (f.warning?.length && !f.warning.includes(level)) return null;
     if (!matchesSearch(f.search, [r.content, r.feedback])) return null;
     return level;
@@ -266,46 +288,55 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
       const c = a.deadline < b.deadline ? -1 : 1;
       return a.level === 'closed' ? -c : c;
     }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    const c = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return a.level === 'closed' && a.deadline !== undefined ? -c : c;
   };
 
-  /** The latest event: the last date through [resolutionId+on], then the last entered on that date. */
-  const latestEvent = async (id: string): Promise<TaskEvent | undefined> => {
-    const last = await db.taskEvents.where('[resolutionId+on]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last();
-    if (!last) return undefined;
-    const sameDay = await db.taskEvents.where('[resolutionId+on]').equals([id, last.on]).toArray();
-    return sameDay.sort(eventOrder).at(-1);
+  /** The latest event of each task (by date, then time of entry), through [resolutionId+on] per task. */
+  const latestEvents = async (ids: string[]): Promise<Map<string, TaskEvent>> => {
+    const lists = await Promise.all(
+      ids.map((id) =>
+        db.taskEvents.where('[resolutionId+on]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+      ),
+    );
+    const out = new Map<string, TaskEvent>();
+    lists.forEach((events, i) => {
+      const latest = events.sort(eventOrder).at(-1);
+      if (latest) out.set(ids[i]!, latest);
+    });
+    return out;
   };
 
   const toRows = async (records: Resolution[], rc: ReadContext): Promise<TaskRow[]> => {
     const meetingIds = [...new Set(records.map((r) => r.meetingId))];
     const minutesIds = [...new Set(records.flatMap((r) => (r.minutesId ? [r.minutesId] : [])))];
-    const [meetings, minutes] = await Promise.all([db.meetings.bulkGet(meetingIds), db.minutes.bulkGet(minutesIds)]);
+    const [meetings, minutes, latest] = await Promise.all([
+      db.meetings.bulkGet(meetingIds),
+      db.minutes.bulkGet(minutesIds),
+      latestEvents(records.map((r) => r.id)),
+    ]);
     const meetingById = new Map(meetings.flatMap((m) => (m ? [[m.id, m] as const] : [])));
     const minutesById = new Map(minutes.flatMap((m) => (m ? [[m.id, m] as const] : [])));
-    return Promise.all(
-      records.map(async (r) => {
-        const m = meetingById.get(r.meetingId);
-        const mn = r.minutesId ? minutesById.get(r.minutesId) : undefined;
-        const latest = await latestEvent(r.id);
-        return withoutUndefined<TaskRow>({
-          resolution: r,
-          warning: taskWarning(r, rc.today, rc.options),
-          meeting: m
-            ? { id: m.id, year: m.year, sequence: m.sequence, kind: m.kind, startsAt: m.startsAt }
-            : {
-                id: r.meetingId,
-                year: Number((r.issuedOn ?? '0').slice(0, 4)),
-                sequence: 0,
-                kind: 'regular',
-                startsAt: '',
-              },
-          issueNumber: mn?.issueNumber,
-          issueYear: mn?.issueYear,
-          latestEvent: latest,
-        });
-      }),
-    );
+    return records.map((r) => {
+      const m = meetingById.get(r.meetingId);
+      const mn = r.minutesId ? minutesById.get(r.minutesId) : undefined;
+      return withoutUndefined<TaskRow>({
+        resolution: r,
+        warning: taskWarning(r, rc.today, rc.options),
+        meeting: m
+          ? { id: m.id, year: m.year, sequence: m.sequence, kind: m.kind, startsAt: m.startsAt }
+          : {
+              id: r.meetingId,
+              year: Number((r.issuedOn ?? '0').slice(0, 4)),
+              sequence: 0,
+              kind: 'regular',
+              startsAt: '',
+            },
+        issueNumber: mn?.issueNumber,
+        issueYear: mn?.issueYear,
+        latestEvent: latest.get(r.id),
+      });
+    });
   };
 
   const list = async (f: TaskListFilter = {}) =>
@@ -338,6 +369,7 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
           hits.push({ id: r.id, ...(r.deadline ? { deadline: r.deadline } : {}), level });
           loaded.set(r.id, r);
         }
+        hits.sort(compareHits);
       } else {
         hits = await hitsFromKeys(f, states, rc);
         if (f.search?.trim()) {
@@ -353,7 +385,6 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
           hits = kept;
         }
       }
-      hits.sort(compareHits);
       const page = hits.slice(offset, offset + limit);
       const records = loaded
         ? page.map((h) => loaded!.get(h.id)!)
@@ -538,7 +569,7 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
           // Co-handled tasks (multi-entry index: a unit co-handles far fewer tasks than exist) and pending extensions.
           for (const r of await db.resolutions.where('coUnitIds').equals(unit).toArray()) {
             if (r.leadUnitId === unit) continue;
-            const level = taskWarning(r, rc.today, rc.options).level;
+            const level = warningLevelOf(r, rc.bounds);
             if (level === 'overdue') counts.overdue++;
             if (level === 'due_soon') counts.dueSoon++;
             if (r.state === 'done_pending_verification') counts.pendingVerification++;
