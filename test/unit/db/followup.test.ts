@@ -411,6 +411,7 @@ describe('follow-up repository: reading', () => {
     expect(await list({ search: '农贸', leadUnitId: s.town })).toEqual([]);
     expect(await list({ search: '议定事项', coUnitId: s.police })).toEqual(['r6']);
     expect(await list({ pendingExtension: true })).toEqual(['r3']);
+    await expect(s.dl.followup.list({ dueTo: '12月1日' })).rejects.toThrow('到期日期止格式不正确');
     const all = await list({});
     const pages = [];
     for (let offset = 0; offset < 6; offset += 4) {

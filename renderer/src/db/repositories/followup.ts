@@ -18,6 +18,7 @@ import {
   type Resolution,
   type ResolutionState,
   type TaskAction,
+  type TaskActionName,
   type TaskEvent,
   type TaskWarning,
   type WarningLevel,
@@ -341,6 +342,12 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
 
   const list = async (f: TaskListFilter = {}) =>
     db.transaction('r', readTables, async () => {
+      for (const [d, label] of [
+        [f.dueFrom, '到期日期起'],
+        [f.dueTo, '到期日期止'],
+      ] as const)
+        if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d))
+          throw new DomainError('validation', `${label}格式不正确，应为年-月-日`);
       const rc = await readContext();
       const states = (f.states?.length ? f.states : ISSUED_STATES).filter((s) => s !== 'draft');
       const offset = Math.max(0, Math.floor(f.offset ?? 0));
@@ -411,16 +418,17 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
    */
   const act = <T>(
     id: string,
+    name: TaskActionName,
     build: (actor: { unitId?: string | undefined; role: string }, before: Resolution) => TaskAction,
     finish: (out: { resolution: Resolution; event: TaskEvent }, audit: AuditWriter) => Promise<T> | T,
     prepare?: (audit: AuditWriter, event: Omit<TaskEvent, 'id' | 'createdAt'>) => Promise<Partial<TaskEvent>>,
   ): Promise<T> =>
-    auditedWrite(ctx, [db.resolutions, db.taskEvents, db.ruleProfiles], async (audit) => {
+    auditedWrite(ctx, [db.resolutions, db.taskEvents], async (audit) => {
       const before = await db.resolutions.get(id);
       if (!before) throw new DomainError('not-found', '找不到该督办任务，可能已被删除');
+      guard(audit, TASK_ACTION_PERMISSION[name], { targetUnitIds: [before.leadUnitId, ...before.coUnitIds] });
       const actor = audit.currentActor;
       const action = build(actor, before);
-      guard(audit, TASK_ACTION_PERMISSION[action.type], { targetUnitIds: [before.leadUnitId, ...before.coUnitIds] });
       const calendar = await readCalendar(db);
       const at = ctx.now().toISOString();
       const out = applyTaskAction(before, action, { on: today(), at, actorName: actor.name, calendar });
@@ -466,6 +474,7 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     progress: (id, input) =>
       act(
         id,
+        'progress',
         (actor) => {
           if (actor.role === 'liaison' && input.unitId !== undefined && input.unitId !== actor.unitId)
             throw new DomainError('forbidden', '联络员只能以本单位名义报送进展');
@@ -484,6 +493,7 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
       let notice: { year: number; number: number } | undefined;
       return act(
         id,
+        'remind',
         () => ({ type: 'remind', text: input.text }),
         (out) => ({ ...out, noticeNumber: notice! }),
         async (audit, event) => {
@@ -503,6 +513,7 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     comment: (id, text) =>
       act(
         id,
+        'comment',
         () => ({ type: 'comment', text }),
         ({ event }) => event,
       ),
@@ -510,6 +521,7 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     requestExtension: (id, input) =>
       act(
         id,
+        'request_extension',
         () => ({ type: 'request_extension', proposedDeadline: input.proposedDeadline, reason: input.reason }),
         resolutionOf,
       ),
@@ -517,6 +529,7 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     decideExtension: (id, input) =>
       act(
         id,
+        'decide_extension',
         () => ({
           type: 'decide_extension',
           approved: input.approved,
@@ -525,15 +538,21 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
         resolutionOf,
       ),
 
-    cannotComplete: (id, input) => act(id, () => ({ type: 'cannot_complete', reason: input.reason }), resolutionOf),
+    cannotComplete: (id, input) =>
+      act(id, 'cannot_complete', () => ({ type: 'cannot_complete', reason: input.reason }), resolutionOf),
 
     escalate: (id, input) =>
-      act(id, () => ({ type: 'escalate', ...(input.note !== undefined ? { note: input.note } : {}) }), resolutionOf),
+      act(
+        id,
+        'escalate',
+        () => ({ type: 'escalate', ...(input.note !== undefined ? { note: input.note } : {}) }),
+        resolutionOf,
+      ),
 
-    claimDone: (id, input) => act(id, () => ({ type: 'claim_done', text: input.text }), resolutionOf),
+    claimDone: (id, input) => act(id, 'claim_done', () => ({ type: 'claim_done', text: input.text }), resolutionOf),
 
     verify: (id, input) =>
-      act(id, () => ({ type: 'verify', passed: input.passed, finding: input.finding }), resolutionOf),
+      act(id, 'verify', () => ({ type: 'verify', passed: input.passed, finding: input.finding }), resolutionOf),
 
     attention: () =>
       db.transaction('r', readTables, async (): Promise<AttentionCounts> => {
