@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, phoneSchema, recordMetaSchema, requiredText } from './common';
+import { idSchema, optionalText, optionalPhoneSchema, recordMetaSchema, requiredText } from './common';
 
 /** Joint-meeting roles (联席会议职务), DOMAIN.md "Person". `none` = staff with no joint-meeting role. */
 export const MEETING_ROLES = [
@@ -18,7 +18,7 @@ export const personInputSchema = z.object({
   unitId: idSchema.describe('所属单位'),
   post: optionalText('职务', 40),
   role: meetingRoleSchema,
-  phone: phoneSchema.optional().or(z.literal('')),
+  phone: optionalPhoneSchema,
 });
 export type PersonInput = z.infer<typeof personInputSchema>;
 

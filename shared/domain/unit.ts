@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, phoneSchema, recordMetaSchema, requiredText } from './common';
+import { optionalText, optionalPhoneSchema, recordMetaSchema, requiredText } from './common';
 
 /** Kinds of member unit (成员单位类别), DOMAIN.md "Unit". */
 export const UNIT_KINDS = [
@@ -22,7 +22,7 @@ export const unitInputSchema = z.object({
   shortName: optionalText('简称', 20),
   kind: unitKindSchema,
   liaisonName: optionalText('联络人姓名', 20),
-  liaisonPhone: phoneSchema.optional().or(z.literal('')),
+  liaisonPhone: optionalPhoneSchema,
   note: optionalText('备注', 500),
 });
 export type UnitInput = z.infer<typeof unitInputSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chineseNumber, formatChineseDate, formatChineseDateTime, ordinalSession } from '../../domain/format';
 import { MEETING_KIND_LABELS } from '../../domain/meeting-rules';
 import type { MeetingKind } from '../../domain/meeting';
-import { optionalText, phoneSchema, requiredText } from '../../domain/common';
+import { optionalText, optionalPhoneSchema, requiredText } from '../../domain/common';
 import { BODY_WIDTH, type FontScheme, SIZE, widthTwips } from './layout';
 
 /**
@@ -24,7 +24,7 @@ export const meetingDocOfficeSchema = z.object({
     .max(20, '发文字号前缀不能超过 20 个字')
     .regex(/^[^〔〕[\]\d]+$/u, '发文字号前缀只写机关代字，不含年份、括号和序号'),
   contactName: optionalText('联系人姓名', 20),
-  contactPhone: phoneSchema.optional().or(z.literal('')),
+  contactPhone: optionalPhoneSchema,
   /**
    * Fonts named in the documents: `standard` = 仿宋_GB2312/方正小标宋简体/黑体/楷体_GB2312, `windows` = the
    * fonts every Windows has (仿宋/宋体/黑体/楷体). A .docx has no font fallback, so offices whose recipients

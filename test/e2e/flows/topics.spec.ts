@@ -78,7 +78,9 @@ test('topics are submitted, returned, merged and accepted; counts and states sur
   await m.getByLabel('本议题涉及投诉举报人').check();
   await m.getByLabel('联系电话').fill('12345');
   await m.getByLabel('身份证号').fill('110105194912310021');
-  await expect(m.getByText('电话号码格式不正确（手机 11 位，或 区号-号码）')).toBeVisible();
+  await expect(
+    m.getByText('电话号码格式不正确（手机号 11 位，或带区号的座机号，如 0599-1234567；可含空格或短横线）'),
+  ).toBeVisible();
   await expect(m.getByText('身份证号校验位不正确，请核对')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/intake-errors.png` });
   await refused.scrollIntoViewIfNeeded();

@@ -24,13 +24,21 @@ describe('shared zod schemas', () => {
     expect(isoDateTimeSchema.safeParse('2026-03-09 09:30').success).toBe(false);
   });
 
-  it.each(['13812345678', '0599-5831234', '05995831234', '0591-87654321-808', '5831234'])('accepts phone %s', (p) => {
-    expect(phoneSchema.safeParse(p).success).toBe(true);
-  });
+  it.each(['13812345678', '0599-5831234', '05995831234', '0591-87654321-808', '139-1234-5678'])(
+    'accepts phone %s',
+    (p) => {
+      expect(phoneSchema.safeParse(p).success).toBe(true);
+    },
+  );
 
-  it.each(['12345', '23812345678', '138123456789', '电话', '0599-12'])('refuses phone %s with a clear message', (p) => {
-    expect(firstMessage(phoneSchema.safeParse(p))).toBe('电话号码格式不正确（手机 11 位，或 区号-号码）');
-  });
+  it.each(['12345', '23812345678', '138123456789', '电话', '0599-12', '5831234', '1380013'])(
+    'refuses phone %s with a clear message',
+    (p) => {
+      expect(firstMessage(phoneSchema.safeParse(p))).toBe(
+        '电话号码格式不正确（手机号 11 位，或带区号的座机号，如 0599-1234567；可含空格或短横线）',
+      );
+    },
+  );
 
   it('validates a unit with Chinese messages naming the field', () => {
     expect(unitInputSchema.safeParse({ name: '区市场监督管理局', kind: 'district_department' }).success).toBe(true);

@@ -12,6 +12,7 @@ import {
   idSchema,
   isoDateOf,
   maskedTopic,
+  PHONE_RULE_TEXT,
   phoneSchema,
   topicInputSchema,
   topicSchema,
@@ -58,7 +59,7 @@ export const topicSubmitSchema = topicInputSchema.superRefine((v, ctx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['complainant', 'phone'],
-      message: '电话号码格式不正确（手机 11 位，或 区号-号码）',
+      message: `电话号码格式不正确（${PHONE_RULE_TEXT}）`,
     });
   }
   const idProblem = c?.idNumber ? idNumberProblem(c.idNumber) : undefined;

@@ -9,7 +9,7 @@ import ExcelJS from '../../../../renderer/src/lib/xlsx/exceljs';
 import { buildUnitsPeopleTemplate, MAX_XLSX_BYTES, readUnitsPeopleWorkbook } from '../../../../renderer/src/lib/xlsx';
 import { PERSON_HEADER_ROW, UNIT_HEADER_ROW, workbookBytes } from './build-workbook';
 
-const PHONE_MESSAGE = '电话号码格式不正确（手机 11 位，或 区号-号码）';
+const PHONE_MESSAGE = '电话号码格式不正确（手机号 11 位，或带区号的座机号，如 0599-1234567；可含空格或短横线）';
 
 async function domainError(p: Promise<unknown>): Promise<DomainError> {
   try {

@@ -66,7 +66,7 @@ describe('checkDatasetSchemas', () => {
     const u = ds.units[0]!;
     u.liaisonPhone = '12345';
     expect(checkDatasetSchemas(ds)).toEqual([
-      `units ${u.id}: liaisonPhone 电话号码格式不正确（手机 11 位，或 区号-号码）`,
+      `units ${u.id}: liaisonPhone 电话号码格式不正确（手机号 11 位，或带区号的座机号，如 0599-1234567；可含空格或短横线）`,
     ]);
   });
 });

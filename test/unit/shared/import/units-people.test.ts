@@ -34,7 +34,7 @@ const issuesOf = (s: UnitsPeopleSheets, existing: string[] = []): ImportIssue[] 
   if (r.ok) throw new Error('expected issues');
   return r.issues;
 };
-const PHONE_MESSAGE = '电话号码格式不正确（手机 11 位，或 区号-号码）';
+const PHONE_MESSAGE = '电话号码格式不正确（手机号 11 位，或带区号的座机号，如 0599-1234567；可含空格或短横线）';
 
 describe('validateUnitsPeople — valid files', () => {
   it('returns units and people with enum values resolved from the Chinese labels', () => {
@@ -132,7 +132,7 @@ describe('validateUnitsPeople — issues', () => {
     const issues = issuesOf(sheets([unit()], people));
     expect(issues).toEqual([{ sheet: '人员', row: 7, field: '联系电话', message: PHONE_MESSAGE }]);
     expect(formatImportIssue(issues[0]!)).toBe(
-      '“人员”表第 7 行“联系电话”：电话号码格式不正确（手机 11 位，或 区号-号码）',
+      '“人员”表第 7 行“联系电话”：电话号码格式不正确（手机号 11 位，或带区号的座机号，如 0599-1234567；可含空格或短横线）',
     );
   });
 
