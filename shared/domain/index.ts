@@ -26,3 +26,4 @@ export * from './minutes-rules';
 export * from './clock';
 export * from './task-rules';
 export * from './text-hygiene';
+export * from './implementation-report';
