@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { META_CONTENT_SECURITY_POLICY } from './shared/security/csp';
+import { META_CONTENT_SECURITY_POLICY } from './shared/security/csp.ts';
 
 /**
  * The browser build of the renderer: used by `npm run dev:web`, `build:web`, `preview:web` and the
