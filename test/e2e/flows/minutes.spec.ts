@@ -97,7 +97,7 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
   let run = await launch(profileDir);
   try {
     let page = run.page;
-    const app = new AppPage(page, BASE);
+    let app = new AppPage(page, BASE);
     await app.firstStartWithDemo();
 
     // A held meeting without minutes: 起草会议纪要 generates them from the template.
@@ -141,6 +141,7 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     await killHard(run);
     run = await launch(profileDir);
     page = run.page;
+    app = new AppPage(page, BASE);
     await page.goto(minutesUrl);
     await expect(page.getByTestId('recovered-notice')).toBeVisible();
     await expect(page.locator('.ProseMirror')).toContainText(TYPED);

@@ -43,9 +43,14 @@ export class AppPage {
 
   /** 新建用户 through the user menu; the app switches to the new profile. `role` matches the radio's label. */
   async newProfile(name: string, unit: string, role: RegExp): Promise<void> {
-    await this.userMenu.click();
-    await this.page.getByRole('menuitem', { name: '新建用户' }).click();
     const dialog = this.page.getByRole('dialog', { name: '新建用户' });
+    const item = this.page.getByRole('menuitem', { name: '新建用户' });
+    // A click that lands while the dropdown is still opening is lost: retried until the dialog shows.
+    await expect(async () => {
+      if (!(await item.isVisible())) await this.userMenu.click();
+      await item.click({ timeout: 2_000 });
+      await expect(dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await dialog.getByLabel('姓名').fill(name);
     await dialog.getByLabel('所在单位').fill(unit);
     await dialog.getByRole('radio', { name: role }).check();
