@@ -39,8 +39,8 @@ export interface TaskActionModalProps {
   action: TaskActionName | undefined;
   units: UnitNames;
   onClose: () => void;
-  /** After the repository saved the action (the modal closes). */
-  onDone: (action: TaskActionName, reminder?: ReminderSaved) => void;
+  /** After the repository saved the action (the modal closes): what to tell the user, and a saved 催办. */
+  onDone: (action: TaskActionName, outcome: { message: string; reminder?: ReminderSaved }) => void;
 }
 
 const MAX = { text: 5000, reason: 1000, note: 1000 } as const;
@@ -68,6 +68,7 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
     setError(undefined);
     const repo = getDataLayer().followup;
     const s = (x: string | undefined) => (x ?? '').trim();
+    let message = t('followup:detail.actionDone', { action: t(`followup:action.${action}`) });
     try {
       switch (action) {
         case 'progress':
@@ -80,7 +81,10 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
           break;
         case 'remind': {
           const saved = await repo.remind(r.id, { text: s(v.text) });
-          onDone(action, { event: saved.event, noticeNumber: saved.noticeNumber });
+          onDone(action, {
+            message: t('followup:notice.saved'),
+            reminder: { event: saved.event, noticeNumber: saved.noticeNumber },
+          });
           return true;
         }
         case 'comment':
@@ -89,12 +93,17 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
         case 'request_extension':
           await repo.requestExtension(r.id, { proposedDeadline: v.proposedDeadline ?? '', reason: s(v.reason) });
           break;
-        case 'decide_extension':
-          await repo.decideExtension(r.id, {
+        case 'decide_extension': {
+          const saved = await repo.decideExtension(r.id, {
             approved: v.approved === true,
             ...(s(v.note) ? { note: s(v.note) } : {}),
           });
+          message =
+            v.approved === true
+              ? t('followup:done.extensionApproved', { date: date(saved.deadline) })
+              : t('followup:done.extensionRefused');
           break;
+        }
         case 'cannot_complete':
           await repo.cannotComplete(r.id, { reason: s(v.reason) });
           break;
@@ -103,12 +112,14 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
           break;
         case 'claim_done':
           await repo.claimDone(r.id, { text: s(v.text) });
+          message = t('followup:done.claimed');
           break;
         case 'verify':
           await repo.verify(r.id, { passed: v.passed === true, finding: s(v.text) });
+          message = v.passed === true ? t('followup:done.verified') : t('followup:done.sentBack');
           break;
       }
-      onDone(action);
+      onDone(action, { message });
       return true;
     } catch (e) {
       setError(errorText(e, t));

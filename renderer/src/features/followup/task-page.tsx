@@ -27,6 +27,9 @@ import { TaskTimeline } from './task-timeline';
 import { useTask, type TaskDetail } from './use-followup';
 import { useUnitNames, type UnitNames } from './use-unit-names';
 
+/** Labels on one line (牵头单位 wrapped to two on a 1280 px screen). */
+const LABEL = { label: { width: 120, whiteSpace: 'nowrap' } } as const;
+
 /** The order of the buttons: the lead unit's steps, then the chair's, the supervisor's, everyone's. */
 const ACTION_ORDER: readonly TaskActionName[] = [
   'progress',
@@ -133,7 +136,7 @@ function TaskDetailView({ task, units }: { task: TaskDetail; units: UnitNames })
             <Typography.Paragraph style={{ fontSize: 15, whiteSpace: 'pre-wrap' }} data-testid="task-content">
               {r.content}
             </Typography.Paragraph>
-            <Descriptions column={1} size="small" bordered>
+            <Descriptions column={1} size="small" bordered styles={LABEL}>
               <Descriptions.Item label={t('followup:field.leadUnit')}>
                 <Typography.Text strong>{units.name(r.leadUnitId)}</Typography.Text>
               </Descriptions.Item>
@@ -171,10 +174,10 @@ function TaskDetailView({ task, units }: { task: TaskDetail; units: UnitNames })
         action={action}
         units={units}
         onClose={() => setAction(undefined)}
-        onDone={(done, reminder) => {
+        onDone={(_done, outcome) => {
           setAction(undefined);
-          if (reminder) setOffer(reminder);
-          else void message.success(t('followup:detail.actionDone', { action: t(`followup:action.${done}`) }));
+          if (outcome.reminder) setOffer(outcome.reminder);
+          else void message.success(outcome.message);
         }}
       />
       <Modal
@@ -232,7 +235,7 @@ function SourceCard({ task }: { task: TaskDetail }) {
   const m = task.meeting;
   return (
     <Card title={t('followup:detail.source')} style={{ marginBottom: 16 }}>
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions column={1} size="small" bordered styles={LABEL}>
         <Descriptions.Item label={t('followup:field.meeting')}>
           <Flex gap={8} wrap align="center">
             <Link to={`/meetings/${m.id}`}>
@@ -270,7 +273,7 @@ function DeadlineCard({ task }: { task: TaskDetail }) {
         : t('followup:none');
   return (
     <Card title={t('followup:detail.deadline')} style={{ marginBottom: 16 }}>
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions column={1} size="small" bordered styles={LABEL}>
         <Descriptions.Item label={t('followup:detail.currentDeadline')}>
           <Flex gap={8} wrap align="center" data-testid="task-deadline">
             <Typography.Text strong>{r.deadline ? date(r.deadline) : t('followup:detail.noDeadline')}</Typography.Text>
@@ -311,7 +314,7 @@ function SideRecordsCard({ task }: { task: TaskDetail }) {
     <>
       {x ? (
         <Card title={t('followup:detail.extension')} style={{ marginBottom: 16 }} data-testid="extension-record">
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions column={1} size="small" bordered styles={LABEL}>
             <Descriptions.Item label={t('followup:detail.extensionState')}>
               <Tag color={EXTENSION_COLOR[x.state]}>{xLabel[x.state]}</Tag>
             </Descriptions.Item>
@@ -336,7 +339,7 @@ function SideRecordsCard({ task }: { task: TaskDetail }) {
       ) : null}
       {c ? (
         <Card title={t('followup:detail.cannotComplete')} style={{ marginBottom: 16 }} data-testid="cannot-record">
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions column={1} size="small" bordered styles={LABEL}>
             <Descriptions.Item label={t('followup:detail.reportedOn')}>{date(c.on)}</Descriptions.Item>
             <Descriptions.Item label={t('followup:detail.cannotCompleteReason')}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{c.reason}</span>

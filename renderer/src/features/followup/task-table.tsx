@@ -54,19 +54,22 @@ export function TaskTable({ page, current, onPage, units, empty }: TaskTableProp
     {
       title: t('followup:field.leadUnit'),
       key: 'lead',
-      width: 160,
-      render: (_, row) => units.name(row.resolution.leadUnitId),
-    },
-    {
-      title: t('followup:field.coUnits'),
-      key: 'co',
-      width: 180,
-      render: (_, row) => <Typography.Text type="secondary">{units.names(row.resolution.coUnitIds)}</Typography.Text>,
+      width: 200,
+      render: (_, row) => (
+        <Flex vertical gap={2}>
+          <span>{units.name(row.resolution.leadUnitId)}</span>
+          {row.resolution.coUnitIds.length > 0 ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('followup:list.coUnitsLine', { units: units.names(row.resolution.coUnitIds) })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
     },
     {
       title: t('followup:field.deadline'),
       key: 'deadline',
-      width: 190,
+      width: 170,
       render: (_, row) => (
         <Flex vertical gap={4} align="flex-start">
           <span>{date(row.resolution.deadline)}</span>
@@ -79,7 +82,7 @@ export function TaskTable({ page, current, onPage, units, empty }: TaskTableProp
     {
       title: t('followup:field.state'),
       key: 'state',
-      width: 150,
+      width: 140,
       render: (_, row) => (
         <Flex vertical gap={4} align="flex-start">
           <TaskStateTag state={row.resolution.state} />
@@ -92,7 +95,7 @@ export function TaskTable({ page, current, onPage, units, empty }: TaskTableProp
     {
       title: t('followup:field.latest'),
       key: 'latest',
-      width: 260,
+      width: 250,
       render: (_, row) =>
         row.latestEvent ? (
           <Flex vertical gap={2}>

@@ -6,7 +6,8 @@ import type { FollowupText } from './labels';
 export function latestText(e: TaskEvent, { t }: Pick<FollowupText, 't'>): string {
   switch (e.kind) {
     case 'verification':
-      return e.approved ? t('followup:event.verificationPassed') : t('followup:event.verificationFailed');
+      // Older records (and the demo's) carry no `approved` on a passed verification: only false means failed.
+      return e.approved === false ? t('followup:event.verificationFailed') : t('followup:event.verificationPassed');
     case 'extension':
       return e.approved === false ? t('followup:event.extensionRefused') : t('followup:event.extension');
     case 'cannot_complete':

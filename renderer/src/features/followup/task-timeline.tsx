@@ -21,7 +21,7 @@ function colorOf(e: TaskEvent): string {
     case 'completion':
       return 'purple';
     case 'verification':
-      return e.approved ? 'green' : 'red';
+      return e.approved === false ? 'red' : 'green';
     case 'cannot_complete':
       return isEscalationEvent(e) ? 'volcano' : 'red';
   }
@@ -85,7 +85,9 @@ export function TaskTimeline({
                   {e.text}
                 </Typography.Paragraph>
                 {e.percent !== undefined ? (
-                  <Progress percent={e.percent} size="small" style={{ maxWidth: 220, margin: 0 }} />
+                  <div style={{ maxWidth: 240 }}>
+                    <Progress percent={e.percent} size="small" style={{ margin: 0 }} />
+                  </div>
                 ) : null}
                 <NoticeButton open={noticeFor?.(e)} label={t('followup:notice.button')} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
