@@ -6,8 +6,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { format, resolveConfig } from 'prettier';
 
 export interface Measurement {
   name: string;
@@ -77,6 +78,8 @@ export interface MachineInfo {
   memoryGb: number;
   os: string;
   node: string;
+  /** 1-minute load average when the bench started: other work on the machine skews absolute times. */
+  load: number;
   /** Set by the Chromium part (browser.version()); otherwise `chromium --version` when installed. */
   chromium?: string;
 }
@@ -89,6 +92,7 @@ export function machineInfo(): MachineInfo {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     os: `${platform()} ${release()}`,
     node: process.version,
+    load: loadavg()[0] ?? 0,
   };
 }
 
@@ -127,7 +131,7 @@ export function benchmarksMarkdown(rows: readonly BenchRow[], machine: MachineIn
     '',
     `Measured ${at.toISOString()} on:`,
     '',
-    `- CPU: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB`,
+    `- CPU: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB (load average ${machine.load.toFixed(1)} at the start)`,
     `- OS: ${machine.os}`,
     `- Node ${machine.node}`,
     `- ${machine.chromium ?? 'Chromium: not run'}`,
@@ -141,8 +145,10 @@ export function benchmarksMarkdown(rows: readonly BenchRow[], machine: MachineIn
   return `${out.join('\n')}\n`;
 }
 
-export function writeBenchmarks(path: string, rows: readonly BenchRow[], machine: MachineInfo): void {
-  writeFileSync(path, benchmarksMarkdown(rows, machine));
+/** Writes BENCHMARKS.md formatted by the project's Prettier config (so `format:check` stays clean). */
+export async function writeBenchmarks(path: string, rows: readonly BenchRow[], machine: MachineInfo): Promise<void> {
+  const options = (await resolveConfig(path)) ?? {};
+  writeFileSync(path, await format(benchmarksMarkdown(rows, machine), { ...options, filepath: path }));
 }
 
 function sections(rows: readonly BenchRow[]): string[] {

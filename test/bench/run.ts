@@ -154,9 +154,11 @@ const withChromium = process.env.BENCH_CHROMIUM !== '0';
 if (withChromium) machine.chromium = await keystrokes(rows);
 else machine.chromium = chromiumVersion();
 
-console.log(`${machine.cpu} × ${machine.cores}, Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`);
+console.log(
+  `${machine.cpu} × ${machine.cores} (load ${machine.load.toFixed(1)}), Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`,
+);
 console.log(printTable(rows));
 if (withChromium) {
-  writeBenchmarks(BENCHMARKS_MD, rows, machine);
+  await writeBenchmarks(BENCHMARKS_MD, rows, machine);
   console.log(`\nwrote ${BENCHMARKS_MD}`);
 }
