@@ -116,7 +116,17 @@ export interface FollowupRepository {
    * and the chair (0 for supervisors and liaisons, who do not act on them). All 0 without a profile.
    */
   attention(): Promise<AttentionCounts>;
+  /**
+   * The events of these tasks (e.g. a ledger page), each task's oldest first, through [resolutionId+on]:
+   * one range per task in one read transaction, never a scan of the events table. Unknown ids give [].
+   */
+  events(resolutionIds: readonly string[]): Promise<Map<string, TaskEvent[]>>;
+  /** Records the export of the 督办事项台账 (.xlsx) in the audit trail (what, file name, rows). */
+  recordLedgerExport(fileName: string, counts: { tasks: number; events: number }): Promise<void>;
 }
+
+/** Audit entity id of 督办事项台账 exports. */
+export const FOLLOWUP_LEDGER_EXPORT_ID = 'followup-ledger';
 
 /** Settings key of the 督办通知单 numbers: `{ [year]: last number issued }`. */
 export const NOTICE_NUMBERS_KEY = 'followup.noticeNumbers';
@@ -618,6 +628,28 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
               ? await db.minutes.where('state').equals('review').count()
               : 0,
         };
+      }),
+
+    events: (resolutionIds) =>
+      db.transaction('r', [db.taskEvents], async () => {
+        const ids = [...new Set(resolutionIds)];
+        const lists = await Promise.all(
+          ids.map((id) =>
+            db.taskEvents.where('[resolutionId+on]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+          ),
+        );
+        return new Map(ids.map((id, i) => [id, lists[i]!.sort(eventOrder)]));
+      }),
+
+    recordLedgerExport: (fileName, counts) =>
+      auditedWrite(ctx, [db.resolutions], async (audit) => {
+        audit.record({
+          entity: 'system',
+          entityId: FOLLOWUP_LEDGER_EXPORT_ID,
+          action: 'export',
+          before: null,
+          after: { document: '督办事项台账', fileName, rows: counts.tasks, events: counts.events },
+        });
       }),
   };
 }
