@@ -1,4 +1,5 @@
 import type { AgendaItem, Attendance, Meeting, Person } from '../domain';
+import { meetingOfficialName } from '../domain/meeting-names';
 import { CANCEL_REASONS, INSTRUCTION_TITLES, LEAVE_REASONS } from './catalog-matters';
 import type { UnitKey } from './catalog-units';
 import { compact, type GenContext } from './context';
@@ -19,8 +20,7 @@ function meetingTitle(m: PlannedMeeting): string {
   const topic = m.topics[0]?.record.title;
   if (m.kind === 'special' && topic) return `关于${topic}的专题会议`;
   if (m.kind === 'consultation' && topic) return `${topic}联动会商会议`;
-  const kind = m.kind === 'regular' ? '定期联席会议' : m.kind === 'special' ? '专题会议' : '联动会商会议';
-  return `${m.year}年第${m.sequence}次${kind}`;
+  return meetingOfficialName(m);
 }
 
 /** Who is invited (出席) and who sits in (列席). */

@@ -27,3 +27,4 @@ export * from './clock';
 export * from './task-rules';
 export * from './text-hygiene';
 export * from './implementation-report';
+export * from './meeting-names';

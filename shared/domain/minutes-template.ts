@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { AttendanceLineNode, BlockNode, HeadingNode, MinutesDoc, ParagraphNode } from '../editor/document';
-import { formatChineseDate, ordinalSession } from './format';
+import { formatChineseDate } from './format';
+import { meetingDisplayName } from './meeting-names';
 import type { AgendaItem, Attendance, Meeting } from './meeting';
-import { MEETING_KIND_LABELS } from './meeting-rules';
 import type { Person } from './person';
 import type { Unit } from './unit';
 
@@ -86,16 +86,7 @@ export interface MinutesTemplateInput {
   sections?: ReadonlyMap<string, readonly BlockNode[]>;
 }
 
-/** “2026年第三次会议” for a regular meeting, “2026年第一次专题会议” for the others. */
-export function meetingSessionName(m: Pick<Meeting, 'year' | 'sequence' | 'kind'>): string {
-  const kind = m.kind === 'regular' ? '会议' : MEETING_KIND_LABELS[m.kind];
-  return `${m.year}年${ordinalSession(m.sequence)}${kind}`;
-}
-
-/** ××镇综合行政执法协调联席会议2026年第三次会议 (the joint meeting's name + the session). */
-export function meetingDisplayName(m: Pick<Meeting, 'year' | 'sequence' | 'kind'>, jointMeetingName = ''): string {
-  return `${jointMeetingName.trim()}${meetingSessionName(m)}`;
-}
+export { meetingDisplayName, meetingSessionName } from './meeting-names';
 
 /** Calendar date and 上午/下午 of an ISO date-time in Asia/Shanghai (no offset = already local). */
 export function shanghaiDateAndHalf(startsAt: string): { date: string; half: '上午' | '下午' } {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { chineseNumber, formatChineseDate, formatChineseDateTime, ordinalSession } from '../../domain/format';
-import { MEETING_KIND_LABELS } from '../../domain/meeting-rules';
+import { chineseNumber, formatChineseDate, formatChineseDateTime } from '../../domain/format';
+import { meetingOfficialName, meetingSessionName } from '../../domain/meeting-names';
 import type { MeetingKind } from '../../domain/meeting';
 import { optionalText, optionalPhoneSchema, requiredText } from '../../domain/common';
 import { BODY_WIDTH, type FontScheme, SIZE, widthTwips } from './layout';
@@ -84,16 +84,11 @@ export interface MeetingDocInput {
   auditAnchor?: { seq: number; hash: string };
 }
 
-/** “2026年第三次会议” for a regular meeting, “2026年第一次专题会议” for the other kinds (numbered per kind). */
-export function sessionName(m: MeetingDocInput['meeting']): string {
-  const kind = m.kind === 'regular' ? '会议' : MEETING_KIND_LABELS[m.kind];
-  return `${m.year}年${ordinalSession(m.sequence)}${kind}`;
-}
+/** “2026年第三次会议” / “2026年第一次专题会议” (shared/domain/meeting-names.ts, the one formatter). */
+export const sessionName: (m: MeetingDocInput['meeting']) => string = meetingSessionName;
 
 /** “2026年第三次定期联席会议”: the meeting as the office files it (file names). */
-export function sessionFileLabel(m: MeetingDocInput['meeting']): string {
-  return `${m.year}年${ordinalSession(m.sequence)}${MEETING_KIND_LABELS[m.kind]}`;
-}
+export const sessionFileLabel: (m: MeetingDocInput['meeting']) => string = meetingOfficialName;
 
 /** 城关镇综合行政执法协调联席会议2026年第三次会议 */
 export function fullMeetingName(input: Pick<MeetingDocInput, 'office' | 'meeting'>): string {

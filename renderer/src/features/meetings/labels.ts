@@ -6,6 +6,7 @@ import {
   MEETING_KIND_LABELS,
   MEETING_STATES,
   formatChineseDateTime,
+  meetingOfficialName,
   ordinalSession,
   type Meeting,
   type MeetingKind,
@@ -17,10 +18,8 @@ import { formatDisplayDate } from '../../ui';
 /** The i18n namespace of this feature (renderer/src/i18n/locales/<lng>/meetings.json). */
 export const MEETINGS_NS = 'meetings';
 
-/** 2026年第三次定期联席会议 — the official name printed on notices, agendas and minutes. */
-export function meetingOfficialName(m: Pick<Meeting, 'year' | 'sequence' | 'kind'>): string {
-  return `${m.year}年${ordinalSession(m.sequence)}${MEETING_KIND_LABELS[m.kind]}`;
-}
+/** 2026年第三次定期联席会议 — the official name (the one formatter in shared/domain/meeting-names.ts). */
+export { meetingOfficialName };
 
 /** A title worth showing beside the official name (not just the name again, in Chinese or Arabic digits). */
 export function distinctTitle(m: Pick<Meeting, 'year' | 'sequence' | 'kind' | 'title'>): string | undefined {
