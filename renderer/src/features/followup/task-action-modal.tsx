@@ -141,12 +141,13 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
       case 'progress':
         return { on: today, unitId: ownUnit ?? r.leadUnitId };
       case 'remind':
+        // The notice prints the 督办事项 itself: the reminder says what is asked, not the task again.
         return {
-          text: t('followup:form.remindDefault', {
-            unit: units.name(r.leadUnitId),
-            content: r.content.length > 60 ? `${r.content.slice(0, 60)}…` : r.content,
-            deadline: r.deadline ? date(r.deadline) : t('followup:detail.noDeadline'),
-          }),
+          text: !r.deadline
+            ? t('followup:form.remindDefaultNoDeadline')
+            : task.warning.level === 'overdue'
+              ? t('followup:form.remindDefaultOverdue', { deadline: date(r.deadline) })
+              : t('followup:form.remindDefault', { deadline: date(r.deadline) }),
         };
       default:
         return {};

@@ -89,7 +89,10 @@ export function TaskTimeline({
                     <Progress percent={e.percent} size="small" style={{ margin: 0 }} />
                   </div>
                 ) : null}
-                <NoticeButton open={noticeFor?.(e)} label={t('followup:notice.button')} />
+                <NoticeButton
+                  open={noticeFor?.(e)}
+                  label={e.notice ? t('followup:notice.buttonNumbered', { ...e.notice }) : t('followup:notice.button')}
+                />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {e.unitId
                     ? t('followup:event.byUnit', { unit: units.name(e.unitId), name: e.personName ?? '' })
