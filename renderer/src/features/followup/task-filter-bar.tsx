@@ -115,7 +115,7 @@ export function TaskFilterBar({ filters: f, onChange, onClear, units, meetings, 
         aria-label={t('followup:list.warning')}
         allowClear
         placeholder={t('followup:list.allWarnings')}
-        style={{ width: 120 }}
+        style={{ width: 140 }}
         value={f.warning}
         onChange={(v) => onChange({ warning: v })}
         options={[
