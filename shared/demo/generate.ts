@@ -54,6 +54,8 @@ export function generateDemoDataset(opts: DemoOptions): Dataset {
     disputes,
     resolutions: followUp.resolutions,
     taskEvents: followUp.taskEvents,
+    minutes: followUp.minutes,
+    units: Object.values(org.units),
   });
   const meetingTopics = planned.flatMap((m) => m.topics);
   const backlog = backlogTopics(

@@ -1,4 +1,6 @@
 import type { Dispute } from './dispute';
+import { formatChineseDate } from './format';
+import type { ReportSelection } from './implementation-report';
 import type { AgendaItem, AgendaSnapshot, Meeting } from './meeting';
 
 /**
@@ -19,6 +21,58 @@ export function disputesReviewTitle(count: number): string {
   return `研究未结执法争议（${count}件）`;
 }
 
+/** The usual titles of the 落实情况通报 item (proposed, or added by hand), which get its figures appended. */
+export const REPORT_ITEM_BASE_TITLES = ['通报上次会议议定事项落实情况', '上次会议议定事项落实情况通报'] as const;
+
+/** The figures a 落实情况通报 title carries, e.g. the “（共6项，已办结2项）”. */
+const REPORT_COUNT_RE = /（共\d+项，已办结\d+项）/u;
+
+/** 通报上次会议议定事项落实情况（共N项，已办结M项）: 已办结 = 已核验办结 (a task is closed only by 核验). */
+export function reportItemTitle(total: number, verified: number, base: string = REPORT_ITEM_BASE_TITLES[0]): string {
+  return `${base}（共${total}项，已办结${verified}项）`;
+}
+
+/** Cap on the 议定事项 text in an agenda line: the line names the item, the report gives it whole. */
+export const REPORT_LINE_CONTENT_CAP = 60;
+
+/** What the 落实情况通报 item shows: the selection's figures and one line per reported resolution. */
+export interface StandingReport {
+  total: number;
+  /** 已核验办结. */
+  verified: number;
+  /** Not yet verified (isOpenResolution): the item is required while this is above 0. */
+  open: number;
+  /** One line per item, in report order. */
+  lines: string[];
+}
+
+/**
+ * The 落实情况通报 item's figures and lines, from the one selection ({@link selectReportItems}):
+ * “1. 开展占道经营联合整治（区市场监管局牵头，2026年10月9日前，办理中，逾期3天）”.
+ */
+export function standingReport(
+  selection: ReportSelection,
+  unitNames: Readonly<Record<string, string>>,
+): StandingReport {
+  const lines = selection.items.map((item, k) => {
+    const chars = [...item.content.replace(/\s+/g, ' ').trim()];
+    const content =
+      chars.length > REPORT_LINE_CONTENT_CAP ? `${chars.slice(0, REPORT_LINE_CONTENT_CAP).join('')}……` : chars.join('');
+    const lead = (unitNames[item.leadUnitId] ?? '').trim();
+    const facts = [
+      lead ? `${lead}牵头` : '',
+      item.deadline ? `${formatChineseDate(item.deadline)}前${item.deadlineProvisional ? '（暂定）' : ''}` : '',
+      item.stateLabel,
+      item.overdue ? `逾期${item.overdueDays}天` : '',
+      item.extension?.state === 'approved' ? '已延期' : item.extension?.state === 'pending' ? '申请延期' : '',
+      item.cannotComplete ? (item.cannotComplete.escalated ? '不能办结，已提交党政联席会议' : '不能办结') : '',
+    ].filter(Boolean);
+    return `${k + 1}. ${content}（${facts.join('，')}）`;
+  });
+  const { total, byState, open } = selection.totals;
+  return { total, verified: byState.verified, open, lines };
+}
+
 /** An open dispute as a standing item lists it. */
 export interface StandingDisputeRow {
   id: string;
@@ -32,8 +86,11 @@ export interface StandingDisputeRow {
 export interface StandingSource {
   /** Open disputes in agenda order: the ones put on this meeting first, then the oldest. */
   disputes: readonly StandingDisputeRow[];
-  /** Resolutions the 落实情况通报 covers; absent when not known (an old held meeting without snapshot). */
-  resolutions?: { total: number; open: number };
+  /**
+   * The 落实情况通报's figures and lines ({@link standingReport}); absent when not known (an old held meeting
+   * without snapshot).
+   */
+  report?: StandingReport;
 }
 
 /** What a standing item shows: its title and the lines under it. */
@@ -94,16 +151,32 @@ function linesOf(kind: AgendaItem['kind'], source: StandingSource): string[] {
   if (kind === 'disputes_review') {
     return source.disputes.map((d) => `${d.number} ${d.matter}${d.onThisAgenda ? ON_THIS_MEETING_MARK : ''}`);
   }
-  if (kind === 'last_resolutions' && source.resolutions && source.resolutions.total > 0) {
-    const { total, open } = source.resolutions;
-    return [`共${total}项议定事项，其中未办结${open}项`];
-  }
+  if (kind === 'last_resolutions' && source.report) return [...source.report.lines];
   return [];
+}
+
+/** The title of a live standing item: its stored title with the count of what it lists. */
+function liveTitle(item: Pick<AgendaItem, 'kind' | 'title'>, source: StandingSource, lines: number): string {
+  if (item.kind === 'disputes_review' && COUNT_RE.test(item.title)) {
+    return item.title.replace(COUNT_RE, `（${lines}件）`);
+  }
+  if (item.kind === 'last_resolutions' && source.report) {
+    const { total, verified } = source.report;
+    if (REPORT_COUNT_RE.test(item.title)) {
+      return item.title.replace(REPORT_COUNT_RE, `（共${total}项，已办结${verified}项）`);
+    }
+    const base = REPORT_ITEM_BASE_TITLES.find((b) => b === item.title.trim());
+    // A title the office wrote itself is kept as written.
+    if (base) return reportItemTitle(total, verified, base);
+  }
+  return item.title;
 }
 
 /**
  * What a standing item shows. Frozen: its snapshot. Live: the lines from `source`, and the title with any
- * “（N件）” rewritten to the number of lines, so a title can never promise 8 disputes over a list of 9.
+ * “（N件）” rewritten to the number of lines, so a title can never promise 8 disputes over a list of 9; the
+ * 落实情况通报's “（共N项，已办结M项）” is written from the same selection as its lines (added to its usual
+ * title, rewritten where present).
  */
 export function standingItemView(
   item: Pick<AgendaItem, 'kind' | 'title' | 'snapshot'>,
@@ -114,11 +187,7 @@ export function standingItemView(
     return { title, lines: [...lines], frozen: true, takenOn };
   }
   const lines = linesOf(item.kind, source);
-  const title =
-    item.kind === 'disputes_review' && COUNT_RE.test(item.title)
-      ? item.title.replace(COUNT_RE, `（${lines.length}件）`)
-      : item.title;
-  return { title, lines, frozen: false };
+  return { title: liveTitle(item, source, lines.length), lines, frozen: false };
 }
 
 /** The snapshot a standing item gets at 已召开: exactly what it showed live at that moment. */

@@ -1,4 +1,4 @@
-import { disputesReviewTitle } from './agenda-standing';
+import { disputesReviewTitle, reportItemTitle } from './agenda-standing';
 import { DomainError } from './errors';
 import type { Topic, TopicState } from './topic';
 
@@ -149,7 +149,13 @@ export interface StandingItemProposal {
  * dispute is open, and topics deferred at the previous meeting.
  */
 export function proposeStandingItems(input: {
-  previousMeeting?: { sequenceLabel: string; resolutions: number; openResolutions: number };
+  /** `verifiedResolutions` (已核验办结) given: the title carries the figures, “（共N项，已办结M项）”. */
+  previousMeeting?: {
+    sequenceLabel: string;
+    resolutions: number;
+    openResolutions: number;
+    verifiedResolutions?: number;
+  };
   openDisputes: number;
   deferredTopics: readonly Pick<Topic, 'id' | 'title'>[];
 }): StandingItemProposal[] {
@@ -158,7 +164,14 @@ export function proposeStandingItems(input: {
   if (prev && prev.resolutions > 0) {
     out.push({
       kind: 'last_resolutions',
-      title: `通报${prev.sequenceLabel}会议议定事项落实情况`,
+      title:
+        prev.verifiedResolutions === undefined
+          ? `通报${prev.sequenceLabel}会议议定事项落实情况`
+          : reportItemTitle(
+              prev.resolutions,
+              prev.verifiedResolutions,
+              `通报${prev.sequenceLabel}会议议定事项落实情况`,
+            ),
       required: prev.openResolutions > 0,
     });
   }

@@ -68,8 +68,19 @@ function pastMeeting(
   };
 }
 
+/** An issued task (the 落实情况通报 covers only those), issued a few days after its meeting. */
 function resolution(id: string, meetingId: string, unitId: string, state: Resolution['state']): Resolution {
-  return { id, ...meta, meetingId, content: '由城关镇牵头开展联合整治。', leadUnitId: unitId, coUnitIds: [], state };
+  const issuedOn = meetingId === 'old' ? '2026-06-15' : '2026-09-15';
+  return {
+    id,
+    ...meta,
+    meetingId,
+    content: '由城关镇牵头开展联合整治。',
+    leadUnitId: unitId,
+    coUnitIds: [],
+    state,
+    issuedOn,
+  };
 }
 
 function dispute(id: string, a: string, b: string, extra: Partial<Dispute> = {}): Dispute {
@@ -232,7 +243,12 @@ describe('agenda repository', () => {
     expect(p.previousMeeting?.id).toBe('consult');
     expect(p.resolutions).toEqual({ total: 2, open: 2 });
     expect(p.standing).toEqual([
-      { kind: 'last_resolutions', title: '通报上次会议议定事项落实情况', required: true, added: false },
+      {
+        kind: 'last_resolutions',
+        title: '通报上次会议议定事项落实情况（共2项，已办结0项）',
+        required: true,
+        added: false,
+      },
       { kind: 'disputes_review', title: '研究未结执法争议（2件）', required: false, added: false },
       { kind: 'topic', title: '上次暂缓的议题', required: false, topicId: 'defPrev', added: false },
     ]);
@@ -249,7 +265,7 @@ describe('agenda repository', () => {
 
     // Adding the proposals: the report is required and cannot be removed while r1 and r3 are open.
     const report = await dl.agenda.addStanding(meeting.id, 'last_resolutions');
-    expect(report.title).toBe('通报上次会议议定事项落实情况');
+    expect(report.title).toBe('通报上次会议议定事项落实情况（共2项，已办结0项）');
     const review = await dl.agenda.addStanding(meeting.id, 'disputes_review');
     await dl.agenda.addTopic(meeting.id, 'defPrev');
     expect(await db.topics.get('defPrev')).toMatchObject({ state: 'scheduled', meetingId: meeting.id });
@@ -264,7 +280,7 @@ describe('agenda repository', () => {
 
     const before = await snapshotTables(db);
     await expect(dl.agenda.remove(report.id)).rejects.toThrow(
-      '还有 2 项议定事项未办结，“通报上次会议议定事项落实情况”是必备议程，不能删除',
+      '还有 2 项议定事项未办结，“通报上次会议议定事项落实情况（共2项，已办结0项）”是必备议程，不能删除',
     );
     expect(await snapshotTables(db)).toEqual(before);
     await dl.agenda.remove(review.id);

@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateDemoDataset } from '../../../shared/demo/generate';
-import { isHeldOrLater, type Dispute, type Meeting, type Topic } from '../../../shared/domain';
+import {
+  isHeldOrLater,
+  type Dispute,
+  type Meeting,
+  type Minutes,
+  type Resolution,
+  type TaskEvent,
+  type Topic,
+} from '../../../shared/domain';
 import { auditedWrite, type DataLayerContext } from '../../../renderer/src/db/audited-write';
 import { markTopicsResolved } from '../../../renderer/src/db/repositories/meetings';
 import {
@@ -294,5 +302,142 @@ describe('markTopicsResolved (called by the minutes repository at 印发)', () =
       stop();
       expect(await snapshotTables(h.db), `fault at mutation ${k} of ${mutations}`).toEqual(before);
     }
+  });
+});
+
+/**
+ * The 落实情况通报 of the 2 September meeting (N): N-1 was held on 10 June, its minutes issued on 15 June.
+ * The item's figures and lines are the implementation-report selection, live while N is prepared and frozen
+ * at 已召开; the read goes through the indexes, never the whole resolutions or events tables.
+ */
+describe('the 落实情况通报 item', () => {
+  const previous = (id = 'prev'): Meeting => ({
+    id,
+    ...meta,
+    kind: 'regular',
+    startsAt: '2026-06-10T09:00',
+    place: '镇政府三楼会议室',
+    year: 2026,
+    sequence: 2,
+    state: 'issued',
+  });
+  const res = (id: string, unitId: string, o: Partial<Resolution> = {}): Resolution => ({
+    id,
+    ...meta,
+    meetingId: 'prev',
+    minutesId: 'mp',
+    content: `议定事项${id}`,
+    leadUnitId: unitId,
+    coUnitIds: [],
+    deadline: '2026-08-31',
+    state: 'in_progress',
+    issuedOn: '2026-06-15',
+    ...o,
+  });
+  const verification = (resolutionId: string, on: string, createdAt = `${on}T02:00:00.000Z`): TaskEvent => ({
+    id: `v-${resolutionId}`,
+    resolutionId,
+    kind: 'verification',
+    on,
+    text: '经核验，已按要求办结',
+    approved: true,
+    createdAt,
+  });
+
+  async function reporting(h0?: Harness) {
+    const s = await setup(h0);
+    const { db, dl, town, dept, meeting } = s;
+    await db.meetings.bulkPut([previous(), { ...previous('undone'), startsAt: '2026-05-10T09:00', state: 'held' }]);
+    await db.minutes.bulkPut([
+      {
+        id: 'mp',
+        ...meta,
+        meetingId: 'prev',
+        state: 'issued',
+        issuedOn: '2026-06-15',
+        issueYear: 2026,
+        issueNumber: 2,
+        version: 1,
+        content: {},
+      },
+      { id: 'mu', ...meta, meetingId: 'undone', state: 'review', version: 1, content: {} },
+    ] as Minutes[]);
+    await db.resolutions.bulkPut([
+      res('a', town),
+      // Verified at 07:30 on N-1's day: its UTC timestamp still reads 9 June.
+      res('b', dept, { state: 'verified', updatedAt: '2026-06-09T23:30:00.000Z' }),
+      // Verified the day before N-1: N-1 reported it.
+      res('c', dept, { state: 'verified', updatedAt: '2026-06-09T08:00:00.000Z' }),
+      // Minutes still in review: not a task.
+      res('d', town, { meetingId: 'undone', minutesId: 'mu', state: 'draft', issuedOn: undefined }),
+      // Issued after N's day.
+      res('e', town, { issuedOn: '2026-09-03' }),
+    ]);
+    await db.taskEvents.bulkPut([
+      verification('b', '2026-06-10', '2026-06-09T23:30:00.000Z'),
+      verification('c', '2026-06-09', '2026-06-09T08:00:00.000Z'),
+    ]);
+    const report = await dl.agenda.addStanding(meeting.id, 'last_resolutions');
+    return { ...s, report };
+  }
+
+  it('shows the selection’s figures in the title and one line per item, the same in builder and documents', async () => {
+    const { db, dl, meeting, report } = await reporting();
+    expect(report.title).toBe('通报上次会议议定事项落实情况（共2项，已办结1项）');
+    const wholeTable = [vi.spyOn(db.resolutions, 'toArray'), vi.spyOn(db.taskEvents, 'toArray')];
+    const p = await dl.agenda.proposals(meeting.id);
+    expect(p.resolutions).toEqual({ total: 2, open: 1 });
+    expect(p.requiredItemIds).toEqual([report.id]);
+    expect(p.views[report.id]).toEqual({
+      title: '通报上次会议议定事项落实情况（共2项，已办结1项）',
+      lines: [
+        '1. 议定事项a（城关镇人民政府牵头，2026年8月31日前，办理中，逾期2天）',
+        '2. 议定事项b（区市场监管局牵头，2026年8月31日前，已核验办结）',
+      ],
+      frozen: false,
+    });
+    expect(p.standing.find((x) => x.kind === 'last_resolutions')?.title).toBe(p.views[report.id]?.title);
+    const docs = await dl.documentSettings.meetingSources(meeting.id);
+    expect(docs.standing[report.id]).toEqual(p.views[report.id]);
+    for (const spy of wholeTable) expect(spy).not.toHaveBeenCalled();
+    for (const spy of wholeTable) spy.mockRestore();
+  });
+
+  it('moves title and list together while prepared, freezes both at 已召开, and keeps them frozen', async () => {
+    const { db, dl, meeting, report, town } = await reporting();
+    // 'a' is verified before the meeting: 共2项，已办结2项; no longer required.
+    await db.resolutions.put(res('a', town, { state: 'verified', updatedAt: '2026-09-01T02:00:00.000Z' }));
+    await db.taskEvents.put(verification('a', '2026-09-01'));
+    const live = await dl.agenda.proposals(meeting.id);
+    expect(live.views[report.id]?.title).toBe('通报上次会议议定事项落实情况（共2项，已办结2项）');
+    expect(live.views[report.id]?.lines[0]).toBe('1. 议定事项a（城关镇人民政府牵头，2026年8月31日前，已核验办结）');
+    expect(live.requiredItemIds).toEqual([]);
+
+    await dl.meetings.transition(meeting.id, 'notified');
+    await dl.meetings.transition(meeting.id, 'held');
+    const frozen = await db.agendaItems.get(report.id);
+    expect(frozen?.snapshot).toEqual({
+      takenOn: '2026-11-22',
+      title: live.views[report.id]!.title,
+      lines: live.views[report.id]!.lines,
+    });
+
+    // Issued in July and still open: it would be reported now, but the meeting's record stays as it was.
+    await db.resolutions.put(res('f', town, { issuedOn: '2026-07-01', state: 'not_started' }));
+    const after = await dl.agenda.proposals(meeting.id);
+    expect(after.views[report.id]).toMatchObject({ title: live.views[report.id]!.title, frozen: true });
+    expect(after.views[report.id]?.lines).toEqual(live.views[report.id]!.lines);
+    expect((await dl.documentSettings.meetingSources(meeting.id)).standing[report.id]).toEqual(after.views[report.id]);
+  });
+
+  it('marked held ahead of its day: 逾期 is judged on the day it was held', async () => {
+    const h = await withProfile({ ...deterministicOptions(), now: () => new Date('2026-08-31T01:00:00.000Z') });
+    const { db, dl, meeting, report } = await reporting(h);
+    await dl.meetings.transition(meeting.id, 'notified');
+    await dl.meetings.transition(meeting.id, 'held');
+    const snapshot = (await db.agendaItems.get(report.id))?.snapshot;
+    expect(snapshot?.takenOn).toBe('2026-08-31');
+    // Due through 31 August: not late on the day it was held.
+    expect(snapshot?.lines[0]).toBe('1. 议定事项a（城关镇人民政府牵头，2026年8月31日前，办理中）');
   });
 });

@@ -5,12 +5,18 @@ import {
   disputeOpenOn,
   disputesReviewTitle,
   proposeStandingItems,
+  reportItemTitle,
+  selectReportItems,
   standingDisputes,
   standingItemView,
+  standingReport,
   takeStandingSnapshot,
   type AgendaItem,
   type Dispute,
+  type Minutes,
+  type Resolution,
   type StandingSource,
+  type TaskEvent,
 } from '../../../shared/domain';
 
 const meta = { createdAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-09-01T08:00:00.000Z' };
@@ -78,15 +84,6 @@ describe('standing item title and list, computed together', () => {
       lines: [],
       frozen: false,
     });
-  });
-
-  it('summarises the resolutions the report covers', () => {
-    const report = item({ kind: 'last_resolutions', title: '通报上次会议议定事项落实情况' });
-    expect(standingItemView(report, { disputes: [], resolutions: { total: 5, open: 2 } }).lines).toEqual([
-      '共5项议定事项，其中未办结2项',
-    ]);
-    expect(standingItemView(report, { disputes: [], resolutions: { total: 0, open: 0 } }).lines).toEqual([]);
-    expect(standingItemView(report, { disputes: [] }).lines).toEqual([]);
   });
 
   it('agrees with the proposal’s title for the same count', () => {
@@ -160,5 +157,161 @@ describe('disputes open on a day', () => {
       ['2', false],
       ['3', false],
     ]);
+  });
+});
+
+/**
+ * The 落实情况通报 item of meeting N (10 December) reads the one selection: N-1 was held on 2 September;
+ * its minutes were issued on 7 September.
+ */
+describe('the 落实情况通报 item, from the implementation-report selection', () => {
+  const meeting = { id: 'n', startsAt: '2026-12-10T09:00' };
+  const previous = { id: 'p', startsAt: '2026-09-02T09:00' };
+  const minutes: Pick<Minutes, 'id' | 'state' | 'issuedOn' | 'issueNumber' | 'issueYear' | 'meetingId'>[] = [
+    { id: 'mp', meetingId: 'p', state: 'issued', issuedOn: '2026-09-07', issueYear: 2026, issueNumber: 3 },
+    { id: 'mo', meetingId: 'o', state: 'issued', issuedOn: '2026-06-10', issueYear: 2026, issueNumber: 2 },
+    { id: 'md', meetingId: 'd', state: 'draft' },
+  ];
+  const units = { zf: '城关镇人民政府', sj: '区市场监管局' };
+  const res = (id: string, o: Partial<Resolution> = {}): Resolution => ({
+    id,
+    ...meta,
+    meetingId: 'p',
+    minutesId: 'mp',
+    content: `议定事项${id}`,
+    leadUnitId: 'zf',
+    coUnitIds: [],
+    deadline: '2026-11-30',
+    state: 'not_started',
+    issuedOn: '2026-09-07',
+    ...o,
+  });
+  const verification = (resolutionId: string, on: string): TaskEvent => ({
+    id: `v-${resolutionId}`,
+    resolutionId,
+    kind: 'verification',
+    on,
+    text: '经核验，已办结',
+    approved: true,
+    createdAt: `${on}T02:00:00.000Z`,
+  });
+  const resolutions = [
+    res('open', { state: 'in_progress' }),
+    // Of an older meeting, verified exactly on N-1's day: N-1's report could not show it → reported.
+    res('onDay', { meetingId: 'o', minutesId: 'mo', issuedOn: '2026-06-10', state: 'verified' }),
+    // Verified the day before N-1: reported at N-1, not again.
+    res('before', { meetingId: 'o', minutesId: 'mo', issuedOn: '2026-06-10', state: 'verified' }),
+    // Issued after N's day (an issue date typed ahead), of minutes never issued, N's own: not reported.
+    res('later', { issuedOn: '2026-12-11' }),
+    res('unissued', { meetingId: 'd', minutesId: 'md', state: 'not_started', issuedOn: undefined }),
+    res('own', { meetingId: 'n', minutesId: undefined, issuedOn: '2026-12-10' }),
+    res('draft', { state: 'draft', issuedOn: undefined }),
+  ];
+  const events = [verification('onDay', '2026-09-02'), verification('before', '2026-09-01')];
+  const selection = selectReportItems({ meeting, previousMeeting: previous, resolutions, events, minutes });
+  const reportItem = item({ kind: 'last_resolutions', title: '通报上次会议议定事项落实情况' });
+
+  it('counts in the title exactly the items it lists, closed = 已核验办结', () => {
+    expect(selection.items.map((i) => i.resolutionId)).toEqual(['open', 'onDay']);
+    const summary = standingReport(selection, units);
+    expect(summary).toMatchObject({ total: 2, verified: 1, open: 1 });
+    const view = standingItemView(reportItem, { disputes: [], report: summary });
+    expect(view.title).toBe('通报上次会议议定事项落实情况（共2项，已办结1项）');
+    expect(view.lines).toEqual([
+      '1. 议定事项open（城关镇人民政府牵头，2026年11月30日前，办理中，逾期10天）',
+      '2. 议定事项onDay（城关镇人民政府牵头，2026年11月30日前，已核验办结）',
+    ]);
+  });
+
+  it('judges 逾期 on the day given: not yet late on the deadline itself', () => {
+    const onDeadline = selectReportItems({
+      meeting,
+      previousMeeting: previous,
+      resolutions,
+      events,
+      minutes,
+      on: '2026-11-30',
+    });
+    expect(standingReport(onDeadline, units).lines[0]).toBe(
+      '1. 议定事项open（城关镇人民政府牵头，2026年11月30日前，办理中）',
+    );
+    const dayAfter = selectReportItems({
+      meeting,
+      previousMeeting: previous,
+      resolutions,
+      events,
+      minutes,
+      on: '2026-12-01',
+    });
+    expect(standingReport(dayAfter, units).lines[0]).toContain('办理中，逾期1天');
+  });
+
+  it('a first meeting (no N-1) reports every issued resolution before its day, verified ones included', () => {
+    const first = selectReportItems({ meeting, resolutions, events, minutes });
+    expect(first.items.map((i) => i.resolutionId).sort()).toEqual(['before', 'onDay', 'open']);
+    expect(standingItemView(reportItem, { disputes: [], report: standingReport(first, units) }).title).toBe(
+      '通报上次会议议定事项落实情况（共3项，已办结2项）',
+    );
+  });
+
+  it('nothing to report: the figures say so, no lines', () => {
+    const none = selectReportItems({ meeting, previousMeeting: previous, resolutions: [], events: [], minutes });
+    const view = standingItemView(reportItem, { disputes: [], report: standingReport(none, units) });
+    expect(view).toEqual({ title: '通报上次会议议定事项落实情况（共0项，已办结0项）', lines: [], frozen: false });
+  });
+
+  it('rewrites figures already in the title, adds them to the usual titles, keeps the office’s own title', () => {
+    const report = standingReport(selection, units);
+    const title = (t: string) =>
+      standingItemView(item({ kind: 'last_resolutions', title: t }), { disputes: [], report }).title;
+    expect(title('通报上次会议议定事项落实情况（共5项，已办结4项）')).toBe(
+      '通报上次会议议定事项落实情况（共2项，已办结1项）',
+    );
+    expect(title('上次会议议定事项落实情况通报')).toBe('上次会议议定事项落实情况通报（共2项，已办结1项）');
+    expect(title('通报第二次会议决定事项办理情况')).toBe('通报第二次会议决定事项办理情况');
+    // Without the report (an old held meeting without snapshot): the stored title, no lines.
+    expect(standingItemView(reportItem, { disputes: [] })).toEqual({
+      title: '通报上次会议议定事项落实情况',
+      lines: [],
+      frozen: false,
+    });
+  });
+
+  it('caps a long 议定事项 in its line, with the unit and the pending extension', () => {
+    const long = res('long', {
+      content: '开'.repeat(80),
+      state: 'in_progress',
+      deadline: '2026-12-31',
+      deadlineProvisional: true,
+      extension: { state: 'pending', requestedOn: '2026-12-01', proposedDeadline: '2027-01-31', reason: '需协调' },
+      leadUnitId: 'sj',
+    });
+    const s = selectReportItems({ meeting, previousMeeting: previous, resolutions: [long], events: [], minutes });
+    expect(standingReport(s, units).lines).toEqual([
+      `1. ${'开'.repeat(60)}……（区市场监管局牵头，2026年12月31日前（暂定），办理中，申请延期）`,
+    ]);
+  });
+
+  it('agrees with the proposal’s title, and freezes title and list together', () => {
+    const report = standingReport(selection, units);
+    const [proposal] = proposeStandingItems({
+      previousMeeting: { sequenceLabel: '上次', resolutions: 2, openResolutions: 1, verifiedResolutions: 1 },
+      openDisputes: 0,
+      deferredTopics: [],
+    });
+    expect(proposal).toMatchObject({ kind: 'last_resolutions', required: true, title: reportItemTitle(2, 1) });
+    const stored = item({ kind: 'last_resolutions', title: proposal!.title });
+    expect(standingItemView(stored, { disputes: [], report }).title).toBe(proposal!.title);
+    const snapshot = takeStandingSnapshot(stored, { disputes: [], report }, '2026-12-10');
+    expect(snapshot).toEqual({ takenOn: '2026-12-10', title: proposal!.title, lines: report.lines });
+    // Later progress does not reach the frozen item.
+    const after = standingReport(
+      selectReportItems({ meeting, previousMeeting: previous, resolutions: [], events: [], minutes }),
+      units,
+    );
+    expect(standingItemView({ ...stored, snapshot }, { disputes: [], report: after })).toEqual({
+      ...snapshot,
+      frozen: true,
+    });
   });
 });

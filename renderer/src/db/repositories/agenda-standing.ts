@@ -1,17 +1,22 @@
 import {
+  OPEN_RESOLUTION_STATES,
+  addDays,
   agendaItemSchema,
   isHeldOrLater,
-  isOpenResolution,
   isStandingItem,
   isoDateOf,
+  selectReportItems,
   standingDisputes,
   standingItemView,
+  standingReport,
   takeStandingSnapshot,
   type AgendaItem,
   type Dispute,
   type Meeting,
-  type Resolution,
+  type Minutes,
+  type ReportSelection,
   type StandingItemView,
+  type StandingReport,
   type StandingSource,
 } from '../../../../shared/domain';
 import type { AuditWriter, DataLayerContext } from '../audited-write';
@@ -20,7 +25,9 @@ import { withoutUndefined } from './list-helpers';
 
 /**
  * The one read behind standing agenda items (agenda builder, proposals, the agenda document, the snapshot
- * taken at 已召开). Kept apart from agenda.ts and meetings.ts so both can use it without importing each other.
+ * taken at 已召开, the minutes template's report table). Kept apart from agenda.ts and meetings.ts so both can
+ * use it without importing each other. Callers' transactions must cover meetings, resolutions, taskEvents,
+ * minutes, units and disputes.
  */
 
 /** Later than any real date: “open now” while the meeting is still being prepared. */
@@ -39,30 +46,82 @@ export function previousHeldMeeting(meetings: readonly Meeting[], meeting: Meeti
   return best;
 }
 
+/** {@link previousHeldMeeting} through the `startsAt` index: the earlier meetings, latest first, until a held one. */
+export async function readPreviousHeldMeeting(db: JointDeskDB, meeting: Meeting): Promise<Meeting | undefined> {
+  let found: Meeting | undefined;
+  await db.meetings
+    .where('startsAt')
+    .below(meeting.startsAt)
+    .reverse()
+    .until(() => found !== undefined)
+    .each((m) => {
+      if (!found && m.id !== meeting.id && isHeldOrLater(m)) found = m;
+    });
+  return found;
+}
+
+/** The 落实情况通报 selection of a meeting with the names of the units it mentions. */
+export interface ReportRead {
+  selection: ReportSelection;
+  /** Unit id → name, for the lead and co-units of the reported items. */
+  unitNames: Record<string, string>;
+}
+
 /**
- * The resolutions the 落实情况通报 of `meeting` covers: every issued resolution of an earlier meeting that
- * is still open, or that changed since `previous` was held (DOMAIN.md "Implementation report").
+ * The 落实情况通报 of `meeting` ({@link selectReportItems}: the one rule), reading only what it can cover:
+ * the open resolutions (state index), and — with a previous meeting — the verified ones written since the day
+ * before its day (`updatedAt` index; a 核验 dated on or after N-1's day is written then, and a UTC timestamp
+ * may carry the previous calendar day), else every verified one; their task events (`resolutionId` index),
+ * their minutes (by id, or by meeting for rows without `minutesId`) and their units (by id).
+ * `on`: the day 逾期 is judged on (default the meeting day).
  */
-export function reportedResolutions(
-  meetings: readonly Meeting[],
-  resolutions: readonly Resolution[],
+export async function readReportSelection(
+  db: JointDeskDB,
   meeting: Meeting,
   previous: Meeting | undefined,
-): { total: number; open: number } {
-  const byId = new Map(meetings.map((m) => [m.id, m]));
-  const since = previous?.startsAt.slice(0, 10) ?? '';
-  let total = 0;
-  let open = 0;
-  for (const r of resolutions) {
-    const source = byId.get(r.meetingId);
-    if (!source || source.id === meeting.id || source.startsAt >= meeting.startsAt) continue;
-    // Resolutions of minutes never issued are not tasks yet (state 'draft'): not reported.
-    if (r.state === 'draft') continue;
-    const isOpen = isOpenResolution(r);
-    if (isOpen || r.updatedAt.slice(0, 10) >= since) total++;
-    if (isOpen) open++;
-  }
-  return { total, open };
+  on?: string,
+): Promise<ReportRead> {
+  const since = previous?.startsAt.slice(0, 10);
+  const [open, verified] = await Promise.all([
+    db.resolutions
+      .where('state')
+      .anyOf([...OPEN_RESOLUTION_STATES])
+      .toArray(),
+    since
+      ? db.resolutions
+          .where('updatedAt')
+          .aboveOrEqual(addDays(since, -1))
+          .filter((r) => r.state === 'verified')
+          .toArray()
+      : db.resolutions.where('state').equals('verified').toArray(),
+  ]);
+  const day = meeting.startsAt.slice(0, 10);
+  // Issued before N's day and not N's own (the selection checks again, with the minutes' issue date).
+  const candidates = [...open, ...verified].filter(
+    (r) => r.meetingId !== meeting.id && (r.issuedOn === undefined || r.issuedOn <= day),
+  );
+  const ids = candidates.map((r) => r.id);
+  const minutesIds = [...new Set(candidates.flatMap((r) => (r.minutesId ? [r.minutesId] : [])))];
+  const orphanMeetings = [...new Set(candidates.filter((r) => !r.minutesId).map((r) => r.meetingId))];
+  const [events, byId, byMeeting] = await Promise.all([
+    ids.length > 0 ? db.taskEvents.where('resolutionId').anyOf(ids).toArray() : [],
+    db.minutes.bulkGet(minutesIds),
+    orphanMeetings.length > 0 ? db.minutes.where('meetingId').anyOf(orphanMeetings).toArray() : [],
+  ]);
+  const minutes = [...byId.filter((m): m is Minutes => m !== undefined), ...byMeeting];
+  const selection = selectReportItems({
+    meeting,
+    ...(previous ? { previousMeeting: previous } : {}),
+    resolutions: candidates,
+    events,
+    minutes,
+    ...(on ? { on } : {}),
+  });
+  const unitIds = [...new Set(selection.items.flatMap((i) => [i.leadUnitId, ...i.coUnitIds]))].filter(Boolean);
+  const units = await db.units.bulkGet(unitIds);
+  const unitNames: Record<string, string> = {};
+  for (const u of units) if (u) unitNames[u.id] = u.name;
+  return { selection, unitNames };
 }
 
 /**
@@ -88,22 +147,41 @@ function dayOf(meeting: Meeting, moment: StandingMoment): string {
 export interface StandingRead {
   source: StandingSource;
   previous: Meeting | undefined;
-  resolutions: { total: number; open: number };
+  /** The 落实情况通报's selection (as of the meeting day; the snapshot's day at 已召开). */
+  report: ReportRead;
+  /** Its figures and lines (also in `source` unless the moment is 'past'). */
+  summary: StandingReport;
   disputes: { dispute: Dispute; onThisAgenda: boolean }[];
 }
 
-/** Builds the standing source from rows already read (call inside a transaction over them). */
-export function standingSourceFrom(
-  rows: { meetings: readonly Meeting[]; resolutions: readonly Resolution[]; disputes: readonly Dispute[] },
+/** The day the 落实情况通报 judges 逾期 on: the meeting day, or the day it is marked held ahead of it. */
+export function reportDay(meeting: Meeting, moment: StandingMoment): string {
+  const day = meeting.startsAt.slice(0, 10);
+  return moment.kind === 'freeze' && moment.today < day ? moment.today : day;
+}
+
+/**
+ * The standing source of `meeting` (inside the caller's transaction: meetings, resolutions, taskEvents,
+ * minutes, units, disputes). `rows`: tables the caller has already read whole (the agenda builder reads
+ * meetings and disputes for its own needs); the report part reads only what it covers ({@link readReportSelection}).
+ */
+export async function readStandingSource(
+  db: JointDeskDB,
   meeting: Meeting,
-  moment: StandingMoment,
-): StandingRead {
-  const previous = previousHeldMeeting(rows.meetings, meeting);
-  const resolutions = reportedResolutions(rows.meetings, rows.resolutions, meeting, previous);
-  const disputes = standingDisputes(rows.disputes, meeting, dayOf(meeting, moment));
+  moment: StandingMoment = readingMoment(meeting),
+  rows: { meetings?: readonly Meeting[]; disputes?: readonly Dispute[] } = {},
+): Promise<StandingRead> {
+  const [previous, allDisputes] = await Promise.all([
+    rows.meetings ? previousHeldMeeting(rows.meetings, meeting) : readPreviousHeldMeeting(db, meeting),
+    rows.disputes ?? db.disputes.toArray(),
+  ]);
+  const report = await readReportSelection(db, meeting, previous, reportDay(meeting, moment));
+  const summary = standingReport(report.selection, report.unitNames);
+  const disputes = standingDisputes(allDisputes, meeting, dayOf(meeting, moment));
   return {
     previous,
-    resolutions,
+    report,
+    summary,
     disputes,
     source: {
       disputes: disputes.map(({ dispute: d, onThisAgenda }) => ({
@@ -112,23 +190,9 @@ export function standingSourceFrom(
         matter: d.matter,
         onThisAgenda,
       })),
-      ...(moment.kind === 'past' ? {} : { resolutions }),
+      ...(moment.kind === 'past' ? {} : { report: summary }),
     },
   };
-}
-
-/** Reads meetings, resolutions and disputes (the caller's transaction must cover them). */
-export async function readStandingSource(
-  db: JointDeskDB,
-  meeting: Meeting,
-  moment: StandingMoment = readingMoment(meeting),
-): Promise<StandingRead> {
-  const [meetings, resolutions, disputes] = await Promise.all([
-    db.meetings.toArray(),
-    db.resolutions.toArray(),
-    db.disputes.toArray(),
-  ]);
-  return standingSourceFrom({ meetings, resolutions, disputes }, meeting, moment);
 }
 
 /** The view of each standing item of `items`, by item id. */
@@ -139,7 +203,8 @@ export function standingViews(items: readonly AgendaItem[], source: StandingSour
 }
 
 /**
- * At 已召开, inside the caller's transaction (tables: meetings, agendaItems, resolutions, disputes): every
+ * At 已召开, inside the caller's transaction (tables: meetings, agendaItems, resolutions, taskEvents, minutes,
+ * units, disputes): every
  * standing item of `meeting` without a snapshot gets one, audited as an agenda item update.
  */
 export async function freezeStandingItems(

@@ -17,7 +17,7 @@ import type { JointDeskDB } from '../database';
 import type { AgendaProposals, AgendaRepository, BacklogEntry, StandingAgendaKind } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
 import { withoutUndefined } from './list-helpers';
-import { readingMoment, standingSourceFrom, standingViews } from './agenda-standing';
+import { readStandingSource, readingMoment, standingViews } from './agenda-standing';
 import { assertPreparing, mustGetMeeting } from './meetings';
 import { writeTopicTransition } from './topic-transition';
 
@@ -68,8 +68,17 @@ const idsSchema = z.array(z.string().min(1).max(64)).max(500);
 
 export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository {
   const { db } = ctx;
-  const readTables = [db.agendaItems, db.meetings, db.topics, db.resolutions, db.disputes];
-  const writeTables = [...readTables, db.units];
+  const readTables = [
+    db.agendaItems,
+    db.meetings,
+    db.topics,
+    db.resolutions,
+    db.taskEvents,
+    db.minutes,
+    db.units,
+    db.disputes,
+  ];
+  const writeTables = readTables;
 
   return {
     list: (meetingId) => db.transaction('r', [db.agendaItems], () => itemsOf(db, meetingId)),
@@ -232,25 +241,32 @@ export { previousHeldMeeting } from './agenda-standing';
  * earlier meeting that is still open, or that changed since the previous meeting (DOMAIN.md
  * "Implementation report") — not only the previous meeting's own, which may have none (a 联动会商 held
  * last week) while older resolutions are still being carried out. Standing items' titles and lists come
- * from the same read ({@link standingViews}); once the meeting is held, from their snapshots.
+ * from the same read ({@link standingViews}); once the meeting is held, from their snapshots. The report's
+ * figures are the implementation-report selection (selectReportItems), read through the indexes
+ * (readReportSelection), never the whole resolutions or events tables.
  */
 export async function computeProposals(db: JointDeskDB, meeting: Meeting): Promise<AgendaProposals> {
-  const [meetings, topics, resolutions, disputes, items] = await Promise.all([
+  const [meetings, topics, disputes, items] = await Promise.all([
     db.meetings.toArray(),
     db.topics.toArray(),
-    db.resolutions.toArray(),
     db.disputes.toArray(),
     itemsOf(db, meeting.id),
   ]);
   const byId = new Map(meetings.map((m) => [m.id, m]));
-  const read = standingSourceFrom({ meetings, resolutions, disputes }, meeting, readingMoment(meeting));
-  const { previous, resolutions: counts } = read;
+  const read = await readStandingSource(db, meeting, readingMoment(meeting), { meetings, disputes });
+  const { previous, summary } = read;
+  const counts = { total: summary.total, open: summary.open };
   const views = standingViews(items, read.source);
 
   const carriedFromPrevious = deferredFromMeeting(topics, previous?.id);
   const proposals = proposeStandingItems({
     previousMeeting: previous
-      ? { sequenceLabel: '上次', resolutions: counts.total, openResolutions: counts.open }
+      ? {
+          sequenceLabel: '上次',
+          resolutions: summary.total,
+          openResolutions: summary.open,
+          verifiedResolutions: summary.verified,
+        }
       : undefined,
     openDisputes: read.disputes.length,
     deferredTopics: carriedFromPrevious,

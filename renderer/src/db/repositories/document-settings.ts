@@ -111,7 +111,18 @@ export function createDocumentSettingsRepository(ctx: DataLayerContext): Documen
     meetingSources(meetingId) {
       return db.transaction(
         'r',
-        [db.meetings, db.agendaItems, db.attendance, db.people, db.units, db.settings, db.resolutions, db.disputes],
+        [
+          db.meetings,
+          db.agendaItems,
+          db.attendance,
+          db.people,
+          db.units,
+          db.settings,
+          db.resolutions,
+          db.taskEvents,
+          db.minutes,
+          db.disputes,
+        ],
         async () => {
           const meeting = await db.meetings.get(meetingId);
           if (!meeting) throw new DomainError('not-found', '找不到该会议，可能已被删除');

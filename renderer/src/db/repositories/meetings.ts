@@ -138,7 +138,17 @@ export function createMeetingsRepository(ctx: DataLayerContext): MeetingsReposit
     },
 
     async transition(id, to, reason) {
-      const tables = [db.meetings, db.topics, db.agendaItems, db.resolutions, db.disputes];
+      // At 已召开 the standing items are frozen: the 落实情况通报 reads resolutions, their events, minutes and units.
+      const tables = [
+        db.meetings,
+        db.topics,
+        db.agendaItems,
+        db.resolutions,
+        db.taskEvents,
+        db.minutes,
+        db.units,
+        db.disputes,
+      ];
       return auditedWrite(ctx, tables, async (audit) => {
         guard(audit, to === 'cancelled' ? 'meeting.cancel' : 'meeting.transition');
         const before = await mustGetMeeting(db, id);
