@@ -1,6 +1,7 @@
 import { Button, Card, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useUnits } from '../../db';
 import { Page } from '../../ui';
 
 /** Sections whose screens later work fills; until then they say honestly what they will hold. */
@@ -16,6 +17,9 @@ export function PlaceholderPage({ section }: PlaceholderPageProps) {
   const navigate = useNavigate();
   const features = t(`placeholders.${section}.features`, { returnObjects: true }) as unknown;
   const list = Array.isArray(features) ? (features as string[]) : [];
+  // The advice must be true: registering units is only the next step while none are registered.
+  const units = useUnits();
+  const registered = units?.length ?? 0;
   return (
     <Page title={t(`nav.${section}`)} description={t(`placeholders.${section}.summary`)}>
       <Card>
@@ -36,11 +40,19 @@ export function PlaceholderPage({ section }: PlaceholderPageProps) {
                 </li>
               ))}
             </ul>
-            <Typography.Paragraph type="secondary">{t('placeholders.meanwhile')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {registered > 0 ? t('placeholders.meanwhileReady', { count: registered }) : t('placeholders.meanwhile')}
+            </Typography.Paragraph>
           </div>
-          <Button type="primary" onClick={() => void navigate('/units')}>
-            {t('placeholders.goUnits')}
-          </Button>
+          {registered > 0 ? (
+            <Button type="primary" onClick={() => void navigate('/')}>
+              {t('placeholders.goWorkbench')}
+            </Button>
+          ) : (
+            <Button type="primary" onClick={() => void navigate('/units')}>
+              {t('placeholders.goUnits')}
+            </Button>
+          )}
         </Empty>
       </Card>
     </Page>
