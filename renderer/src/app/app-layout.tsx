@@ -18,6 +18,7 @@ import { NAV_ITEMS, navKeyForPath, navShortcutLabel, type NavKey } from './nav-i
 import { ShortcutsHelpModal } from './shortcuts-help-modal';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { UserMenu } from './user-menu';
+import { StorageNotice } from './storage-notice';
 
 const NAV_ICONS: Record<NavKey, ReactNode> = {
   workbench: <HomeOutlined />,
@@ -121,6 +122,7 @@ export function AppLayout() {
           </nav>
         </Layout.Sider>
         <Layout.Content className="jd-content">
+          <StorageNotice />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -19,6 +19,17 @@ test.describe('foundation: first start, demo data, units and people', () => {
     await expect(page).toHaveURL(/#\/$/);
   });
 
+  test('the browser build says once, plainly, that its storage may be evicted', async ({ page }) => {
+    // Headless Chromium does not grant persistent storage to a site that is not installed.
+    const notice = page.getByTestId('storage-notice');
+    await expect(notice).toContainText('浏览器可能清除这里的全部记录');
+    await notice.getByRole('button', { name: /close|关闭/i }).click();
+    await expect(notice).toBeHidden();
+    await page.reload();
+    await expect(page.getByRole('menuitem', { name: '工作台' })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  });
+
   test('a unit and a person created by hand survive a reload', async ({ page }) => {
     const units = new UnitsPage(page);
     await units.open('units');
