@@ -40,6 +40,7 @@ import { DOCUMENT_OFFICE_KEY } from './document-settings';
 import { withoutUndefined } from './list-helpers';
 import { markTopicsResolved } from './meetings';
 import { readMinutesWording } from './minutes-template';
+import { loadReportTableMapper, reportSections } from './minutes-report';
 import { meetingDocOfficeSchema } from '../../../../shared/export/docx/meeting-doc-model';
 
 /** The `drafts` row entity of unsaved minutes text (autosave; not audited, RELIABILITY DUR-9). */
@@ -369,6 +370,8 @@ export function createMinutesRepository(ctx: DataLayerContext): MinutesRepositor
     async ensureForMeeting(meetingId) {
       const existing = await db.minutes.where('meetingId').equals(meetingId).first();
       if (existing) return existing;
+      // The 落实情况通报 table's mapper, loaded before the transaction (see loadReportTableMapper).
+      const reportTable = await loadReportTableMapper();
       return audited(async (audit) => {
         guard(audit, 'minutes.draft');
         const again = await db.minutes.where('meetingId').equals(meetingId).first();
@@ -400,6 +403,7 @@ export function createMinutesRepository(ctx: DataLayerContext): MinutesRepositor
           // Before the office has filled in its names the 导语 says “主持召开2026年第二次会议”, not the office's name.
           jointMeetingName: office.success ? office.data.jointMeetingName : '',
           wording,
+          sections: await reportSections(db, meeting, agenda, reportTable),
         });
         const at = ctx.now().toISOString();
         const minutes = toMinutes({
