@@ -277,7 +277,7 @@ export function permission(role: UserRole, action: Action, ctx: PermissionContex
     if (!ctx.actorUnitId) {
       return {
         allowed: false,
-        reason: `联络员只能为本单位的任务${ACTION_LABELS[action]}；请先在“设置 → 当前用户”中选择所在单位`,
+        reason: `联络员只能为本单位的任务${ACTION_LABELS[action]}；请先在“设置 → 当前用户”中选择所属成员单位`,
       };
     }
     if (!ctx.targetUnitIds.includes(ctx.actorUnitId)) {

@@ -90,6 +90,8 @@ export interface ProfilesRepository {
   create(input: unknown): Promise<UserProfile>;
   /** Audited (settings 'profile.current') with the new profile as actor. */
   switchTo(id: string): Promise<UserProfile>;
+  /** 所属成员单位 (a liaison reports only on this unit's tasks); `undefined` clears it. Self or office only. */
+  setUnit(id: string, unitId: string | undefined): Promise<UserProfile>;
 }
 
 export interface RulesRepository {

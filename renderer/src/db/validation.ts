@@ -25,6 +25,7 @@ export const PROFILE_FIELD_LABELS: FieldLabels = {
   name: '姓名',
   unitName: '所在单位',
   role: '角色',
+  unitId: '所属成员单位',
 };
 
 export const RULE_FIELD_LABELS: FieldLabels = {

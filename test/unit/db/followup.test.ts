@@ -235,7 +235,7 @@ describe('follow-up repository: actions', () => {
     // a liaison without a unit is told what to do
     await s.become('liaison');
     await expect(s.dl.followup.progress('r1', { on: '2026-11-22', text: '进展' })).rejects.toThrow(
-      '请先在“设置 → 当前用户”中选择所在单位',
+      '请先在“设置 → 当前用户”中选择所属成员单位',
     );
   });
 

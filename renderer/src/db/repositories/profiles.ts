@@ -17,8 +17,9 @@ export function createProfilesRepository(ctx: DataLayerContext): ProfilesReposit
       const parsed = parseOrThrow(userProfileInputSchema, input, PROFILE_FIELD_LABELS);
       return auditedWrite(
         ctx,
-        [],
+        [db.units],
         async (audit) => {
+          if (parsed.unitId) await assertUnit(ctx, parsed.unitId);
           const profile: UserProfile = { ...parsed, id: ctx.newId(), createdAt: ctx.now().toISOString() };
           await db.profiles.add(profile);
           await db.settings.put({ key: SETTING_KEYS.currentProfile, value: profile.id });
@@ -29,6 +30,23 @@ export function createProfilesRepository(ctx: DataLayerContext): ProfilesReposit
         },
         { requireProfile: false },
       );
+    },
+
+    async setUnit(id, unitId) {
+      return auditedWrite(ctx, [db.units], async (audit) => {
+        const before = await db.profiles.get(id);
+        if (!before) throw new DomainError('not-found', '找不到该用户');
+        // A profile's unit decides which tasks a liaison may report on: only that person (or the office) sets it.
+        if (audit.currentActor.id !== id && audit.currentActor.role !== 'office_staff') {
+          throw new DomainError('forbidden', '只能为自己或由办公室工作人员设置所属单位');
+        }
+        const unit = unitId ? await assertUnit(ctx, unitId) : undefined;
+        const { unitId: _old, ...rest } = before;
+        const after: UserProfile = unit ? { ...rest, unitId: unit.id } : rest;
+        await db.profiles.put(after);
+        audit.record({ entity: 'profile', entityId: id, action: 'update', before, after });
+        return after;
+      });
     },
 
     async switchTo(id) {
@@ -55,4 +73,11 @@ export function createProfilesRepository(ctx: DataLayerContext): ProfilesReposit
       );
     },
   };
+}
+
+async function assertUnit(ctx: DataLayerContext, unitId: string) {
+  const unit = await ctx.db.units.get(unitId);
+  if (!unit) throw new DomainError('not-found', '所属成员单位：找不到该单位，可能已被删除');
+  if (unit.archived) throw new DomainError('validation', `所属成员单位：“${unit.name}”已归档，请选择其他单位`);
+  return unit;
 }

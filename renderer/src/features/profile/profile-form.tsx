@@ -1,8 +1,9 @@
-import { Alert, Button, Flex, Form, Input, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { USER_ROLES, userProfileInputSchema, type UserProfileInput } from '../../../../shared/domain/user-profile';
-import { toUserFacingError, zodRule } from '../../ui';
+import { useUnits } from '../../db';
+import { toUserFacingError, unitOptionsByKind, zodRule } from '../../ui';
 
 export interface ProfileFormProps {
   /** Creates the profile; a thrown DomainError is shown above the buttons. */
@@ -26,6 +27,9 @@ export function ProfileForm({ onSubmit, submitText, onCancel, autoFocus, actions
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<{ message: string; detail?: string } | null>(null);
   const shape = userProfileInputSchema.shape;
+  const role = Form.useWatch('role', form);
+  const units = useUnits();
+  const hasUnits = (units?.length ?? 0) > 0;
 
   const finish = async (values: UserProfileInput) => {
     setError(null);
@@ -73,6 +77,27 @@ export function ProfileForm({ onSubmit, submitText, onCancel, autoFocus, actions
           </Space>
         </Radio.Group>
       </Form.Item>
+      {role === 'liaison' ? (
+        <Form.Item
+          name="unitId"
+          label={t('profile:form.memberUnit')}
+          extra={hasUnits ? t('profile:form.memberUnitHint') : t('profile:form.memberUnitNone')}
+          rules={hasUnits ? [{ required: true, message: t('profile:form.memberUnitRequired') }] : []}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            disabled={!hasUnits}
+            placeholder={t('profile:form.memberUnitPlaceholder')}
+            options={unitOptionsByKind(units ?? [], t)}
+            onChange={(id: string) => {
+              // The unit is usually also where the person works: fill 所在单位 if it is still empty.
+              const unit = units?.find((u) => u.id === id);
+              if (unit && !form.getFieldValue('unitName')) form.setFieldValue('unitName', unit.name);
+            }}
+          />
+        </Form.Item>
+      ) : null}
       {error ? (
         <Alert type="error" showIcon title={error.message} description={error.detail} style={{ marginBottom: 16 }} />
       ) : null}

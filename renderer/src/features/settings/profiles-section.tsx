@@ -1,11 +1,11 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Tag } from 'antd';
+import { App, Button, Card, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type UserProfile } from '../../../../shared/domain/user-profile';
-import { getDataLayer, useCurrentProfile, useProfiles } from '../../db';
+import { getDataLayer, useCurrentProfile, useProfiles, useUnits } from '../../db';
 import { NewProfileModal } from '../profile';
-import { formatDateTime, useReportError } from '../../ui';
+import { formatDateTime, unitOptionsByKind, useReportError } from '../../ui';
 
 /** 当前用户: every profile on this computer; switch to one, or create another. */
 export function ProfilesSection() {
@@ -15,6 +15,16 @@ export function ProfilesSection() {
   const profiles = useProfiles();
   const { profile: current } = useCurrentProfile();
   const [creating, setCreating] = useState(false);
+  const units = useUnits();
+
+  const setUnit = (p: UserProfile, unitId: string | undefined) => {
+    getDataLayer()
+      .profiles.setUnit(p.id, unitId)
+      .then(() => void message.success(t('settings:profiles.unitSaved', { name: p.name })), reportError);
+  };
+  // A liaison's unit decides which tasks they may report on: set by that person or by the office.
+  const mayEditUnit = (p: UserProfile) =>
+    current !== undefined && (p.id === current.id || current.role === 'office_staff');
 
   const switchTo = (p: UserProfile) => {
     getDataLayer()
@@ -49,6 +59,28 @@ export function ProfilesSection() {
             ),
           },
           { title: t('settings:profiles.unit'), dataIndex: 'unitName' },
+          {
+            title: t('settings:profiles.memberUnit'),
+            key: 'memberUnit',
+            width: 240,
+            render: (_, p) =>
+              p.role !== 'liaison' ? null : mayEditUnit(p) ? (
+                <Select
+                  size="small"
+                  style={{ width: '100%' }}
+                  showSearch
+                  allowClear
+                  optionFilterProp="label"
+                  aria-label={t('settings:profiles.memberUnitOf', { name: p.name })}
+                  placeholder={t('settings:profiles.memberUnitMissing')}
+                  value={p.unitId}
+                  options={unitOptionsByKind(units ?? [], t)}
+                  onChange={(id: string | undefined) => setUnit(p, id)}
+                />
+              ) : (
+                (units?.find((u) => u.id === p.unitId)?.name ?? t('settings:profiles.memberUnitMissing'))
+              ),
+          },
           {
             title: t('settings:profiles.role'),
             dataIndex: 'role',

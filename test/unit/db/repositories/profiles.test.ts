@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDataLayer } from '../../../../renderer/src/db/data-layer';
-import { auditRows, deterministicOptions, freshDatabase } from '../helpers';
+import { auditRows, deterministicOptions, freshDatabase, withProfile } from '../helpers';
 
 describe('profiles repository', () => {
   it('creates the first profile, makes it current and audits it with itself as actor', async () => {
@@ -49,5 +49,34 @@ describe('profiles repository', () => {
     await expect(dl.profiles.create({ name: '', unitName: '办公室', role: 'liaison' })).rejects.toThrow(
       '姓名：请填写姓名',
     );
+  });
+});
+
+describe('a liaison profile and its member unit', () => {
+  it('is set on creation or later, by the person or the office, to a live unit; audited', async () => {
+    const { dl, db } = await withProfile();
+    const office = (await dl.profiles.current())!;
+    const unit = await dl.units.create({ name: '区市场监督管理局', kind: 'district_department' });
+    const old = await dl.units.create({ name: '原城关工商所', kind: 'district_department' });
+    await dl.units.archive(old.id);
+    const liaison = await dl.profiles.create({
+      name: '黄科长',
+      unitName: '区市场监管局',
+      role: 'liaison',
+      unitId: unit.id,
+    });
+    expect(liaison.unitId).toBe(unit.id);
+    await expect(
+      dl.profiles.create({ name: '李四', unitName: '某局', role: 'liaison', unitId: 'nope' }),
+    ).rejects.toThrow('所属成员单位：找不到该单位');
+    expect(await dl.profiles.setUnit(liaison.id, undefined)).not.toHaveProperty('unitId');
+    await expect(dl.profiles.setUnit(liaison.id, old.id)).rejects.toThrow('已归档');
+    // another liaison may not set it; the office may
+    await dl.profiles.create({ name: '王五', unitName: '城关镇', role: 'liaison' });
+    await expect(dl.profiles.setUnit(liaison.id, unit.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await dl.profiles.switchTo(office.id);
+    expect((await dl.profiles.setUnit(liaison.id, unit.id)).unitId).toBe(unit.id);
+    const entries = (await db.audit.toArray()).filter((e) => e.entity === 'profile' && e.entityId === liaison.id);
+    expect(entries.map((e) => e.action)).toEqual(['create', 'update', 'update']);
   });
 });
