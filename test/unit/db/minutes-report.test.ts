@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { UserRole } from '../../../shared/domain';
 import type { MinutesDoc, ResolutionAttrs, TableNode } from '../../../shared/editor/document';
-import { personInput, unitInput, withProfile } from './helpers';
+import { implementationReportDocument, packDocx } from '../../../shared/export/docx';
+import { reportMeetingName } from '../../../renderer/src/features/meetings/documents/meeting-documents';
+import { readDocxParts } from '../../helpers/docx-xml';
+import { auditRows, personInput, unitInput, withProfile } from './helpers';
 
 /**
  * Meeting N's minutes template carries the 落实情况通报 of meeting N-1's resolutions: under the report
@@ -166,5 +169,50 @@ describe('meeting N’s minutes template: the 落实情况通报 table', () => {
     const after = heading(summary.title);
     expect(doc.content[after + 1]).toEqual({ type: 'paragraph' });
     expect(report.kind).toBe('last_resolutions');
+  });
+
+  it('the 会议文件 落实情况通报: the same selection, dated today while the meeting is ahead, saved and audited', async () => {
+    const s = await issuedFirstMeeting();
+    await s.dl.followup.progress('r1', { on: '2026-11-22', text: '已召开联合整治部署会', percent: 30 });
+    const second = await s.dl.meetings.create({ kind: 'regular', startsAt: '2026-12-10T09:00', place: '会议室' });
+    const report = await s.dl.agenda.addStanding(second.id, 'last_resolutions');
+    const src = await s.dl.documentSettings.meetingSources(second.id);
+    expect(src.previousMeeting?.id).toBe(s.first.id);
+    // “截至” the day it is written (22 November), not the meeting day ahead; the items are the agenda item's.
+    expect(src.report?.selection.on).toBe('2026-11-22');
+    expect(src.report?.selection.items.map((i) => i.resolutionId)).toEqual(['r2', 'r3', 'r1']);
+    expect(src.standing[report.id]?.lines).toHaveLength(3);
+
+    const office = {
+      name: '城关镇综合行政执法协调联席会议办公室',
+      jointMeetingName: '城关镇综合行政执法协调联席会议',
+      docNumberPrefix: '城执联办',
+    };
+    const xml = (
+      await readDocxParts(
+        await packDocx(
+          implementationReportDocument({
+            office,
+            meetingName: reportMeetingName(src, office),
+            date: '2026-11-22',
+            selection: src.report!.selection,
+            unitNames: src.report!.unitNames,
+            scheme: 'standard',
+          }),
+        ),
+      )
+    )['word/document.xml']!;
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    expect(text).toContain('关于城关镇综合行政执法协调联席会议2026年第');
+    expect(text).toContain('截至2026年11月22日');
+    for (const c of ['设置临时疏导摊位', '加强早晚高峰交通秩序管控', '开展农贸市场周边占道经营联合整治']) {
+      expect(text).toContain(c);
+    }
+
+    const before = await s.db.audit.count();
+    await s.dl.documentSettings.recordExport(second.id, 'report', '落实情况通报-2026年第二次定期联席会议.docx');
+    const [entry] = (await auditRows(s.db)).slice(before);
+    expect(entry).toMatchObject({ entity: 'meeting', entityId: second.id, action: 'export' });
+    expect(entry!.after).toEqual({ document: '落实情况通报', fileName: '落实情况通报-2026年第二次定期联席会议.docx' });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DomainError,
+  businessDate,
   isoDateSchema,
   type AgendaItem,
   type Attendance,
@@ -13,7 +14,7 @@ import { meetingDocOfficeSchema, type MeetingDocOffice } from '../../../../share
 import { auditedWrite, type DataLayerContext } from '../audited-write';
 import { guard } from '../permission-guard';
 import { parseOrThrow, type FieldLabels } from '../validation';
-import { readStandingSource, standingViews } from './agenda-standing';
+import { readReportSelection, readStandingSource, standingViews, type ReportRead } from './agenda-standing';
 import { withoutUndefined } from './list-helpers';
 
 /** Setting key of the issuing office of meeting documents. */
@@ -29,13 +30,14 @@ export const DOCUMENT_OFFICE_LABELS: FieldLabels = {
   contactPhone: '联系电话',
 };
 
-/** The three per-meeting documents. */
-export const MEETING_DOCUMENTS = ['notice', 'agenda', 'signIn'] as const;
+/** The per-meeting documents: 会议通知, 会议议程, 签到表 and the 落实情况通报 of the earlier meetings' resolutions. */
+export const MEETING_DOCUMENTS = ['notice', 'agenda', 'signIn', 'report'] as const;
 export type MeetingDocumentKind = (typeof MEETING_DOCUMENTS)[number];
 const DOCUMENT_NAMES: Record<MeetingDocumentKind, string> = {
   notice: '会议通知',
   agenda: '会议议程',
   signIn: '签到表',
+  report: '落实情况通报',
 };
 
 const noticeNumberSchema = z.object({
@@ -60,6 +62,13 @@ export interface MeetingDocumentSources {
   yearMeetings: Meeting[];
   /** Title and lines of each standing agenda item by id (live from the same read, or its snapshot once held). */
   standing: Record<string, StandingItemView>;
+  /**
+   * The 落实情况通报 selection with its unit names: 逾期 judged on today while the meeting day is still ahead
+   * (the 通报 is dated today and says “截至” today), else on the meeting day — the agenda item's selection.
+   */
+  report?: ReportRead;
+  /** Meeting N-1, whose resolutions the report is named after (absent before the first meeting held). */
+  previousMeeting?: Meeting;
 }
 
 export interface DocumentSettingsRepository {
@@ -139,8 +148,25 @@ export function createDocumentSettingsRepository(ctx: DataLayerContext): Documen
               .toArray(),
           ]);
           agenda.sort((a, b) => a.order - b.order);
-          const standing = standingViews(agenda, (await readStandingSource(db, meeting)).source);
-          return { meeting, agenda, attendance, people, units, noticeNumbers, yearMeetings, standing };
+          const read = await readStandingSource(db, meeting);
+          const standing = standingViews(agenda, read.source);
+          const today = businessDate(ctx.now());
+          const report =
+            today < read.report.selection.on
+              ? await readReportSelection(db, meeting, read.previous, today)
+              : read.report;
+          return {
+            meeting,
+            agenda,
+            attendance,
+            people,
+            units,
+            noticeNumbers,
+            yearMeetings,
+            standing,
+            report,
+            ...(read.previous ? { previousMeeting: read.previous } : {}),
+          };
         },
       );
     },

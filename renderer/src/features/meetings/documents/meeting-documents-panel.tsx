@@ -17,7 +17,7 @@ export interface MeetingDocumentsPanelProps {
 }
 
 /**
- * 会议文件 tab of a meeting: 会议通知, 会议议程 and 签到表, each previewed as the real .docx before it is
+ * 会议文件 tab of a meeting: 会议通知, 会议议程, 签到表 and 落实情况通报, each previewed as the real .docx before it is
  * saved. The issuing office is asked for once (with defaults from the data) before anything is built.
  */
 export function MeetingDocumentsPanel({ meetingId }: MeetingDocumentsPanelProps) {
@@ -106,6 +106,9 @@ export function MeetingDocumentsPanel({ meetingId }: MeetingDocumentsPanelProps)
               items: sources.agenda.length,
               invitees,
               empty: 5,
+              total: sources.report?.selection.totals.total ?? 0,
+              verified: sources.report?.selection.totals.byState.verified ?? 0,
+              overdue: sources.report?.selection.totals.overdue ?? 0,
             })}
           </Typography.Paragraph>
           {kind === 'notice' ? (
@@ -124,7 +127,7 @@ export function MeetingDocumentsPanel({ meetingId }: MeetingDocumentsPanelProps)
         open={preview !== null}
         title={preview ? t(`meeting-docs:docs.${preview}.previewTitle`) : ''}
         fileName={preview ? fileName(preview) : ''}
-        build={() => buildMeetingDocument(preview ?? 'notice', meetingId, notice)}
+        build={() => buildMeetingDocument(preview ?? 'notice', meetingId, notice, todayIso())}
         onSaved={() => preview && recordSaved(preview)}
         onClose={() => setPreview(null)}
       />
