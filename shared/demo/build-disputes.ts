@@ -1,6 +1,6 @@
 import type { Dispute, DisputeState, NegotiationRound, Topic, TopicCategory } from '../domain';
 import { DISPUTE_SEEDS, type DisputeSeed, PLACES, type TopicSeed } from './catalog-matters';
-import { compact, fill, type GenContext, scaled } from './context';
+import { compact, fill, type GenContext, scaledPart } from './context';
 import { type DayNumber, formatDay, parseDay, timestamp, yearOf } from './dates';
 import { topicRecord } from './build-topics';
 import type { PlannedMeeting } from './plan-meetings';
@@ -53,12 +53,16 @@ export function buildDisputes(
   let seedIndex = rng.int(0, DISPUTE_SEEDS.length - 1);
   let closedCount = 0;
   for (const plan of PLAN) {
-    for (let i = 0; i < scaled(ctx, plan.count); i++) {
+    for (let i = 0; i < scaledPart(ctx, 'disputeScale', plan.count); i++) {
       const seed = DISPUTE_SEEDS[seedIndex++ % DISPUTE_SEEDS.length] as DisputeSeed;
       const place = rng.pick(PLACES);
       const values = { place, year: String(yearOf(today)), n: String(rng.int(10, 99)) };
       const matter = fill(seed.matter, values);
-      const registeredOn = Math.max(ctx.start, today - rng.int(plan.age[0], plan.age[1]));
+      // Over a district's years, settled disputes spread back through the ledger; open ones stay recent.
+      const settled = plan.state === 'closed' || plan.state === 'agreed' || plan.state === 'designated';
+      const age =
+        ctx.district && settled ? Math.max(plan.age[0], Math.round(plan.age[1] * ctx.district.ageFactor)) : plan.age[1];
+      const registeredOn = Math.max(ctx.start, today - rng.int(plan.age[0], age));
       // Closed disputes ended either by agreement or by designation.
       const path: DisputeState =
         plan.state === 'closed' ? (closedCount++ % 2 === 0 ? 'agreed' : 'designated') : plan.state;

@@ -16,8 +16,10 @@ import {
   REMINDER_TEXTS,
   VERIFICATION_TEXTS,
 } from './catalog-matters';
+import type { TopicSeed } from './catalog-matters';
 import { UNIT_KEYS, type UnitKey } from './catalog-units';
-import { clampDay, compact, fill, type GenContext, scaled } from './context';
+import { BACKGROUND_OPENERS, DISTRICT_VIEWS, FOLLOW_UP_DECISIONS } from './catalog-district';
+import { clampDay, compact, type DistrictProfile, fill, type GenContext, scaledPart } from './context';
 import {
   addWorkDays,
   chineseDate,
@@ -72,6 +74,14 @@ const OLD_CYCLE: readonly ResolutionState[] = [
   'verified',
   'not_started',
 ];
+
+/**
+ * The district's older tasks: nearly all verified long ago, a few left open (reported cannot-complete,
+ * still in hand, waiting for verification) — ten years of the township's cycle would leave thousands open.
+ */
+const DISTRICT_OLD_CYCLE: readonly ResolutionState[] = Array.from({ length: 100 }, (_, i) =>
+  i === 17 ? 'cannot_complete' : i === 53 ? 'in_progress' : i === 89 ? 'done_pending_verification' : 'verified',
+);
 
 /** The township's joint meeting, as the 导语 names it (the app's setting 联席会议名称). */
 export const DEMO_JOINT_MEETING_NAME = '城关镇综合行政执法协调联席会议';
@@ -227,11 +237,12 @@ export function buildFollowUp(
 
   // Newest first, so the cycles put work in progress on recent meetings and verified work on old ones.
   issuedDrafts.sort((a, b) => b.meeting.day - a.meeting.day);
-  const recent = scaled(ctx, RECENT_CYCLE.length);
+  const recent = scaledPart(ctx, 'recentScale', RECENT_CYCLE.length);
   let nearDueDone = false;
+  const oldCycle = ctx.district ? DISTRICT_OLD_CYCLE : OLD_CYCLE;
   issuedDrafts.forEach((d, i) => {
     const state = (
-      i < recent ? RECENT_CYCLE[i % RECENT_CYCLE.length] : OLD_CYCLE[(i - recent) % OLD_CYCLE.length]
+      i < recent ? RECENT_CYCLE[i % RECENT_CYCLE.length] : oldCycle[(i - recent) % oldCycle.length]
     ) as ResolutionState;
     // One task under way made nearly due: extended (if its own deadline has passed) to just after today.
     const nearDue = !nearDueDone && state === 'in_progress' && parseDay(dueOf(d).date) <= onOrAfterWorkDay(today + 5);
@@ -278,20 +289,24 @@ function writeSections(
         input.outcome = t.record.state;
       } else {
         input.outcome = 'decided';
-        input.nodes = nodesOf(
-          item,
-          t.seed.resolutions.map((r) => {
-            const content = fill(r.text, { place: t.place });
-            return {
-              id: rng.uuid(),
-              content,
-              lead: r.lead,
-              co: r.co,
-              deadline: deadlineRuleFor(ctx, content),
-              feedback: feedbackFor(ctx),
-            };
-          }),
-        );
+        const drafts: NodeDraft[] = t.seed.resolutions.map((r) => {
+          const content = fill(r.text, { place: t.place });
+          return {
+            id: rng.uuid(),
+            content,
+            lead: r.lead,
+            co: r.co,
+            deadline: deadlineRuleFor(ctx, content),
+            feedback: feedbackFor(ctx),
+          };
+        });
+        if (ctx.district) {
+          drafts.push(...furtherDecisions(ctx, ctx.district, t.seed, t.place));
+          input.background = `${rng.pick(BACKGROUND_OPENERS)}${fill(t.seed.description, { place: t.place })}`;
+          input.emphasis = rng.pick(DISTRICT_VIEWS);
+          input.proposal = `${input.presenter}提出的处理建议是：${fill(t.seed.proposedHandling, { place: t.place })}`;
+        }
+        input.nodes = nodesOf(item, drafts);
       }
     } else if (item.kind === 'summary') {
       const due = onOrAfterWorkDay(m.day + 30);
@@ -311,6 +326,27 @@ function writeSections(
     sections.set(item.id, sectionBlocks(ctx, input));
   }
   return { sections, intended };
+}
+
+/** The district profile's further decisions on a matter, led by one of the units the matter concerns. */
+function furtherDecisions(ctx: GenContext, d: DistrictProfile, seed: TopicSeed, place: string): NodeDraft[] {
+  const { rng } = ctx;
+  const concerned = [...new Set<UnitKey>([...seed.resolutions.map((r) => r.lead), seed.submitter, ...seed.related])];
+  return rng.sample(FOLLOW_UP_DECISIONS, rng.int(...d.extraResolutions)).map((template) => {
+    const lead = rng.pick(concerned);
+    const content = fill(template, { place });
+    return {
+      id: rng.uuid(),
+      content,
+      lead,
+      co: rng.sample(
+        concerned.filter((k) => k !== lead),
+        rng.int(0, 2),
+      ),
+      deadline: deadlineRuleFor(ctx, content),
+      feedback: feedbackFor(ctx),
+    };
+  });
 }
 
 /** 印发 turns the node's rule into a due date by the working-day calendar (暂定 beyond the known years). */
@@ -367,9 +403,21 @@ function issuedResolution(
   };
   const office = person('team', 'office_staff');
   const supervisor = () => rng.pick(['justice', 'discipline'] as const);
+  const district = ctx.district;
   const progress = (n: number, until: DayNumber) => {
-    const days = Array.from({ length: n }, () => between(issuedOn + 1, until)).sort((a, b) => a - b);
-    for (const day of days) event('progress', day, d.lead, ctx.liaison[d.lead], rng.pick(PROGRESS_TEXTS));
+    // A district's lead units report more often, each report with how far the work has got.
+    const count = district ? n + rng.int(...district.extraProgress) : n;
+    const days = Array.from({ length: count }, () => between(issuedOn + 1, until)).sort((a, b) => a - b);
+    days.forEach((day, i) =>
+      event(
+        'progress',
+        day,
+        d.lead,
+        ctx.liaison[d.lead],
+        rng.pick(PROGRESS_TEXTS),
+        district ? { percent: Math.min(90, Math.round(((i + 1) / (count + 1)) * 10) * 10) } : {},
+      ),
+    );
     return days[days.length - 1] ?? issuedOn;
   };
 
@@ -454,7 +502,7 @@ function issuedResolution(
     case 'verified': {
       const lastProgress = progress(rng.int(1, 2), Math.min(deadline - 2, last));
       const doneDay = between(lastProgress, deadline);
-      event('progress', doneDay, d.lead, ctx.liaison[d.lead], rng.pick(DONE_TEXTS));
+      event('progress', doneDay, d.lead, ctx.liaison[d.lead], rng.pick(DONE_TEXTS), district ? { percent: 100 } : {});
       if (state === 'verified') {
         const k = supervisor();
         event('verification', between(doneDay + 2, doneDay + 7), k, person(k, 'member'), rng.pick(VERIFICATION_TEXTS));

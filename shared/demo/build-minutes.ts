@@ -82,6 +82,10 @@ export interface SectionInput {
   outcome?: 'decided' | 'deferred' | 'escalated';
   /** The decisions of the section (topic items and the 工作部署). */
   nodes: readonly ResolutionNode[];
+  /** District profile: the matter's background and the proposal after the 汇报 line, and a 会议强调 paragraph. */
+  background?: string;
+  proposal?: string;
+  emphasis?: string;
 }
 
 /** The blocks of one section, by agenda item kind. */
@@ -119,7 +123,10 @@ export function sectionBlocks(ctx: Pick<GenContext, 'rng'>, s: SectionInput): Bl
       }
       return [
         intro,
+        ...(s.background ? [paragraph(s.background)] : []),
+        ...(s.proposal ? [paragraph(s.proposal)] : []),
         paragraph(ctx.rng.pick(VIEWS)),
+        ...(s.emphasis ? [paragraph(s.emphasis)] : []),
         ...decided(),
         paragraph('会议要求：各相关单位按照职责分工抓好落实，按时限反馈办理情况。'),
       ];

@@ -1,7 +1,7 @@
 import type { Complainant, Topic, TopicCategory, TopicState } from '../domain';
 import { PLACES, RETURN_REASONS, TOPIC_SEEDS, type TopicSeed } from './catalog-matters';
 import { SURNAMES } from './catalog-units';
-import { compact, type GenContext, fill, scaled } from './context';
+import { compact, type GenContext, fill, scaledPart } from './context';
 import { type DayNumber, formatDay, parseDay, timestamp } from './dates';
 import type { PlannedMeeting, PlannedTopic } from './plan-meetings';
 
@@ -92,11 +92,11 @@ export function assignMeetingTopics(ctx: GenContext, meetings: PlannedMeeting[])
   let issuedCounter = 0;
   for (const m of meetings) {
     if (m.state === 'cancelled') continue;
-    const seeds =
-      m.kind === 'regular'
-        ? rng.sample(TOPIC_SEEDS, rng.int(2, 3))
-        : [rng.pick(m.kind === 'special' ? SPECIAL_SEEDS : CONSULTATION_SEEDS)];
-    for (const seed of seeds) {
+    const pool = m.kind === 'regular' ? TOPIC_SEEDS : m.kind === 'special' ? SPECIAL_SEEDS : CONSULTATION_SEEDS;
+    const picks: { seed: TopicSeed; place?: string }[] = ctx.district
+      ? districtAgenda(ctx, pool, rng.int(...ctx.district.topicsPerMeeting[m.kind]))
+      : (m.kind === 'regular' ? rng.sample(TOPIC_SEEDS, rng.int(2, 3)) : [rng.pick(pool)]).map((seed) => ({ seed }));
+    for (const { seed, place: chosen } of picks) {
       let state: TopicState;
       let stateDay = m.stateDay;
       switch (m.state) {
@@ -118,13 +118,32 @@ export function assignMeetingTopics(ctx: GenContext, meetings: PlannedMeeting[])
           state = c % 8 === 6 ? 'deferred' : c % 12 === 9 ? 'escalated' : 'resolved';
         }
       }
-      const place = rng.pick(PLACES);
+      const place = chosen ?? rng.pick(PLACES);
       const submittedOn = Math.max(ctx.start, m.createdDay - rng.int(3, 25));
       const draft: TopicDraft = { seed, place, submittedOn, state, stateDay, meetingId: m.id };
       const planned: PlannedTopic = { record: topicRecord(ctx, draft), seed, place };
       m.topics.push(planned);
     }
   }
+}
+
+/**
+ * A busy district's agenda: `n` matters, the same kinds of matter at different places, never two with
+ * the same title on one meeting (the minutes' sections are told apart by their titles).
+ */
+function districtAgenda(ctx: GenContext, pool: readonly TopicSeed[], n: number): { seed: TopicSeed; place: string }[] {
+  const { rng } = ctx;
+  const out: { seed: TopicSeed; place: string }[] = [];
+  const titles = new Set<string>();
+  for (let tries = 0; out.length < n && tries < n * 20; tries++) {
+    const seed = rng.pick(pool);
+    const place = rng.pick(PLACES);
+    const title = fill(seed.title, { place });
+    if (titles.has(title)) continue;
+    titles.add(title);
+    out.push({ seed, place });
+  }
+  return out;
 }
 
 /**
@@ -148,21 +167,21 @@ export function backlogTopics(ctx: GenContext, scheduled: readonly PlannedTopic[
     out.push(t);
     return t;
   };
-  for (let i = 0; i < scaled(ctx, 3); i++) {
+  for (let i = 0; i < scaledPart(ctx, 'backlogScale', 3); i++) {
     const t = make('submitted', 0, 10);
     t.updatedAt = t.createdAt;
   }
   const accepted: PlannedTopic[] = [];
-  for (let i = 0; i < scaled(ctx, 2); i++) {
+  for (let i = 0; i < scaledPart(ctx, 'backlogScale', 2); i++) {
     const seed = rng.pick(TOPIC_SEEDS);
     const place = rng.pick(PLACES);
     accepted.push({ record: make('accepted', 5, 25, { seed, place }), seed, place });
   }
-  for (let i = 0; i < scaled(ctx, 2); i++) {
+  for (let i = 0; i < scaledPart(ctx, 'backlogScale', 2); i++) {
     make('returned', 10, 150, { returnReason: rng.pick(RETURN_REASONS) });
   }
   const targets = [...accepted, ...scheduled];
-  for (let i = 0; i < scaled(ctx, 2); i++) {
+  for (let i = 0; i < scaledPart(ctx, 'backlogScale', 2); i++) {
     const target = rng.pick(targets);
     // The same matter reported again by another unit: merged into the earlier topic.
     const other = target.seed.related.find((k) => k !== target.seed.submitter) ?? 'group';

@@ -7,9 +7,9 @@ import { buildOrganisation } from './build-organisation';
 import { addStandingSnapshots } from './build-snapshots';
 import { assignMeetingTopics, backlogTopics } from './build-topics';
 import { UNIT_KEYS } from './catalog-units';
-import type { GenContext } from './context';
+import type { DistrictProfile, GenContext } from './context';
 import { parseDay } from './dates';
-import { planMeetings, quarterStart } from './plan-meetings';
+import { planMeetings, quarterStart, windowQuarters } from './plan-meetings';
 import { Random } from './random';
 import type { Dataset, DemoOptions } from './types';
 
@@ -18,6 +18,34 @@ export const DEMO_DEFAULTS: Readonly<Pick<DemoOptions, 'seed' | 'scale'>> = Obje
 
 /** Largest accepted scale: ~1,000× a township is far beyond any benchmark and still generates in seconds. */
 export const MAX_DEMO_SCALE = 1000;
+
+/** Most years the district profile generates (scale 3 = thirty years). */
+export const MAX_DISTRICT_YEARS = 30;
+
+/**
+ * The knobs of ten years of a busy district (`scale` 1), proportionally fewer years at smaller scales:
+ * one regular meeting a quarter with 38–58 matters, special (18–28) and consultation (14–22) meetings,
+ * each decided matter with 2–3 further decisions, tasks with 1–3 more progress reports; 60 disputes a year.
+ */
+export function districtProfile(scale: number): DistrictProfile {
+  const years = Math.max(1, Math.round(10 * scale));
+  if (years > MAX_DISTRICT_YEARS) {
+    throw new DomainError(
+      'validation',
+      `十年区县档案的规模最多为 ${MAX_DISTRICT_YEARS / 10}（${MAX_DISTRICT_YEARS} 年）`,
+    );
+  }
+  return {
+    years,
+    topicsPerMeeting: { regular: [38, 58], special: [18, 28], consultation: [14, 22] },
+    extraResolutions: [2, 3],
+    extraProgress: [1, 3],
+    disputeScale: (60 / 9) * years,
+    backlogScale: 2 * years,
+    recentScale: 4 * years,
+    ageFactor: years / 2,
+  };
+}
 
 /**
  * A realistic township joint meeting (联席会议) as a complete {@link Dataset}: ~15 member units, ~40
@@ -37,11 +65,17 @@ export function generateDemoDataset(opts: DemoOptions): Dataset {
   }
   if (!Number.isFinite(opts.seed)) throw new DomainError('validation', '演示数据的随机种子应为数字');
 
+  const profile = opts.profile ?? 'township';
+  if (profile !== 'township' && profile !== 'district-10y') {
+    throw new DomainError('validation', `演示数据的档案“${String(profile)}”不存在，应为 township 或 district-10y`);
+  }
+  const district = profile === 'district-10y' ? districtProfile(opts.scale) : undefined;
+
   const rng = new Random(Math.trunc(opts.seed));
   const today = parseDay(opts.today);
-  const start = quarterStart(today, 8);
+  const start = quarterStart(today, windowQuarters({ district }));
   const org = buildOrganisation(rng, start - 30);
-  const ctx: GenContext = { rng, today, start, scale: opts.scale, ...org };
+  const ctx: GenContext = { rng, today, start, scale: opts.scale, ...(district ? { district } : {}), ...org };
 
   const planned = planMeetings(ctx);
   assignMeetingTopics(ctx, planned);

@@ -39,6 +39,46 @@ export function quarterStart(day: DayNumber, back: number): DayNumber {
   return firstOfMonth(y, firstMonth - 3 * back);
 }
 
+/** Quarters of the meeting window before today's: 8 for the township, 4 a year for the district profile. */
+export function windowQuarters(ctx: Pick<GenContext, 'district'>): number {
+  return ctx.district ? 4 * ctx.district.years : 8;
+}
+
+/**
+ * How many meetings of each kind: the township's grow with `scale`; the district holds one regular
+ * meeting a quarter, two special and one consultation meeting a year (about 80 in ten years), and only
+ * the newest few are still under way.
+ */
+function meetingCounts(ctx: GenContext) {
+  const d = ctx.district;
+  if (d) {
+    return {
+      quarters: windowQuarters(ctx),
+      regularPerQuarter: 1,
+      special: 2 * d.years,
+      consultation: d.years,
+      recent: 1,
+      cancelled: Math.ceil(d.years / 2),
+      future: 1,
+      held: 1,
+      drafting: 2,
+      signed: 1,
+    };
+  }
+  return {
+    quarters: 8,
+    regularPerQuarter: scaled(ctx, 1),
+    special: scaled(ctx, 3),
+    consultation: scaled(ctx, 2),
+    recent: scaled(ctx, 1),
+    cancelled: scaled(ctx, 1),
+    future: scaled(ctx, 1),
+    held: scaled(ctx, 1),
+    drafting: scaled(ctx, 2),
+    signed: scaled(ctx, 1),
+  };
+}
+
 /**
  * Lays out two years of meetings before `today`: at least one regular meeting in each of the eight
  * previous quarters, special and consultation meetings in between (one of them a few days ago), one
@@ -50,21 +90,22 @@ export function planMeetings(ctx: GenContext): PlannedMeeting[] {
   const lastPast = today - 1;
   const slots: { kind: MeetingKind; day: DayNumber; future?: 'notified' | 'planning'; cancelled?: boolean }[] = [];
 
-  for (let back = 8; back >= 1; back--) {
+  const n = meetingCounts(ctx);
+  for (let back = n.quarters; back >= 1; back--) {
     const qs = quarterStart(today, back);
-    for (let i = 0; i < scaled(ctx, 1); i++) {
+    for (let i = 0; i < n.regularPerQuarter; i++) {
       slots.push({ kind: 'regular', day: onOrBeforeWorkDay(qs + rng.int(20, 80)) });
     }
   }
   const randomPastDay = () => onOrBeforeWorkDay(rng.int(ctx.start + 10, lastPast - 10));
-  for (let i = 0; i < scaled(ctx, 3); i++) slots.push({ kind: 'special', day: randomPastDay() });
-  for (let i = 0; i < scaled(ctx, 2); i++) slots.push({ kind: 'consultation', day: randomPastDay() });
+  for (let i = 0; i < n.special; i++) slots.push({ kind: 'special', day: randomPastDay() });
+  for (let i = 0; i < n.consultation; i++) slots.push({ kind: 'consultation', day: randomPastDay() });
   // A consultation a few days ago, so the newest meeting is recent and still 'held'.
-  for (let i = 0; i < scaled(ctx, 1); i++) {
+  for (let i = 0; i < n.recent; i++) {
     slots.push({ kind: 'consultation', day: onOrBeforeWorkDay(today - rng.int(3, 12)) });
   }
-  for (let i = 0; i < scaled(ctx, 1); i++) slots.push({ kind: 'special', day: randomPastDay(), cancelled: true });
-  for (let i = 0; i < scaled(ctx, 1); i++) {
+  for (let i = 0; i < n.cancelled; i++) slots.push({ kind: 'special', day: randomPastDay(), cancelled: true });
+  for (let i = 0; i < n.future; i++) {
     slots.push({ kind: 'regular', day: onOrAfterWorkDay(today + rng.int(4, 9)), future: 'notified' });
     slots.push({ kind: 'special', day: onOrAfterWorkDay(today + rng.int(14, 28)), future: 'planning' });
   }
@@ -74,9 +115,7 @@ export function planMeetings(ctx: GenContext): PlannedMeeting[] {
 
   // States of past meetings counted back from the newest: held, minutes drafting, signed, then issued.
   const past = timed.filter((s) => !s.future && !s.cancelled);
-  const held = scaled(ctx, 1);
-  const drafting = scaled(ctx, 2);
-  const signed = scaled(ctx, 1);
+  const { held, drafting, signed } = n;
   const pastState = new Map<(typeof timed)[number], MeetingState>();
   past.forEach((s, i) => {
     const fromEnd = past.length - 1 - i;

@@ -32,4 +32,12 @@ export interface DemoOptions {
   scale: number;
   /** "Today" for the dataset, `YYYY-MM-DD`; meetings span the two years before it. */
   today: string;
+  /**
+   * 'township' (default): the above. 'district-10y': ten years of a busy district — about 80 meetings,
+   * 3,000 topics, 600 disputes, 8,000 resolutions and 40,000 progress events, 纪要 of up to some 50 pages;
+   * `scale` then sets the years (10 × scale, at least one: 0.1 = one year, a tenth of the data).
+   */
+  profile?: DemoProfileName;
 }
+
+export type DemoProfileName = 'township' | 'district-10y';
