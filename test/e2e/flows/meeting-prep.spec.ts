@@ -19,7 +19,8 @@ const TOWN = '城关镇人民政府';
 const A = '城关镇解放路夜市噪声扰民的执法主体';
 const B = '解放路夜市占道经营与噪声的联合整治';
 const C = '城关镇农贸市场周边流动摊贩联合整治';
-const REPORT = '通报上次会议议定事项落实情况';
+/** The 落实情况通报 item: its title carries the selection's figures, “（共N项，已办结M项）”. */
+const REPORT_BASE = '通报上次会议议定事项落实情况';
 const SUMMARY = '阶段性工作总结及下阶段工作部署';
 const CHAIR = '罗建平';
 const ON_LEAVE = '叶涛';
@@ -95,7 +96,9 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
   await expect(page.getByRole('button', { name: '标记为已召开' })).toHaveCount(0);
 
   // Standing items: the demo data has open resolutions and open disputes.
-  await expect(meetings.proposal(REPORT)).toContainText('必备');
+  await expect(meetings.proposal(REPORT_BASE)).toContainText('必备');
+  const REPORT = (await meetings.proposal(REPORT_BASE).locator('.ant-typography').first().textContent())?.trim() ?? '';
+  expect(REPORT).toMatch(/^通报上次会议议定事项落实情况（共\d+项，已办结\d+项）$/);
   await expect(meetings.proposal(/研究未结执法争议（\d+件）/)).toBeVisible();
   // Topics deferred at earlier meetings are carried over, first in the backlog, and the page says why.
   await expect(page.getByText(/在此前的会议上暂缓，按规定结转到下次会议/)).toBeVisible();
