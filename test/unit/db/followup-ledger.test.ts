@@ -42,7 +42,7 @@ describe('督办事项台账 from the data layer', () => {
     const issued = (await db.resolutions.toArray()).filter((r) => r.state !== 'draft');
     const issuedIds = new Set(issued.map((r) => r.id));
     const events = (await db.taskEvents.toArray()).filter((e) => issuedIds.has(e.resolutionId));
-    expect(LEDGER_PAGE_SIZE).toBe(500);
+    expect(LEDGER_PAGE_SIZE).toBe(2000);
     const pageSize = 16; // several pages of tasks and of events on the small demo
     expect(issued.length).toBeGreaterThan(pageSize * 3);
 

@@ -18,7 +18,7 @@ import { todayIso, useReportError } from '../../ui';
 export const FOLLOWUP_LEDGER_NS = 'followupLedger';
 
 /** Tasks read per list page and per events read (each a bounded, indexed read). */
-export const LEDGER_PAGE_SIZE = 500;
+export const LEDGER_PAGE_SIZE = 2000;
 
 /** `督办事项台账-20261202.xlsx` */
 export function followupLedgerFileName(today: string): string {
@@ -30,8 +30,9 @@ export type LedgerProgress =
 
 /**
  * The two sheets of the 督办事项台账, read through the data layer: every issued task page by page
- * (`followup.list`, {@link LEDGER_PAGE_SIZE} a page), their events in batches (`followup.events`, through
- * [resolutionId+on]) — never a whole-table read in one go.
+ * (`followup.list`, {@link LEDGER_PAGE_SIZE} a page — each page re-ranks the index keys, so pages are
+ * large), their events in batches (`followup.events`, through [resolutionId+on]) — never a whole-table
+ * read in one go.
  */
 export async function buildFollowupLedgerSheets(
   dl: Pick<DataLayer, 'followup' | 'units' | 'calendar'>,

@@ -14,8 +14,8 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Real dates shown as the office writes them: 2026年3月9日. */
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
-/** Rows written between two yields to the event loop (the page stays responsive on long exports). */
-const ROWS_PER_SLICE = 400;
+/** Longest stretch of row writing between two yields to the event loop (the page stays responsive). */
+const SLICE_MS = 50;
 
 /**
  * A ledger (台账) as an .xlsx workbook: bold shaded header frozen in view, the sheet's column widths,
@@ -28,7 +28,7 @@ export async function writeLedgerXlsx(sheet: LedgerSheet, options: WriteLedgerOp
 
 /**
  * Several ledger sheets in one workbook (e.g. 督办事项台账 + 办理记录). Date columns (`kind: 'date'`) hold
- * real dates formatted 2026年3月9日. Between slices of rows it yields to the event loop and reports
+ * real dates formatted 2026年3月9日. Every ~50 ms of row writing it yields to the event loop and reports
  * progress, so a 50,000-row export shows a moving bar instead of freezing the page.
  */
 export async function writeLedgerWorkbook(
@@ -41,6 +41,7 @@ export async function writeLedgerWorkbook(
   wb.created = new Date();
   const total = sheets.reduce((n, s) => n + s.rows.length, 0);
   let done = 0;
+  let sliceStart = performance.now();
   options.onProgress?.(0, total);
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheetName(sheet.name), {
@@ -93,9 +94,10 @@ export async function writeLedgerWorkbook(
         } else if (typeof v === 'number') cell.alignment = { horizontal: 'center', vertical: 'top' };
       }
       done++;
-      if (done % ROWS_PER_SLICE === 0) {
+      if (performance.now() - sliceStart >= SLICE_MS) {
         options.onProgress?.(done, total);
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
       }
     }
 
