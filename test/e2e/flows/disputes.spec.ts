@@ -217,7 +217,7 @@ test("the chair's review shows each open dispute's age under a controlled clock 
   expect([...ages].sort((a, b) => b - a)).toEqual(ages);
 
   await row.getByRole('button', { name: '列入下次会议议程' }).click();
-  await expect(row).toContainText(/已列入：2026年第\d+次\S+会议（2026年1[12]月\d+日）/);
+  await expect(row).toContainText(/已列入：2026年第[一二三四五六七八九十]+次\S+会议（2026年1[12]月\d+日）/);
   await expect(row.getByRole('button', { name: '列入下次会议议程' })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/review.png`, fullPage: true });
 

@@ -195,7 +195,8 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
     await expect(page.getByRole('button', { name: gone }), gone).toHaveCount(0);
   }
   await meetings.tab('议程');
-  expect(await meetings.agendaTitles()).toEqual(agendaOrder);
+  // Retried until the tab has rendered (a one-shot read could land before the switch).
+  await expect(page.getByTestId('agenda-item-title')).toHaveText(agendaOrder);
   await expect(meetings.agendaItem(disputesTitle)).toContainText('已定稿');
   await expect(meetings.agendaItem(disputesTitle).getByTestId('agenda-item-lines')).toContainText('涉及争议：');
   await page.getByRole('button', { name: '起草会议纪要' }).click();

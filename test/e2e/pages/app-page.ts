@@ -41,8 +41,11 @@ export class AppPage {
     return this.page.getByRole('button', { name: '当前用户，点击切换或新建用户' });
   }
 
-  /** 新建用户 through the user menu; the app switches to the new profile. `role` matches the radio's label. */
-  async newProfile(name: string, unit: string, role: RegExp): Promise<void> {
+  /**
+   * 新建用户 through the user menu; the app switches to the new profile. `role` matches the radio's label;
+   * a liaison also chooses the member unit (`memberUnit`, by default the unit typed as 所在单位).
+   */
+  async newProfile(name: string, unit: string, role: RegExp, memberUnit = unit): Promise<void> {
     const dialog = this.page.getByRole('dialog', { name: '新建用户' });
     const item = this.page.getByRole('menuitem', { name: '新建用户' });
     // A click that lands while the dropdown is still opening is lost: retried until the dialog shows.
@@ -54,6 +57,15 @@ export class AppPage {
     await dialog.getByLabel('姓名').fill(name);
     await dialog.getByLabel('所在单位').fill(unit);
     await dialog.getByRole('radio', { name: role }).check();
+    const member = dialog.getByLabel('所属成员单位', { exact: true });
+    if (await member.isVisible()) {
+      await member.click();
+      await member.fill(memberUnit);
+      await this.page
+        .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${memberUnit}"]`)
+        .first()
+        .click();
+    }
     await dialog.getByRole('button', { name: '创建并切换' }).click();
     await expect(dialog).toBeHidden();
     await expect(this.userMenu).toContainText(name);
