@@ -10,10 +10,12 @@ import { initI18n } from '../../../../renderer/src/i18n';
 import ExcelJS from '../../../../renderer/src/lib/xlsx/exceljs';
 import { generateDemoDataset } from '../../../../shared/demo/generate';
 import { freshDatabase } from '../../db/helpers';
+import type * as Platform from '../../../../renderer/src/platform';
+import type * as UiFormat from '../../../../renderer/src/ui/format';
 
 const saved = vi.hoisted(() => ({ files: [] as { suggestedName: string; bytes: Uint8Array }[] }));
 vi.mock('../../../../renderer/src/platform', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../../renderer/src/platform')>();
+  const real = await importOriginal<typeof Platform>();
   return {
     ...real,
     getHost: () => ({
@@ -25,7 +27,7 @@ vi.mock('../../../../renderer/src/platform', async (importOriginal) => {
   };
 });
 vi.mock('../../../../renderer/src/ui/format', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../../renderer/src/ui/format')>()),
+  ...(await importOriginal<typeof UiFormat>()),
   todayIso: () => '2026-03-09',
 }));
 
