@@ -111,8 +111,12 @@ export function fillPattern(pattern: string, values: Record<MinutesPlaceholder, 
   );
 }
 
+/**
+ * The agenda title as the 导语 and a section heading say it: the figures a standing item carries on the
+ * agenda (“（共14项，已办结3项）”, “（8件）”) belong to the agenda, not to the 纪要's heading.
+ */
 function agendaTitle(item: MinutesTemplateAgendaItem): string {
-  return (item.snapshot?.title ?? item.title).trim();
+  return (item.snapshot?.title ?? item.title).trim().replace(/（(?:共\d+项[^（）]*|\d+件)）$/u, '');
 }
 
 function textBlock(text: string): ParagraphNode {

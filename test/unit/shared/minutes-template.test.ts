@@ -139,3 +139,30 @@ describe('minutesTemplateWordingSchema', () => {
     expect(r.error?.issues[0]?.message).toBe('导语不能超过 500 个字');
   });
 });
+
+describe('standing items in the 纪要', () => {
+  it('leave their agenda figures out of the 导语 and the heading', async () => {
+    const { buildMinutesDraft } = await import('../../../shared/domain/minutes-template');
+    const doc = buildMinutesDraft({
+      meeting: { startsAt: '2026-12-15T09:00', place: '镇政府三楼会议室', year: 2026, sequence: 5, kind: 'regular' },
+      agenda: [
+        { id: 'g1', kind: 'last_resolutions', title: '通报上次会议议定事项落实情况（共14项，已办结3项）' },
+        {
+          id: 'g2',
+          kind: 'disputes_review',
+          title: '研究未结执法争议',
+          snapshot: { title: '研究未结执法争议（7件）' },
+        },
+      ],
+      attendance: [],
+      people: [],
+      units: [],
+      chair: undefined,
+      officeName: '联席会议办公室',
+    });
+    const headings = doc.content.filter((n) => n.type === 'heading').map((n) => JSON.stringify(n));
+    expect(headings[0]).toContain('关于通报上次会议议定事项落实情况"');
+    expect(headings[1]).toContain('关于研究未结执法争议"');
+    expect(JSON.stringify(doc.content[0])).not.toContain('共14项');
+  });
+});
