@@ -12,6 +12,7 @@ import { TASK_PAGE_SIZE, TaskTable } from './task-table';
 import { useHasTasks, useTaskPage } from './use-followup';
 import { toRepositoryFilter, useTaskFilters, type TaskView } from './use-task-filters';
 import { useUnitNames } from './use-unit-names';
+import { FollowupLedgerButton } from './ledger-button';
 
 /** 督办 (/followup/*): the tasks as a table or a board (/followup, ?view=board) and one task (/followup/:id). */
 export function FollowupPage() {
@@ -49,7 +50,11 @@ function FollowupHome() {
   );
 
   return (
-    <Page title={t('followup:page.title')} description={t('followup:page.description')}>
+    <Page
+      title={t('followup:page.title')}
+      description={t('followup:page.description')}
+      extra={hasTasks ? <FollowupLedgerButton /> : undefined}
+    >
       {hasTasks === undefined ? (
         <Skeleton active />
       ) : !hasTasks ? (
