@@ -1,6 +1,4 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
-import { DOMParser } from '@xmldom/xmldom';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { BlockNode, InlineNode, MinutesDoc, ParagraphNode } from '../../../../../shared/editor/document';
 import {
@@ -11,6 +9,7 @@ import {
   type MinutesDocxInput,
 } from '../../../../../shared/export/docx';
 import { readDocxParts } from '../../../../helpers/docx-xml';
+import { assertWellFormed } from '../../../../helpers/xml-well-formed';
 
 const t = (text: string, ...marks: ('bold' | 'italic' | 'underline')[]): InlineNode =>
   marks.length > 0 ? { type: 'text', text, marks: marks.map((type) => ({ type })) } : { type: 'text', text };
@@ -20,16 +19,6 @@ const h = (level: 1 | 2 | 3 | 4, text: string): BlockNode => ({
   attrs: { level },
   content: [t(text)],
 });
-
-/** sax (strict mode) has no bundled types; it comes with the dev tools like xmldom. */
-interface SaxParser {
-  onerror: (e: Error) => void;
-  error: Error | null;
-  resume(): SaxParser;
-  write(s: string): SaxParser;
-  close(): SaxParser;
-}
-const sax = createRequire(import.meta.url)('sax') as { parser(strict: boolean, o: object): SaxParser };
 
 const unitNames = {
   zf: '镇综合行政执法队',
@@ -138,34 +127,6 @@ function runOf(xml: string, text: string): string {
 }
 
 const eastAsia = (runXml: string) => /w:eastAsia="([^"]+)"/.exec(runXml)?.[1];
-
-/** Characters outside the XML 1.0 Char production (lone surrogates included, thanks to the u flag). */
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-
-/**
- * Strict well-formedness, three ways (both parsers come with the dev tools): legal characters only and
- * no “]]>” in text; sax in strict mode (tags, entities, bare &); xmldom without any error or warning
- * (duplicate attributes, one root element).
- */
-function assertWellFormed(name: string, xml: string) {
-  const bad = NOT_XML_CHAR.exec(xml);
-  if (bad) throw new Error(`${name}: illegal XML character U+${bad[0].codePointAt(0)!.toString(16)}`);
-  if (xml.includes(']]>')) throw new Error(`${name}: “]]>” in character data`);
-  const problems: string[] = [];
-  const fail = (m: string) => problems.push(m);
-  const strict = sax.parser(true, {});
-  strict.onerror = (e: Error) => {
-    fail(e.message);
-    strict.error = null;
-    strict.resume();
-  };
-  strict.write(xml).close();
-  const dom = new DOMParser({ errorHandler: { warning: fail, error: fail, fatalError: fail } }).parseFromString(
-    xml,
-    'text/xml',
-  );
-  if (problems.length > 0 || !dom.documentElement) throw new Error(`${name}: ${problems.join('; ')}`);
-}
 
 describe('会议纪要 mapper (GB/T 9704 §10.3)', () => {
   it('uses A4 with the 37/35/28/26 mm margins and exact 28.95 pt lines (22 per page)', async () => {
