@@ -4,6 +4,7 @@
  * the console and to BENCHMARKS.md with the machine they ran on.
  *   npm run bench                 Node rows, then the Chromium rows (builds and serves the web app)
  *   BENCH_CHROMIUM=0 npm run bench   Node rows only (BENCHMARKS.md is then not rewritten)
+ *   BENCH_FOLLOWUP=0 npm run bench   without the follow-up reads on the district demo profile (the slowest part)
  * A new row: measure it with `measure` (test/bench/lib.ts) and push a `row(section, name, value, note)`.
  */
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,8 @@ import { generateDemoDataset } from '../../shared/demo/generate';
 import { sealAuditEntry, verifyAuditChain } from '../../shared/domain/audit-chain';
 import { GENESIS_HASH, type AuditEntry } from '../../shared/domain/audit';
 import { minutesDocument, packDocx } from '../../shared/export/docx';
+import { runFollowupBench, type FollowupCaseResult } from './chromium/followup';
+import type { BenchCase } from './chromium/followup-page';
 import { runKeystrokeBench } from './chromium/keystroke';
 import {
   chromiumVersion,
@@ -28,6 +31,7 @@ import { buildMinutesFixture, minutesFixtureDocxInput } from './minutes-fixture'
 const BENCHMARKS_MD = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
 const NODE = 'Node';
 const CHROMIUM = 'Chromium (web build)';
+const FOLLOWUP = 'Chromium: follow-up reads on the district demo profile (IndexedDB)';
 
 function buildChain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
@@ -146,6 +150,78 @@ async function keystrokes(rows: BenchRow[]): Promise<string> {
   return report.chromium;
 }
 
+const FOLLOWUP_LABELS: Record<BenchCase, { name: string; raw: string }> = {
+  'list-all': {
+    name: 'task list followup.list({ limit: 50 })',
+    raw: 'IDBIndex getAll on the [state+deadline] ranges in list order, limit 50, + their counts',
+  },
+  'list-overdue': {
+    name: "task list followup.list({ warning: ['overdue'], limit: 20 })",
+    raw: 'IDBIndex getAll on the 逾期 [state+deadline] ranges, limit 20, + their counts',
+  },
+  'list-unit': {
+    name: 'task list followup.list({ leadUnitId, states: open, limit: 20 }) (the unit leading most open tasks)',
+    raw: 'IDBIndex getAll on the [leadUnitId+state+deadline] ranges, limit 20, + their counts',
+  },
+  attention: {
+    name: 'attention counts followup.attention() (办公室工作人员)',
+    raw: 'IDBIndex count on the [state+deadline] 临期/逾期 ranges, state, extension.state, minutes state',
+  },
+  report: {
+    name: '落实情况通报 selection of the latest meeting (readPreviousHeldMeeting + readReportSelection)',
+    raw: 'getAll of the open + recently verified resolutions (state, updatedAt), one getAll each of their events (resolutionId), their minutes',
+  },
+  'report-events': {
+    name: '…of which its task events alone (Dexie anyOf on resolutionId)',
+    raw: 'one IDBIndex getAll per resolution on resolutionId, one transaction',
+  },
+};
+
+async function followupReads(rows: BenchRow[]): Promise<void> {
+  const report = await runFollowupBench();
+  const scaleName = (s: number) => (s === 1 ? 'full (ten years)' : s === 0.1 ? '1/10 (one year)' : `scale ${s}`);
+  const block = (v: number) => (v > 0 ? ms(v) : '< 50 ms');
+  rows.push(
+    ...report.scales.map((s) =>
+      row(
+        FOLLOWUP,
+        `demo.load of the district profile, ${scaleName(s.scale)}`,
+        ms(s.loadMs),
+        `${s.records} records (${s.resolutions} 议定事项, ${s.taskEvents} 督办记录), one audited transaction; once`,
+      ),
+    ),
+  );
+  const byCase = new Map<BenchCase, FollowupCaseResult[]>();
+  for (const r of report.results) byCase.set(r.kase, [...(byCase.get(r.kase) ?? []), r]);
+  for (const [kase, [a, b]] of byCase as Map<BenchCase, [FollowupCaseResult, FollowupCaseResult]>) {
+    const label = FOLLOWUP_LABELS[kase];
+    for (const r of [a, b]) {
+      const what =
+        kase === 'attention'
+          ? `counts sum ${r.dataLayer.total}`
+          : kase.startsWith('report')
+            ? `${r.dataLayer.rows} ${kase === 'report' ? 'items' : 'resolutions'}, raw read ${r.raw.rows} resolutions / ${r.raw.total} events`
+            : `${r.dataLayer.rows} rows of ${r.dataLayer.total}`;
+      rows.push(
+        row(
+          FOLLOWUP,
+          `${label.name}, ${scaleName(r.scale)}`,
+          ms(r.dataLayer.median),
+          `raw ${ms(r.raw.median)} (data layer ÷ raw ${ratio(r.dataLayer.median, r.raw.median)}); longest main-thread block ${block(r.dataLayer.longest)} (raw ${block(r.raw.longest)}); ${what}; median of ${report.runs}`,
+        ),
+      );
+    }
+    rows.push(
+      row(
+        FOLLOWUP,
+        `${label.name}: full ÷ 1/10`,
+        ratio(b.dataLayer.median, a.dataLayer.median),
+        `raw ${ratio(b.raw.median, a.raw.median)}: ${label.raw}`,
+      ),
+    );
+  }
+}
+
 const rows: BenchRow[] = [];
 const machine = machineInfo();
 await demoAndAudit(rows);
@@ -153,6 +229,7 @@ await minutesExport(rows);
 const withChromium = process.env.BENCH_CHROMIUM !== '0';
 if (withChromium) machine.chromium = await keystrokes(rows);
 else machine.chromium = chromiumVersion();
+if (withChromium && process.env.BENCH_FOLLOWUP !== '0') await followupReads(rows);
 
 console.log(
   `${machine.cpu} × ${machine.cores} (load ${machine.load.toFixed(1)}), Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`,
