@@ -29,14 +29,13 @@ const RESOLUTIONS = [
 const TYPED = '会议强调，各成员单位要压实责任，按时限办结。';
 const SENTENCE =
   '会议要求，各成员单位要按照职责分工，加强协调配合，建立健全信息共享、联合执法和案件移送机制，确保各项议定事项落到实处。';
-/** Pasted from a word processor: fonts, colours and a script that must not survive; long enough to fill page 2. */
+/** Pasted from a word processor: fonts, colours and a script that must not survive; long enough to fill pages. */
+const PASTED_PARAGRAPHS = [1, 2, 3, 4].map((i) => `（${i}）${SENTENCE.repeat(10)}`);
 const PASTED_HTML =
-  [1, 2, 3, 4]
-    .map(
-      (i) =>
-        `<p class="MsoNormal" style="font-family:宋体;color:#ff0000;mso-bidi-font-size:10.5pt">（${i}）${SENTENCE.repeat(10)}<o:p></o:p></p>`,
-    )
-    .join('') + '<script>window.__pwned = true</script><p onclick="window.__pwned = true">附：会议材料</p>';
+  PASTED_PARAGRAPHS.map(
+    (text) =>
+      `<p class="MsoNormal" style="font-family:宋体;color:#ff0000;mso-bidi-font-size:10.5pt">${text}<o:p></o:p></p>`,
+  ).join('') + '<script>window.__pwned = true</script><p onclick="window.__pwned = true">附：会议材料</p>';
 
 interface Launched {
   proc: ChildProcess;
@@ -100,9 +99,10 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     let app = new AppPage(page, BASE);
     await app.firstStartWithDemo();
 
-    // A held meeting without minutes: 起草会议纪要 generates them from the template.
     await app.nav('会议');
-    await page.getByRole('row').filter({ hasText: '已召开' }).first().click();
+    // Hold the next notified meeting (early, so the confirmation says so), then start its minutes.
+    await page.getByRole('row').filter({ hasText: '已通知' }).first().click();
+    await new MeetingsPage(page).transition('标记为已召开', '已召开');
     await page.getByRole('button', { name: '起草会议纪要' }).click();
     await expect(page).toHaveURL(/\/minutes$/);
     const minutesUrl = page.url();
@@ -208,7 +208,7 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     const pending = page.waitForEvent('download');
     await modal.getByRole('button', { name: '保存', exact: true }).click();
     const download = await pending;
-    const file = join(mkdtempSync(join(tmpdir(), 'jd-minutes-')), download.suggestedFilename());
+    const file = join(SHOTS, download.suggestedFilename());
     await download.saveAs(file);
     const pdf = await convertToPdf(file);
     expect(pdf.stderr).not.toMatch(/Error/);
@@ -219,10 +219,16 @@ test('minutes: draft with resolutions, survive a killed browser, review, sign as
     expect(text).toContain('出席：');
     expect(pdf.text).toMatch(/—\s*1\s*—/);
     expect(pdf.text).toMatch(/—\s*2\s*—/);
-    // Page 2 is all body text: exactly 22 lines (the page number line aside).
-    const page2 = (pdf.text.split('\f')[1] ?? '').split('\n').filter((l) => l.trim() && !/—\s*\d+\s*—/.test(l));
-    expect(page2).toHaveLength(22);
     await pdfToPngs(pdf.pdfPath, `${SHOTS}/page`, 60);
+    // A full body page holds exactly 22 lines (the page number line aside): the pages that carry nothing but the
+    // pasted paragraphs are such pages.
+    const pasted = squash(PASTED_PARAGRAPHS.join(''));
+    const bodyPages = pdf.text
+      .split('\f')
+      .map((p) => p.split('\n').filter((l) => l.trim() && !/—\s*\d+\s*—/.test(l)))
+      .filter((lines) => lines.length > 0 && pasted.includes(squash(lines.join(''))));
+    expect(bodyPages.length).toBeGreaterThan(0);
+    for (const lines of bodyPages) expect(lines).toHaveLength(22);
     expect(run.errors).toEqual([]);
   } catch (e) {
     await run.page.screenshot({ path: `${SHOTS}/failure.png` }).catch(() => undefined);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FontScheme } from '../../../../../shared/export/docx/layout';
 import { meetingDocOfficeSchema, type MeetingDocOffice } from '../../../../../shared/export/docx/meeting-doc-model';
 import { getDataLayer, useCurrentProfile, usePeople, usePermission, useUnits } from '../../../db';
-import { DeniedNotice, Guarded, toUserFacingError, zodRule, type UserFacingError } from '../../../ui';
+import { DeniedNotice, Guarded, todayIso, toUserFacingError, zodRule, type UserFacingError } from '../../../ui';
 import { defaultOffice } from './build-doc-input';
 import { useDocumentOffice } from './use-document-office';
 
@@ -77,7 +77,7 @@ export function DocumentSettingsForm({ initial, onSaved, onCancel }: DocumentSet
           label={t('meeting-docs:office.docNumberPrefix')}
           rules={[zodRule(shape.docNumberPrefix)]}
           extra={t('meeting-docs:office.docNumberExample', {
-            example: `${prefix ?? ''}〔${new Date().getFullYear()}〕3号`,
+            example: `${prefix ?? ''}〔${todayIso().slice(0, 4)}〕3号`,
           })}
         >
           <Input maxLength={20} autoComplete="off" style={{ maxWidth: 240 }} />
