@@ -1,10 +1,9 @@
-import { addDays } from './dates';
 import { DomainError } from './errors';
 import { formatChineseDate } from './format';
 import type { Resolution, ResolutionState, TaskEvent } from './minutes';
 import { RESOLUTION_STATE_LABELS } from './minutes-rules';
 import type { Action } from './permissions';
-import { addWorkingDays, isWorkingDay, type WorkingDayCalendar } from './working-days';
+import { addWorkingDays, isWorkingDay, workingDaysBetween, type WorkingDayCalendar } from './working-days';
 
 /**
  * The follow-up (督办) rules, once. Main states 未启动 → 办理中 → 已办结待核验 → 已核验办结; the side
@@ -322,11 +321,8 @@ export function warningLevelOf(
   return 'none';
 }
 
-function workingDaysIn(fromExclusive: string, toInclusive: string, cal: WorkingDayCalendar): number {
-  let n = 0;
-  for (let d = addDays(fromExclusive, 1); d <= toInclusive; d = addDays(d, 1)) if (isWorkingDay(d, cal)) n++;
-  return n;
-}
+const workingDaysIn = (fromExclusive: string, toInclusive: string, cal: WorkingDayCalendar): number =>
+  workingDaysBetween(fromExclusive, toInclusive, cal);
 
 /**
  * The warning of a task on `today`: 临期 when at most `dueSoonWorkingDays` working days are left (the

@@ -8,6 +8,7 @@ import {
   mergeCalendar,
   parseYearSchedule,
   resolveDeadline,
+  workingDaysBetween,
 } from '../../../shared/domain/working-days';
 
 describe('bundled calendar', () => {
@@ -133,5 +134,38 @@ describe('imported schedules', () => {
     [{ year: 'x', holidays: [] }, '年份应为数字'],
   ])('rejects %j', (input, message) => {
     expect(() => parseYearSchedule(input)).toThrow(message);
+  });
+});
+
+describe('workingDaysBetween (closed form)', () => {
+  const slow = (from: string, to: string, cal = BUNDLED_CALENDAR) => {
+    let n = 0;
+    const next = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    for (let d = next(from); d <= to; d = next(d)) {
+      if (isWorkingDay(d, cal)) n++;
+    }
+    return n;
+  };
+  const day = (n: number) => new Date(Date.UTC(2003, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('equals counting day by day, across holiday weeks, 调休 weekends and uncovered years', () => {
+    const imported = mergeCalendar(BUNDLED_CALENDAR, [
+      {
+        year: 2027,
+        holidays: ['2027-02-08', '2027-02-09', '2027-02-10'].map((date) => ({ date, name: '春节' })),
+        workdays: [{ date: '2027-02-06', name: '春节' }],
+      },
+    ]);
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let i = 0; i < 300; i++) {
+      const a = rnd(9000);
+      const b = a + rnd(800);
+      for (const cal of [BUNDLED_CALENDAR, imported]) {
+        expect(workingDaysBetween(day(a), day(b), cal), `${day(a)}..${day(b)}`).toBe(slow(day(a), day(b), cal));
+      }
+    }
+    expect(workingDaysBetween('2026-09-30', '2026-10-09')).toBe(slow('2026-09-30', '2026-10-09'));
+    expect(workingDaysBetween('2026-10-09', '2026-09-30')).toBe(0);
   });
 });
