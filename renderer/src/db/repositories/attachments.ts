@@ -46,6 +46,18 @@ export async function prepareAttachment(file: NewAttachment): Promise<PreparedAt
   return { fileName, mimeType, size, blob, sha256: bytesToHex(sha256(bytes)) };
 }
 
+/**
+ * {@link prepareAttachment} for several files, the count cap checked first (nothing is read when there
+ * are too many). For writes that store files with a new owner inside their own transaction.
+ */
+export async function prepareAttachments(files: readonly NewAttachment[] = []): Promise<PreparedAttachment[]> {
+  const tooMany = attachmentCountProblem(0, files.length);
+  if (tooMany) throw new DomainError('validation', tooMany);
+  const prepared: PreparedAttachment[] = [];
+  for (const f of files) prepared.push(await prepareAttachment(f));
+  return prepared;
+}
+
 /** What the audit trail keeps of an attachment: its metadata and hash, never the content. */
 export function attachmentSnapshot(a: AttachmentMeta | Attachment, hash?: string): Record<string, unknown> {
   const { data: _content, ...meta } = a as Attachment;

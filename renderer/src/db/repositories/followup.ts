@@ -27,6 +27,8 @@ import {
 import { auditedWrite, readCurrentProfile, type AuditWriter, type DataLayerContext } from '../audited-write';
 import { guard } from '../permission-guard';
 import { parseOrThrow } from '../validation';
+import type { AttachmentMeta, NewAttachment } from '../types';
+import { prepareAttachments, storeAttachment, type PreparedAttachment } from './attachments';
 import { readCalendar } from './calendar';
 import { matchesSearch, withoutUndefined } from './list-helpers';
 import { readActive } from './rules';
@@ -91,8 +93,15 @@ export interface FollowupRepository {
   list(filter?: TaskListFilter): Promise<{ rows: TaskRow[]; total: number }>;
   /** An issued task with its timeline; undefined for unknown ids and for drafts. */
   get(id: string): Promise<TaskDetail | undefined>;
-  /** 报送进展 (date, text, reporting unit — a liaison's own unit —, optional percentage). 未启动 → 办理中. */
-  progress(id: string, input: { on: string; text: string; unitId?: string; percent?: number }): Promise<Resolution>;
+  /**
+   * 报送进展 (date, text, reporting unit — a liaison's own unit —, optional percentage). 未启动 → 办理中.
+   * `attachments` are checked like a topic's (types, 20 MB, 10 at most) before anything is written and
+   * stored with the new event as owner ('progress') in the same transaction.
+   */
+  progress(
+    id: string,
+    input: { on: string; text: string; unitId?: string; percent?: number; attachments?: readonly NewAttachment[] },
+  ): Promise<Resolution>;
   /** 催办, with the next 督办通知单 number of the year (settings 'followup.noticeNumbers'). */
   remind(
     id: string,
@@ -106,8 +115,8 @@ export interface FollowupRepository {
   cannotComplete(id: string, input: { reason: string }): Promise<Resolution>;
   /** 提交党政联席会议, after 不能办结. */
   escalate(id: string, input: { note?: string }): Promise<Resolution>;
-  /** 报告办结 (办结报告) → 已办结待核验. */
-  claimDone(id: string, input: { text: string }): Promise<Resolution>;
+  /** 报告办结 (办结报告) → 已办结待核验; `attachments` as for {@link FollowupRepository.progress}. */
+  claimDone(id: string, input: { text: string; attachments?: readonly NewAttachment[] }): Promise<Resolution>;
   /** 核验 by the supervisor: passed → 已核验办结; failed → 办理中 (退回重办) with the finding. */
   verify(id: string, input: { passed: boolean; finding: string }): Promise<Resolution>;
   /**
@@ -123,6 +132,16 @@ export interface FollowupRepository {
   events(resolutionIds: readonly string[]): Promise<Map<string, TaskEvent[]>>;
   /** Records the export of the 督办事项台账 (.xlsx) in the audit trail (what, file name, rows). */
   recordLedgerExport(fileName: string, counts: { tasks: number; events: number }): Promise<void>;
+  /**
+   * The files of a task's events (报送进展, 办结报告), by event id, each event's oldest first, without
+   * content; events without files are left out. Unknown tasks give an empty map.
+   */
+  eventAttachments(resolutionId: string): Promise<Map<string, AttachmentMeta[]>>;
+  /**
+   * Records a saved 督办通知单 (.docx) of one 催办 in the audit trail (entity 'resolution', action 'export':
+   * the notice number, the event and the file name). The reminder must belong to the task and carry a number.
+   */
+  recordNoticeExport(resolutionId: string, eventId: string, fileName: string): Promise<void>;
 }
 
 /** Audit entity id of 督办事项台账 exports. */
@@ -432,11 +451,13 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     build: (actor: { unitId?: string | undefined; role: string }, before: Resolution) => TaskAction,
     finish: (out: { resolution: Resolution; event: TaskEvent }, audit: AuditWriter) => Promise<T> | T,
     prepare?: (audit: AuditWriter, event: Omit<TaskEvent, 'id' | 'createdAt'>) => Promise<Partial<TaskEvent>>,
+    files: readonly PreparedAttachment[] = [],
   ): Promise<T> =>
-    auditedWrite(ctx, [db.resolutions, db.taskEvents], async (audit) => {
+    auditedWrite(ctx, [db.resolutions, db.taskEvents, db.attachments], async (audit) => {
       const before = await db.resolutions.get(id);
       if (!before) throw new DomainError('not-found', '找不到该督办任务，可能已被删除');
       guard(audit, TASK_ACTION_PERMISSION[name], { targetUnitIds: [before.leadUnitId, ...before.coUnitIds] });
+      if (files.length > 0) guard(audit, 'attachment.add');
       const actor = audit.currentActor;
       const action = build(actor, before);
       const calendar = await readCalendar(db);
@@ -472,6 +493,8 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
       });
       await db.taskEvents.add(event);
       audit.record({ entity: 'taskEvent', entityId: event.id, action: 'create', before: null, after: event });
+      // The event's files (报送进展, 办结报告): owner = the new event.
+      for (const file of files) await storeAttachment(ctx, audit, { type: 'progress', id: event.id }, file);
       return finish({ resolution, event }, audit);
     });
 
@@ -481,8 +504,10 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     list,
     get,
 
-    progress: (id, input) =>
-      act(
+    progress: async (id, input) => {
+      // Files are read and checked before the transaction opens (it would commit while a Blob is read).
+      const files = await prepareAttachments(input.attachments);
+      return act(
         id,
         'progress',
         (actor) => {
@@ -497,7 +522,10 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
           };
         },
         resolutionOf,
-      ),
+        undefined,
+        files,
+      );
+    },
 
     remind: (id, input) => {
       let notice: { year: number; number: number } | undefined;
@@ -559,7 +587,10 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
         resolutionOf,
       ),
 
-    claimDone: (id, input) => act(id, 'claim_done', () => ({ type: 'claim_done', text: input.text }), resolutionOf),
+    claimDone: async (id, input) => {
+      const files = await prepareAttachments(input.attachments);
+      return act(id, 'claim_done', () => ({ type: 'claim_done', text: input.text }), resolutionOf, undefined, files);
+    },
 
     verify: (id, input) =>
       act(id, 'verify', () => ({ type: 'verify', passed: input.passed, finding: input.finding }), resolutionOf),
@@ -649,6 +680,50 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
           action: 'export',
           before: null,
           after: { document: '督办事项台账', fileName, rows: counts.tasks, events: counts.events },
+        });
+      }),
+
+    eventAttachments: (resolutionId) =>
+      db.transaction('r', [db.taskEvents, db.attachments], async () => {
+        const events = await db.taskEvents
+          .where('[resolutionId+on]')
+          .between([resolutionId, Dexie.minKey], [resolutionId, Dexie.maxKey])
+          .toArray();
+        // Only these kinds carry files; one index range per event, never a scan.
+        const owners = events.filter((e) => e.kind === 'progress' || e.kind === 'completion').sort(eventOrder);
+        const lists = await Promise.all(
+          owners.map((e) => db.attachments.where('[ownerType+ownerId]').equals(['progress', e.id]).toArray()),
+        );
+        const out = new Map<string, AttachmentMeta[]>();
+        owners.forEach((e, i) => {
+          const files = lists[i]!.map(({ data: _content, ...meta }) => meta as AttachmentMeta).sort(
+            (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+          );
+          if (files.length > 0) out.set(e.id, files);
+        });
+        return out;
+      }),
+
+    recordNoticeExport: (resolutionId, eventId, fileName) =>
+      auditedWrite(ctx, [db.resolutions, db.taskEvents], async (audit) => {
+        const r = await db.resolutions.get(resolutionId);
+        if (!r) throw new DomainError('not-found', '找不到该督办任务，可能已被删除');
+        const e = await db.taskEvents.get(eventId);
+        if (!e || e.resolutionId !== resolutionId || e.kind !== 'reminder')
+          throw new DomainError('not-found', '找不到这次催办记录');
+        if (!e.notice) throw new DomainError('validation', '这次催办没有督办通知单编号');
+        audit.record({
+          entity: 'resolution',
+          entityId: resolutionId,
+          action: 'export',
+          before: null,
+          after: {
+            document: '督办通知单',
+            fileName: fileName.trim(),
+            eventId,
+            notice: { year: e.notice.year, number: e.notice.number },
+            on: e.on,
+          },
         });
       }),
   };
