@@ -1,6 +1,7 @@
 import { Alert, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import {
+  ATTACHMENT_EXTENSIONS,
   addDays,
   isWorkingDay,
   type Resolution,
@@ -10,6 +11,7 @@ import {
 } from '../../../../shared/domain';
 import { getDataLayer, useCalendar, useCurrentProfile } from '../../db';
 import { errorText, FormModal, IsoDatePicker, todayIso } from '../../ui';
+import { AttachmentPicker } from '../topics/attachment-picker';
 import { useFollowupText, type FollowupText } from './labels';
 import type { TaskDetail } from './use-followup';
 import type { UnitNames } from './use-unit-names';
@@ -53,6 +55,8 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
   const { t, date } = useFollowupText();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string>();
+  // 报送进展 and 申报办结 carry files (checked as they are chosen; saved with the event).
+  const [files, setFiles] = useState<File[]>([]);
   const { profile } = useCurrentProfile();
   const calendar = useCalendar()?.calendar;
   const r = task.resolution;
@@ -60,6 +64,7 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
 
   const close = () => {
     setError(undefined);
+    setFiles([]);
     onClose();
   };
 
@@ -69,6 +74,7 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
     const repo = getDataLayer().followup;
     const s = (x: string | undefined) => (x ?? '').trim();
     let message = t('followup:detail.actionDone', { action: t(`followup:action.${action}`) });
+    const attachments = files.map((f) => ({ fileName: f.name, mimeType: f.type, data: f }));
     try {
       switch (action) {
         case 'progress':
@@ -77,6 +83,7 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
             text: s(v.text),
             ...(v.unitId ? { unitId: v.unitId } : {}),
             ...(typeof v.percent === 'number' ? { percent: v.percent } : {}),
+            ...(attachments.length > 0 ? { attachments } : {}),
           });
           break;
         case 'remind': {
@@ -111,7 +118,7 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
           await repo.escalate(r.id, s(v.note) ? { note: s(v.note) } : {});
           break;
         case 'claim_done':
-          await repo.claimDone(r.id, { text: s(v.text) });
+          await repo.claimDone(r.id, { text: s(v.text), ...(attachments.length > 0 ? { attachments } : {}) });
           message = t('followup:done.claimed');
           break;
         case 'verify':
@@ -119,6 +126,7 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
           message = v.passed === true ? t('followup:done.verified') : t('followup:done.sentBack');
           break;
       }
+      setFiles([]);
       onDone(action, { message });
       return true;
     } catch (e) {
@@ -131,6 +139,16 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
   const max = (n: number) => ({ max: n, message: t('followup:form.tooLong', { max: n }) });
   const area = (rows: number, placeholder?: string, autoFocus = false) => (
     <Input.TextArea autoSize={{ minRows: rows, maxRows: 12 }} placeholder={placeholder} autoFocus={autoFocus} />
+  );
+
+  const picker = (label: string) => (
+    <Form.Item label={label}>
+      <AttachmentPicker
+        files={files}
+        onChange={setFiles}
+        hint={t('followup:form.attachmentsHint', { types: ATTACHMENT_EXTENSIONS.join('、') })}
+      />
+    </Form.Item>
   );
 
   const taskUnits = [r.leadUnitId, ...r.coUnitIds];
@@ -226,6 +244,7 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
           >
             <InputNumber<number> min={0} max={100} precision={0} suffix="%" style={{ width: 140 }} />
           </Form.Item>
+          {picker(t('followup:form.attachments'))}
         </>
       ) : null}
 
@@ -340,13 +359,16 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
       ) : null}
 
       {action === 'claim_done' ? (
-        <Form.Item
-          name="text"
-          label={t('followup:form.completionText')}
-          rules={[required(t('followup:form.completionTextRequired')), max(MAX.text)]}
-        >
-          {area(4, t('followup:form.completionTextPlaceholder'), true)}
-        </Form.Item>
+        <>
+          <Form.Item
+            name="text"
+            label={t('followup:form.completionText')}
+            rules={[required(t('followup:form.completionTextRequired')), max(MAX.text)]}
+          >
+            {area(4, t('followup:form.completionTextPlaceholder'), true)}
+          </Form.Item>
+          {picker(t('followup:form.completionAttachments'))}
+        </>
       ) : null}
 
       {action === 'verify' ? (

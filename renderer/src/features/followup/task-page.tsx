@@ -10,8 +10,8 @@ import {
   type TaskActionName,
   type TaskEvent,
 } from '../../../../shared/domain';
-import { useCurrentProfile } from '../../db';
-import { Guarded, Page, todayIso } from '../../ui';
+import { getDataLayer, useCurrentProfile } from '../../db';
+import { errorText, Guarded, Page, todayIso } from '../../ui';
 import { DocumentPreviewModal } from '../documents';
 import { DocumentSettingsForm, useOfficeInitial } from '../meetings/documents';
 import { useFollowupText } from './labels';
@@ -24,7 +24,7 @@ import {
 import { TaskActionModal, type ReminderSaved } from './task-action-modal';
 import { ProvisionalTag, SideRecordTags, TaskStateTag, WarningTag } from './task-tags';
 import { TaskTimeline } from './task-timeline';
-import { useTask, type TaskDetail } from './use-followup';
+import { useTask, useTaskAttachments, type TaskDetail } from './use-followup';
 import { useUnitNames, type UnitNames } from './use-unit-names';
 
 /** Labels on one line (牵头单位 wrapped to two on a 1280 px screen). */
@@ -78,6 +78,7 @@ function TaskDetailView({ task, units }: { task: TaskDetail; units: UnitNames })
     office?.saved ? setPreview(target) : setAskingOffice(target);
   const r = task.resolution;
   const today = todayIso();
+  const attachments = useTaskAttachments(r.id);
 
   const possible = allowedTaskActions(r, today);
   const targetUnitIds = [r.leadUnitId, ...r.coUnitIds];
@@ -160,6 +161,7 @@ function TaskDetailView({ task, units }: { task: TaskDetail; units: UnitNames })
               events={task.events}
               issuedOn={r.issuedOn}
               units={units}
+              attachments={attachments}
               noticeFor={(e) => {
                 const notice = reminderNotice(e);
                 return notice ? () => openNotice({ eventId: e.id, notice }) : undefined;
@@ -223,6 +225,14 @@ function TaskDetailView({ task, units }: { task: TaskDetail; units: UnitNames })
         title={preview ? t('followup:notice.previewTitle', { ...preview.notice }) : ''}
         fileName={preview ? supervisionNoticeFileName(preview.notice) : ''}
         build={() => buildSupervisionNoticeDocx(r.id, preview?.eventId ?? '')}
+        onSaved={() => {
+          // The saved copy goes into the audit trail (which notice, which 催办, the file name).
+          if (!preview) return;
+          const fileName = supervisionNoticeFileName(preview.notice);
+          getDataLayer()
+            .followup.recordNoticeExport(r.id, preview.eventId, fileName)
+            .catch((e: unknown) => void message.error(errorText(e, t)));
+        }}
         onClose={() => setPreview(undefined)}
       />
     </Page>

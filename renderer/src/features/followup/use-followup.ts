@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { getDataLayer } from '../../db';
 import type { AttentionCounts, TaskDetail, TaskListFilter, TaskRow } from '../../db/repositories/followup';
+import type { AttachmentMeta } from '../../db/types';
 
 export type { AttentionCounts, TaskDetail, TaskListFilter, TaskRow };
 
@@ -30,4 +31,9 @@ export function useTask(id: string | undefined): TaskDetail | null | undefined {
 /** What needs attention now (counts), live; `undefined` while loading. */
 export function useAttentionCounts(): AttentionCounts | undefined {
   return useLiveQuery(() => getDataLayer().followup.attention(), []);
+}
+
+/** The files of a task's 报送进展 and 办结报告, by event id, live; `undefined` while loading. */
+export function useTaskAttachments(id: string | undefined): Map<string, AttachmentMeta[]> | undefined {
+  return useLiveQuery(async () => (id ? getDataLayer().followup.eventAttachments(id) : new Map()), [id]);
 }

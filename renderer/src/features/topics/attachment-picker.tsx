@@ -29,13 +29,15 @@ export interface AttachmentPickerProps {
   onChange: (files: File[]) => void;
   /** Attachments the topic already has (counted against the cap of 10). */
   existing?: number;
+  /** The rules line under the drop area (default: the topic's). */
+  hint?: string;
 }
 
 /**
  * 附件 in the intake form: drag or choose files; each is checked at once and a refused file is named
  * with the reason (type, size, count) instead of silently dropped.
  */
-export function AttachmentPicker({ files, onChange, existing = 0 }: AttachmentPickerProps) {
+export function AttachmentPicker({ files, onChange, existing = 0, hint }: AttachmentPickerProps) {
   const { t } = useTopicsText();
   const [errors, setErrors] = useState<string[]>([]);
 
@@ -67,7 +69,9 @@ export function AttachmentPicker({ files, onChange, existing = 0 }: AttachmentPi
           <InboxOutlined aria-hidden />
         </p>
         <p className="ant-upload-text">{t('topics:attachments.drop')}</p>
-        <p className="ant-upload-hint">{t('topics:attachments.rules', { types: ATTACHMENT_EXTENSIONS.join('、') })}</p>
+        <p className="ant-upload-hint">
+          {hint ?? t('topics:attachments.rules', { types: ATTACHMENT_EXTENSIONS.join('、') })}
+        </p>
       </Upload.Dragger>
       {errors.length > 0 ? (
         <Alert

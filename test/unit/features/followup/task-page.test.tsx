@@ -21,6 +21,7 @@ const fixture = vi.hoisted(() => ({
   role: 'office_staff' as UserRole,
   unitId: undefined as string | undefined,
   task: undefined as unknown,
+  attachments: new Map<string, unknown[]>(),
 }));
 
 vi.mock('../../../../renderer/src/db/hooks/use-profiles', () => ({
@@ -57,6 +58,7 @@ vi.mock('../../../../renderer/src/db/hooks/use-units', () => ({
 }));
 vi.mock('../../../../renderer/src/features/followup/use-followup', () => ({
   useTask: () => fixture.task,
+  useTaskAttachments: () => fixture.attachments,
 }));
 vi.mock('../../../../renderer/src/features/meetings/documents', () => ({
   useOfficeInitial: () => undefined,
@@ -87,6 +89,15 @@ beforeAll(() => {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
+  // jsdom's Blob cannot read itself: the file picker reads a chosen file's first bytes.
+  Blob.prototype.arrayBuffer ??= function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+      reader.readAsArrayBuffer(this);
+    });
+  };
   localStorage.setItem('jointdesk.language', 'zh-CN');
   initI18n();
 });
@@ -96,6 +107,7 @@ afterEach(() => {
   container?.remove();
   fixture.role = 'office_staff';
   fixture.unitId = undefined;
+  fixture.attachments = new Map();
   setDataLayer(undefined);
 });
 
@@ -262,5 +274,58 @@ describe('task page', () => {
     await click(button(dialog(), '申请延期'));
     await eventually(() => expect(norm(dialog().textContent)).toContain('请选择拟延期日期'));
     expect(requestExtension).not.toHaveBeenCalled();
+  });
+
+  it('shows each event’s files in the timeline with a save button', async () => {
+    fixture.attachments = new Map([
+      [
+        'e1',
+        [
+          {
+            id: 'a1',
+            ownerType: 'progress',
+            ownerId: 'e1',
+            fileName: '责令改正通知书.pdf',
+            mimeType: 'application/pdf',
+            size: 2048,
+            createdAt: '2026-03-10T02:00:00.000Z',
+          },
+        ],
+      ],
+    ]);
+    const el = await render(detail(resolution()));
+    const files = el.querySelector('[data-testid=task-event] [data-testid=event-attachments]');
+    expect(norm(files?.textContent)).toContain('附件（1）');
+    expect(norm(files?.textContent)).toContain('责令改正通知书.pdf');
+    expect(files?.querySelector('button[aria-label="保存附件 责令改正通知书.pdf"]')).not.toBeNull();
+  });
+
+  it('申报办结 offers a file picker and sends the chosen files with the 办结报告', async () => {
+    fixture.role = 'liaison';
+    fixture.unitId = 'u-lead';
+    const claimDone = vi.fn(async () => resolution({ state: 'done_pending_verification' }));
+    setDataLayer({ followup: { claimDone } } as unknown as DataLayer);
+    const el = await render(detail(resolution()));
+    await click(button(el, '申报办结'));
+    expect(norm(dialog().textContent)).toContain('办结材料（可不填）');
+    expect(norm(dialog().textContent)).toContain('每次最多10个');
+    const input = dialog().querySelector<HTMLInputElement>('input[type=file]')!;
+    const file = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], '办结报告.pdf', {
+      type: 'application/pdf',
+    });
+    await act(async () => {
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await eventually(() => expect(norm(dialog().textContent)).toContain('办结报告.pdf'));
+    typeInto(dialog().querySelector('textarea')!, '已全部整改到位');
+    await click(button(dialog(), '申报办结'));
+    await eventually(() =>
+      expect(claimDone).toHaveBeenCalledWith('r1', {
+        text: '已全部整改到位',
+        attachments: [{ fileName: '办结报告.pdf', mimeType: 'application/pdf', data: file }],
+      }),
+    );
   });
 });
