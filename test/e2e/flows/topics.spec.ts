@@ -120,6 +120,13 @@ test('topics are submitted, returned, merged and accepted; counts and states sur
 
   // Triage: only the steps the state allows are offered.
   await topics.openTopic(A);
+  // Field labels stay on one line (“议题类别”, never “议题类/别”), also in a narrower window.
+  await page.setViewportSize({ width: 900, height: 900 });
+  const label = page.locator('.ant-descriptions-item-label').filter({ hasText: '议题类别' }).first();
+  const box = await label.boundingBox();
+  const lineHeight = await label.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 22);
+  expect(box!.height).toBeLessThan(lineHeight * 1.5 + 16);
+  await page.setViewportSize({ width: 1440, height: 900 });
   for (const step of ['受理', '退回', '合并', '转为争议']) await expect(topics.stepButton(step)).toBeVisible();
   for (const step of ['暂缓', '提交党政联席会议', '重新提交']) await expect(topics.stepButton(step)).toHaveCount(0);
   await expect(page.locator('.jd-complainant-card')).toContainText('张**');
