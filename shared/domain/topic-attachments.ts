@@ -122,10 +122,15 @@ export function attachmentProblem(file: AttachmentCandidate): string | undefined
   return undefined;
 }
 
-/** The sentence for one file too many on an owner that already has `existing` attachments. */
-export function attachmentCountProblem(existing: number, adding = 1): string | undefined {
+/**
+ * The sentence for one file too many on an owner that already has `existing` attachments; `owner` names
+ * what the files belong to (每个议题, 每次报送).
+ */
+export function attachmentCountProblem(existing: number, adding = 1, owner = '每个议题'): string | undefined {
   if (existing + adding <= MAX_ATTACHMENTS_PER_OWNER) return undefined;
-  return `每个议题最多 ${MAX_ATTACHMENTS_PER_OWNER} 个附件（已有 ${existing} 个），请先删除不需要的附件`;
+  return existing > 0
+    ? `${owner}最多 ${MAX_ATTACHMENTS_PER_OWNER} 个附件（已有 ${existing} 个），请先删除不需要的附件`
+    : `${owner}最多 ${MAX_ATTACHMENTS_PER_OWNER} 个附件（选择了 ${adding} 个），请减少后重试`;
 }
 
 /** {@link attachmentProblem} as a thrown DomainError('validation'). */

@@ -163,6 +163,13 @@ describe('follow-up: files on 报送进展 and 办结报告', () => {
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('validation');
     }
+    await expect(
+      s.dl.followup.progress('r1', {
+        on: '2026-11-22',
+        text: '进展',
+        attachments: Array.from({ length: 11 }, (_, i) => pdf(`材料${i + 1}.pdf`)),
+      }),
+    ).rejects.toThrow('每次报送最多 10 个附件（选择了 11 个），请减少后重试');
     const claim = await s.dl.followup
       .claimDone('r1', { text: '已办结', attachments: [{ fileName: '办结报告.js', data: new Blob(['x']) }] })
       .catch((e: unknown) => e);

@@ -50,8 +50,11 @@ export async function prepareAttachment(file: NewAttachment): Promise<PreparedAt
  * {@link prepareAttachment} for several files, the count cap checked first (nothing is read when there
  * are too many). For writes that store files with a new owner inside their own transaction.
  */
-export async function prepareAttachments(files: readonly NewAttachment[] = []): Promise<PreparedAttachment[]> {
-  const tooMany = attachmentCountProblem(0, files.length);
+export async function prepareAttachments(
+  files: readonly NewAttachment[] = [],
+  owner = '每次报送',
+): Promise<PreparedAttachment[]> {
+  const tooMany = attachmentCountProblem(0, files.length, owner);
   if (tooMany) throw new DomainError('validation', tooMany);
   const prepared: PreparedAttachment[] = [];
   for (const f of files) prepared.push(await prepareAttachment(f));
