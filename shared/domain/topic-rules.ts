@@ -183,3 +183,22 @@ export function proposeStandingItems(input: {
   }
   return out;
 }
+
+/**
+ * States a topic can be merged INTO: still to be discussed (待审核, 已受理, 已排入议程, 暂缓). A topic already
+ * 已上会/已议定/提交党政联席会议 has been dealt with, and a merged, returned or converted one is not handled on
+ * its own: merging into those would give the new topic an outcome it never had.
+ */
+export const MERGE_TARGET_STATES: readonly TopicState[] = ['submitted', 'accepted', 'scheduled', 'deferred'];
+
+/** Why `target` cannot take `topic` merged into it, or undefined when it can. */
+export function mergeTargetProblem(
+  topic: Pick<Topic, 'id'>,
+  target: Pick<Topic, 'id' | 'state' | 'title'>,
+): string | undefined {
+  if (target.id === topic.id) return '不能将议题合并到其自身';
+  if (!MERGE_TARGET_STATES.includes(target.state)) {
+    return `不能合并到“${TOPIC_STATE_LABELS[target.state]}”的议题《${target.title}》，请选择尚待上会研究的议题`;
+  }
+  return undefined;
+}

@@ -150,9 +150,14 @@ test('topics are submitted, returned, merged and accepted; counts and states sur
 
   await topics.mergeTopic(C, A);
   await topics.acceptTopic(A);
-  // The merged topic follows its survivor.
+  // The merged topic shows 已合并 and links to its target; never the target's state beside its own.
   await topics.openTopic(C);
-  await expect(page.locator('.jd-topic-banner [data-state="accepted"]')).toBeVisible();
+  const banner = page.locator('.jd-topic-banner');
+  await expect(banner).toContainText(`已合并至《${A}》，随该议题一并办理`);
+  await expect(banner.getByRole('link', { name: `《${A}》` })).toBeVisible();
+  await expect(banner.locator('[data-state]')).toHaveCount(0);
+  await expect(page.locator('.jd-page-title')).toContainText('已合并');
+  await expect(page.locator('.jd-page-title')).not.toContainText('已受理');
   await expect(topics.stepButton('受理')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/merged.png`, fullPage: true });
 

@@ -200,7 +200,7 @@ describe('topics repository', () => {
     // Survivors that are not topics of their own any more are refused, and so is the topic itself.
     const before = await snapshotTables(db);
     await expect(dl.topics.act(d.id, { type: 'merge', intoTopicId: a.id })).rejects.toThrow(
-      '不能合并到“已合并”的议题《甲》，请选择仍在办理中的议题',
+      '不能合并到“已合并”的议题《甲》，请选择尚待上会研究的议题',
     );
     await dl.topics.act(d.id, { type: 'return', reason: '重复' }).then(() => dl.topics.act(d.id, { type: 'resubmit' }));
     const e = await dl.topics.submit(input(town, { title: '戊' }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  mergeTargetProblem,
   agendaBacklog,
   deferredFromMeeting,
   DomainError,
@@ -134,5 +135,18 @@ describe('agenda proposals', () => {
         deferredTopics: [],
       }),
     ).toEqual([]);
+  });
+});
+
+describe('merge targets', () => {
+  const base = { id: 't1', title: '夜市噪声扰民', state: 'submitted' as const };
+  it('are only topics still to be discussed', () => {
+    for (const state of ['submitted', 'accepted', 'scheduled', 'deferred'] as const) {
+      expect(mergeTargetProblem({ id: 'new' }, { ...base, state })).toBeUndefined();
+    }
+    for (const state of ['discussed', 'resolved', 'escalated', 'merged', 'returned', 'converted'] as const) {
+      expect(mergeTargetProblem({ id: 'new' }, { ...base, state })).toMatch(/^不能合并到“.+”的议题《夜市噪声扰民》/);
+    }
+    expect(mergeTargetProblem({ id: 't1' }, base)).toBe('不能将议题合并到其自身');
   });
 });

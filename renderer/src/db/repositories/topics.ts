@@ -3,6 +3,7 @@ import {
   DomainError,
   fieldError,
   TOPIC_STATE_LABELS,
+  mergeTargetProblem,
   complainantFields,
   disputeDraftFromTopic,
   disputeInputSchema,
@@ -83,7 +84,6 @@ export const topicTriageActionSchema = z.discriminatedUnion('type', [
 /** States in which the submitter's text may still change (a returned topic is corrected, then resubmitted). */
 const EDITABLE_STATES: readonly Topic['state'][] = ['submitted', 'returned'];
 /** A survivor must still be handled as a topic of its own. */
-const NOT_A_SURVIVOR: readonly Topic['state'][] = ['merged', 'returned', 'converted'];
 
 /**
  * Topics. Every record that leaves this repository, and every audit snapshot it writes, has the
@@ -200,12 +200,8 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
           case 'merge': {
             const survivor = await db.topics.get(a.intoTopicId);
             if (!survivor) throw new DomainError('not-found', '合并到的议题：找不到该议题，可能已被删除');
-            if (survivor.id !== before.id && NOT_A_SURVIVOR.includes(survivor.state)) {
-              throw new DomainError(
-                'validation',
-                `不能合并到“${TOPIC_STATE_LABELS[survivor.state]}”的议题《${survivor.title}》，请选择仍在办理中的议题`,
-              );
-            }
+            const problem = mergeTargetProblem(before, survivor);
+            if (problem) throw new DomainError('validation', problem);
             next = transitionTopic(before, { type: 'merge', intoTopicId: survivor.id });
             auditReason = note ?? `合并至《${survivor.title}》`;
             break;

@@ -4,6 +4,7 @@ import {
   conversionNeedsOtherParty,
   conversionParties,
   disputeTypeForCategory,
+  mergeTargetProblem,
   type Topic,
 } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
@@ -24,9 +25,6 @@ export interface TopicActionModalProps {
   onClose: () => void;
   onDone: (saved: Topic, action: ModalAction) => void;
 }
-
-/** States a merge target must not be in: it has to be a topic still handled on its own. */
-const NOT_A_SURVIVOR: readonly Topic['state'][] = ['merged', 'returned', 'converted'];
 
 /** 退回 (reason), 合并 (searchable survivor), 转为争议 (confirm, other party if needed), 暂缓 / 提交党政联席会议 (note). */
 export function TopicActionModal({ topic, action, names, topics, onClose, onDone }: TopicActionModalProps) {
@@ -76,12 +74,12 @@ function ActionForm({
   const candidates = useMemo(
     () =>
       topics
-        .filter((x) => x.id !== topic.id && !NOT_A_SURVIVOR.includes(x.state))
+        .filter((x) => mergeTargetProblem(topic, x) === undefined)
         .map((x) => ({
           value: x.id,
           label: `${x.title}（${stateLabel(x.state)}，${names.unit(x.submittingUnitId)}，${date(x.submittedOn)}）`,
         })),
-    [topics, topic.id, stateLabel, names, date],
+    [topics, topic, stateLabel, names, date],
   );
 
   const partyOptions = useMemo(

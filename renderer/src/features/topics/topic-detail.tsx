@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { allowedTopicActions, effectiveTopic, type Topic } from '../../../../shared/domain';
+import { allowedTopicActions, type Topic } from '../../../../shared/domain';
 import { getDataLayer, useDispute, useTopic, useTopics } from '../../db';
 import { Guarded, Page, useReportError } from '../../ui';
 import { AttachmentsCard } from './attachments-card';
@@ -237,7 +237,6 @@ function StatusBanner({
 
   if (x.state === 'merged' && x.mergedIntoTopicId) {
     const into = byId.get(x.mergedIntoTopicId);
-    const survivor = effectiveTopic(x, byId);
     return (
       <Banner
         type="info"
@@ -245,11 +244,7 @@ function StatusBanner({
           <span>
             {t('topics:detail.mergedIntoPrefix')}
             <Link to={`/topics/${x.mergedIntoTopicId}`}>《{into?.title ?? t('topics:unknownTopic')}》</Link>
-            {survivor !== x ? (
-              <>
-                {t('topics:detail.followsState')} <TopicStateTag state={survivor.state} />
-              </>
-            ) : null}
+            {t('topics:detail.followsTarget')}
           </span>
         }
       />
