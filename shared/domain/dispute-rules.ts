@@ -239,3 +239,28 @@ export function openDisputesByAge(ds: readonly Dispute[]): Dispute[] {
       a.registeredOn < b.registeredOn ? -1 : a.registeredOn > b.registeredOn ? 1 : a.number.localeCompare(b.number),
     );
 }
+
+/** What the dispute page's banner says about who handles the matter now. */
+export type HandlingNotice =
+  | { kind: 'first_handling'; unitId: string }
+  | { kind: 'designated'; unitId: string; on?: string; closed: boolean }
+  | { kind: 'closed'; unitId: string };
+
+/**
+ * While the dispute is open the 先行处理单位 must keep enforcing (争议期间不得停止执法活动). Once the district
+ * has designated jurisdiction (指定管辖), the designated unit handles it: the banner names that unit instead.
+ */
+export function handlingNotice(
+  d: Pick<Dispute, 'state' | 'firstHandlingUnitId' | 'designatedUnitId' | 'designatedOn'>,
+): HandlingNotice {
+  if (d.designatedUnitId && (d.state === 'designated' || d.state === 'closed')) {
+    return {
+      kind: 'designated',
+      unitId: d.designatedUnitId,
+      ...(d.designatedOn ? { on: d.designatedOn } : {}),
+      closed: d.state === 'closed',
+    };
+  }
+  if (d.state === 'closed') return { kind: 'closed', unitId: d.firstHandlingUnitId };
+  return { kind: 'first_handling', unitId: d.firstHandlingUnitId };
+}

@@ -115,6 +115,9 @@ test('a dispute runs from registration through negotiation and escalation to des
   await ui.fillDate(des, '指定管辖决定日期', '2026-11-16');
   await ui.submitAction(des);
   await expect(ui.stateTag()).toHaveText('已指定管辖');
+  // After designation the banner names the designated unit, no longer the first-handling rule.
+  await expect(page.getByTestId('handling-banner')).toContainText(`已指定管辖：${TOWN} —— 由该单位依法办理`);
+  await expect(page.getByText('争议期间不得停止执法活动')).toHaveCount(0);
 
   const close = await ui.startAction('结案');
   await close.getByLabel('结案说明（可不填）').fill('城关镇已依法查处完毕');

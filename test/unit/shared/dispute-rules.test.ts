@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedDisputeActions,
+  handlingNotice,
   assessDispute,
   DEFAULT_STUCK_THRESHOLDS,
   type Dispute,
@@ -147,5 +148,25 @@ describe('stuck detection under a controlled clock', () => {
       dispute({ id: 'c', registeredOn: '2026-01-01', state: 'closed' }),
     ];
     expect(openDisputesByAge(list).map((d) => d.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('handlingNotice (the banner on a dispute)', () => {
+  const d = { firstHandlingUnitId: 'u1', designatedUnitId: undefined, designatedOn: undefined };
+  it('names the first-handling unit while open, the designated unit after 指定管辖', () => {
+    expect(handlingNotice({ ...d, state: 'negotiating' })).toEqual({ kind: 'first_handling', unitId: 'u1' });
+    expect(handlingNotice({ ...d, state: 'escalated' })).toEqual({ kind: 'first_handling', unitId: 'u1' });
+    expect(handlingNotice({ ...d, state: 'designated', designatedUnitId: 'u2', designatedOn: '2026-11-20' })).toEqual({
+      kind: 'designated',
+      unitId: 'u2',
+      on: '2026-11-20',
+      closed: false,
+    });
+    expect(handlingNotice({ ...d, state: 'closed', designatedUnitId: 'u2' })).toEqual({
+      kind: 'designated',
+      unitId: 'u2',
+      closed: true,
+    });
+    expect(handlingNotice({ ...d, state: 'closed' })).toEqual({ kind: 'closed', unitId: 'u1' });
   });
 });

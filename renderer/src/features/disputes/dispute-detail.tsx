@@ -99,7 +99,7 @@ function DisputeDetail({ dispute: d, names }: { dispute: Dispute; names: NameLoo
         </Button>
       }
     >
-      <FirstHandlingBanner dispute={d} unitName={names.unit(d.firstHandlingUnitId)} />
+      <FirstHandlingBanner dispute={d} unitName={names.unit} />
 
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap align="center">

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  meetingOfficialName,
   DISPUTE_STATES,
   DISPUTE_TYPES,
   type DisputeActionType,
@@ -25,12 +26,14 @@ export function useDisputesText() {
     const actionLabel = (a: DisputeActionType): string => t(`disputes:action.${a}`);
     /** Official form in Chinese (2026年3月9日), long form in English. */
     const date = (iso: string | undefined): string => (iso ? formatDisplayDate(iso, lng) : '—');
-    /** 2026年第4次定期联席会议（2026年12月20日） or the meeting's own title with its date. */
+    /** 2026年第四次定期联席会议（2026年12月20日） or the meeting's own title with its date. */
     const meetingLabel = (m: Meeting): string =>
       t('disputes:meetingLabel', {
         name:
           m.title ??
-          t('disputes:meetingName', { year: m.year, n: m.sequence, kind: t(`disputes:meetingKind.${m.kind}`) }),
+          (lng.startsWith('zh')
+            ? meetingOfficialName(m)
+            : t('disputes:meetingName', { year: m.year, n: m.sequence, kind: t(`disputes:meetingKind.${m.kind}`) })),
         date: formatDisplayDate(m.startsAt.slice(0, 10), lng),
       });
     return {
