@@ -1,6 +1,7 @@
 import { DomainError } from './errors';
 import { daysBetween } from './dates';
-import { MINUTES_DRIVEN_MEETING_STATES, isHeldOrLater } from './state-sets';
+import { formatChineseDate } from './format';
+import { MINUTES_DRIVEN_MEETING_STATES, isAttendanceEditable, isHeldOrLater } from './state-sets';
 import type { Meeting, MeetingKind, MeetingState } from './meeting';
 import { MINUTES_STATES, type MinutesState } from './minutes';
 
@@ -185,4 +186,29 @@ export function quarterCompliance(
     q = previousQuarter(q);
   }
   return out;
+}
+
+/** Days before the meeting day on which sign-in already opens (0 = the meeting day itself). */
+export const DEFAULT_SIGN_IN_DAYS_BEFORE = 0;
+
+/**
+ * Whether sign-in (签到) is open for a meeting on `today`: from the meeting day (or `daysBefore` days
+ * earlier) while its attendance may still change. Weeks ahead, attendance is marked in the list, not signed in.
+ */
+export function signInWindow(
+  m: Pick<Meeting, 'state' | 'startsAt'>,
+  today: string,
+  daysBefore = DEFAULT_SIGN_IN_DAYS_BEFORE,
+): { open: true } | { open: false; reason: string } {
+  const day = m.startsAt.slice(0, 10);
+  if (!isAttendanceEditable(m)) {
+    return { open: false, reason: `会议处于“${MEETING_STATE_LABELS[m.state]}”状态，不能签到` };
+  }
+  if (daysBetween(today, day) > daysBefore) {
+    return {
+      open: false,
+      reason: `签到在会议当天开放（会议日期：${formatChineseDate(day)}）；提前确认的出席情况请在名单中标记`,
+    };
+  }
+  return { open: true };
 }

@@ -225,8 +225,12 @@ export interface AttendanceRepository {
     id: string,
     sub: { substitutePersonId?: string; substituteName?: string; reason?: string },
   ): Promise<Attendance>;
-  /** 签到: present, with the time of signing in. */
-  signIn(id: string): Promise<Attendance>;
+  /**
+   * 签到: present, with the time of signing in. Only in the sign-in window (signInWindow: from the meeting
+   * day). A person on 请假 is refused (DomainError 'conflict') unless `confirmLeave`; then the change is audited
+   * with the leave reason it replaces.
+   */
+  signIn(id: string, o?: { confirmLeave?: boolean }): Promise<Attendance>;
 }
 
 export type StandingAgendaKind = 'last_resolutions' | 'disputes_review' | 'instructions' | 'summary' | 'other';

@@ -148,6 +148,11 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
   await expect.poll(() => meetings.count('应到')).toBeGreaterThan(20);
   const expected = await meetings.count('应到');
   await meetings.markLeave(ON_LEAVE, LEAVE_REASON);
+  // Weeks ahead there is no sign-in yet: it opens on the meeting day.
+  await expect(page.getByTestId('sign-in-closed')).toContainText('签到在会议当天开放（会议日期：2026年12月15日）');
+  await page.clock.setSystemTime(new Date('2026-12-15T08:40:00+08:00'));
+  await page.reload();
+  await meetings.tab('参会人员');
   const box = await meetings.signInMode();
   await box.fill(CHAIR);
   await expect(page.getByTestId('sign-in-row').first()).toContainText(CHAIR);
@@ -159,6 +164,16 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
   expect(await meetings.count('请假')).toBe(1);
   expect(await meetings.count('未到')).toBe(expected - 2);
   await page.screenshot({ path: `${SHOTS}/sign-in.png` });
+  // Signing in someone on leave asks first (the leave and its reason would be replaced).
+  await box.fill(ON_LEAVE);
+  await box.press('Enter');
+  const ask = page.getByRole('dialog').filter({ hasText: `${ON_LEAVE}已请假，改为出席并签到？` });
+  await expect(ask).toContainText(LEAVE_REASON);
+  await ask.getByRole('button', { name: '取消' }).click();
+  expect(await meetings.count('请假')).toBe(1);
+  await box.fill('');
+  await page.clock.setSystemTime(new Date('2026-11-22T10:05:00+08:00'));
+  await page.reload();
 
   // The three documents: preview, save (a download), open in LibreOffice, read back.
   await meetings.tab('会议文件');

@@ -10,7 +10,8 @@ interface Setup extends Harness {
   retired: string;
 }
 
-async function setup(): Promise<Setup> {
+/** `onDay`: the meeting is today (the test clock's 2026-11-22) and notified, so sign-in is open. */
+async function setup(o: { onDay?: boolean } = {}): Promise<Setup> {
   const h = await withProfile();
   const town = (await h.dl.units.create(unitInput('城关镇人民政府', { kind: 'township' }))).id;
   const chair = (await h.dl.people.create(personInput('陈建国', town, { role: 'chief_convener' }))).id;
@@ -20,10 +21,11 @@ async function setup(): Promise<Setup> {
   await h.dl.people.archive(retired);
   const m = await h.dl.meetings.create({
     kind: 'regular',
-    startsAt: '2026-12-09T09:00',
+    startsAt: o.onDay ? '2026-11-22T09:00' : '2026-12-09T09:00',
     place: '镇政府三楼会议室',
     chairPersonId: chair,
   });
+  if (o.onDay) await h.dl.meetings.transition(m.id, 'notified');
   return { ...h, meetingId: m.id, chair, member, colleague, retired };
 }
 
@@ -34,6 +36,16 @@ async function rowOf(h: Setup, personId: string) {
 }
 
 describe('attendance repository', () => {
+  it('opens sign-in on the meeting day, not weeks ahead', async () => {
+    const h = await setup();
+    const row = await rowOf(h, h.member);
+    const before = await snapshotTables(h.db);
+    await expect(h.dl.attendance.signIn(row.id)).rejects.toThrow(
+      '签到在会议当天开放（会议日期：2026年12月9日）；提前确认的出席情况请在名单中标记',
+    );
+    expect(await snapshotTables(h.db)).toEqual(before);
+  });
+
   it('adds observers (列席) after the invitees and refuses duplicates and archived people', async () => {
     const h = await setup();
     const { db, dl, meetingId, colleague, member, retired } = h;
@@ -99,13 +111,25 @@ describe('attendance repository', () => {
   });
 
   it('signs in: present with the time; a substitute keeps 代会; a second sign-in changes nothing', async () => {
-    const h = await setup();
+    const h = await setup({ onDay: true });
     const chairRow = await rowOf(h, h.chair);
     await h.dl.attendance.setStatus(chairRow.id, 'leave', '临时有事');
-    const signed = await h.dl.attendance.signIn(chairRow.id);
+    // On leave: asked first, nothing written; confirmed, the change is recorded with the leave it replaces.
+    const before = await snapshotTables(h.db);
+    await expect(h.dl.attendance.signIn(chairRow.id)).rejects.toMatchObject({
+      code: 'conflict',
+      message: '该人员已请假（临时有事）；确认改为出席后再签到',
+    });
+    expect(await snapshotTables(h.db)).toEqual(before);
+    const signed = await h.dl.attendance.signIn(chairRow.id, { confirmLeave: true });
     expect(signed.status).toBe('present');
     expect(signed.signedInAt).toMatch(/^2026-11-22T/);
     expect(signed.leaveReason).toBeUndefined();
+    expect((await auditRows(h.db)).at(-1)).toMatchObject({
+      entity: 'attendance',
+      reason: '请假改为出席并签到（原请假原因：临时有事）',
+      before: { status: 'leave', leaveReason: '临时有事' },
+    });
     const count = await h.db.audit.count();
     expect(await h.dl.attendance.signIn(chairRow.id)).toEqual(signed);
     expect(await h.db.audit.count()).toBe(count);
@@ -118,7 +142,7 @@ describe('attendance repository', () => {
   });
 
   it('removes an invitee (audited) but not one who signed in', async () => {
-    const h = await setup();
+    const h = await setup({ onDay: true });
     const memberRow = await rowOf(h, h.member);
     await h.dl.attendance.remove(memberRow.id);
     expect((await h.dl.attendance.list(h.meetingId)).map((a) => a.personId)).toEqual([h.chair]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  signInWindow,
   allowedMeetingTransitions,
   DomainError,
   HELD_OR_LATER_MEETING_STATES,
@@ -169,5 +170,21 @@ describe('quarterly compliance', () => {
     const r = quarterCompliance([held('2025-11-05T09:00')], '2026-01-05');
     expect(r.map((c) => `${c.quarter.year}Q${c.quarter.quarter}`)).toEqual(['2026Q1', '2025Q4', '2025Q3', '2025Q2']);
     expect(r[1]).toMatchObject({ met: true });
+  });
+});
+
+describe('signInWindow', () => {
+  const m = { state: 'notified' as const, startsAt: '2027-01-20T09:00' };
+  it('opens on the meeting day (or the configured days before), not weeks ahead', () => {
+    expect(signInWindow(m, '2026-12-02')).toEqual({
+      open: false,
+      reason: '签到在会议当天开放（会议日期：2027年1月20日）；提前确认的出席情况请在名单中标记',
+    });
+    expect(signInWindow(m, '2027-01-19').open).toBe(false);
+    expect(signInWindow(m, '2027-01-20').open).toBe(true);
+    expect(signInWindow(m, '2027-01-22').open).toBe(true);
+    expect(signInWindow(m, '2027-01-19', 1).open).toBe(true);
+    expect(signInWindow({ ...m, state: 'cancelled' }, '2027-01-20')).toMatchObject({ open: false });
+    expect(signInWindow({ ...m, state: 'issued' }, '2027-01-20')).toMatchObject({ open: false });
   });
 });

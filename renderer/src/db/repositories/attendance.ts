@@ -5,7 +5,9 @@ import {
   MEETING_ROLES,
   MEETING_STATE_LABELS,
   attendanceSchema,
+  businessDate,
   idSchema,
+  signInWindow,
   type Attendance,
   type Meeting,
   type Person,
@@ -114,13 +116,30 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
       });
     },
 
-    async signIn(id) {
-      return change(id, '签到', (before) =>
-        before.signedInAt && (before.status === 'present' || before.status === 'substituted')
-          ? before
-          : before.status === 'substituted'
-            ? { ...before, signedInAt: ctx.now().toISOString() }
-            : { ...clearMarks(before), status: 'present', signedInAt: ctx.now().toISOString() },
+    async signIn(id, o = {}) {
+      const before = await mustGet(db, id);
+      const meeting = await mustGetMeeting(db, before.meetingId);
+      const window = signInWindow(meeting, businessDate(ctx.now()));
+      if (!window.open) throw new DomainError('invalid-transition', window.reason);
+      // Signing in someone on leave changes the record: only when the office confirmed, and it says so.
+      if (before.status === 'leave' && !o.confirmLeave) {
+        throw new DomainError(
+          'conflict',
+          `该人员已请假${before.leaveReason ? `（${before.leaveReason}）` : ''}；确认改为出席后再签到`,
+        );
+      }
+      const reason =
+        before.status === 'leave' ? `请假改为出席并签到（原请假原因：${before.leaveReason ?? '未填写'}）` : undefined;
+      return change(
+        id,
+        '签到',
+        (b) =>
+          b.signedInAt && (b.status === 'present' || b.status === 'substituted')
+            ? b
+            : b.status === 'substituted'
+              ? { ...b, signedInAt: ctx.now().toISOString() }
+              : { ...clearMarks(b), status: 'present', signedInAt: ctx.now().toISOString() },
+        reason,
       );
     },
   };

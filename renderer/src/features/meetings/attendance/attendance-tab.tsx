@@ -1,9 +1,9 @@
 import { LoginOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Segmented, Space } from 'antd';
+import { Alert, App, Button, Flex, Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { isAttendanceEditable, type Attendance, type Meeting } from '../../../../../shared/domain';
+import { isAttendanceEditable, signInWindow, type Attendance, type Meeting } from '../../../../../shared/domain';
 import { getDataLayer, useAttendance, usePermission } from '../../../db';
-import { DeniedNotice, useReportError } from '../../../ui';
+import { DeniedNotice, todayIso, useReportError } from '../../../ui';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
 import { AddPersonModal } from './add-person-modal';
@@ -26,10 +26,9 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
   const mayMark = usePermission('attendance.mark');
   const open = isAttendanceEditable(meeting);
   const editable = open && mayMark.allowed;
-  // On the meeting's day the sign-in mode is what the office needs first.
-  const [mode, setMode] = useState<Mode>(() =>
-    meeting.state === 'notified' || meeting.state === 'held' ? 'signIn' : 'list',
-  );
+  // Sign-in opens on the meeting's day (signInWindow); then it is what the office needs first.
+  const signInState = signInWindow(meeting, todayIso());
+  const [mode, setMode] = useState<Mode>(() => (signInState.open ? 'signIn' : 'list'));
   const [leaveFor, setLeaveFor] = useState<Attendance>();
   const [substituteFor, setSubstituteFor] = useState<Attendance>();
   const [adding, setAdding] = useState<'observer' | 'invitee'>();
@@ -80,14 +79,28 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
       <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 12 }}>
         <Segmented<Mode>
           aria-label={t('meetings:attendance.mode')}
-          value={editable ? mode : 'list'}
+          value={editable && signInState.open ? mode : 'list'}
           onChange={setMode}
           disabled={!editable}
           options={[
             { value: 'list', label: t('meetings:attendance.modeList'), icon: <UnorderedListOutlined aria-hidden /> },
-            { value: 'signIn', label: t('meetings:attendance.modeSignIn'), icon: <LoginOutlined aria-hidden /> },
+            {
+              value: 'signIn',
+              label: (
+                <span title={signInState.open ? undefined : signInState.reason}>
+                  {t('meetings:attendance.modeSignIn')}
+                </span>
+              ),
+              icon: <LoginOutlined aria-hidden />,
+              disabled: !signInState.open,
+            },
           ]}
         />
+        {editable && !signInState.open ? (
+          <Typography.Text type="secondary" data-testid="sign-in-closed">
+            {signInState.reason}
+          </Typography.Text>
+        ) : null}
         {editable ? (
           <Space wrap>
             <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setAdding('observer')}>
@@ -97,7 +110,7 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
           </Space>
         ) : null}
       </Flex>
-      {editable && mode === 'signIn' ? (
+      {editable && signInState.open && mode === 'signIn' ? (
         <SignInList rows={rows ?? []} lookups={lookups} />
       ) : (
         <AttendanceTable rows={rows} lookups={lookups} editable={editable} actions={actions} />

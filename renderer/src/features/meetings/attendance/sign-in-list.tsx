@@ -16,7 +16,7 @@ import { AttendanceStatusTag } from './status-tag';
 export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: MeetingLookups }) {
   const { t } = useMeetingsText();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const reportError = useReportError();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -59,7 +59,17 @@ export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: Mee
       return;
     }
     try {
-      const row = await getDataLayer().attendance.signIn(a.id);
+      if (a.status === 'leave') {
+        // Signing in someone on leave replaces the leave: ask first; the audit keeps the reason it replaces.
+        const ok = await modal.confirm({
+          title: t('meetings:signIn.onLeaveTitle', { name }),
+          content: t('meetings:signIn.onLeaveText', { reason: a.leaveReason ?? t('meetings:signIn.noReason') }),
+          okText: t('meetings:signIn.onLeaveOk'),
+          cancelText: t('common:actions.cancel'),
+        });
+        if (!ok) return;
+      }
+      const row = await getDataLayer().attendance.signIn(a.id, { confirmLeave: a.status === 'leave' });
       void message.success(
         t('meetings:signIn.done', {
           name: row.status === 'substituted' ? `${row.substituteName ?? ''}（${name}）` : name,
