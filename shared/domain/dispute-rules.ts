@@ -15,6 +15,8 @@ export type DisputeAction =
       type: 'escalate';
       on: string;
       application: { matter: string; negotiation: string; focus: string; reasons: string };
+      /** Any party may apply (建阳 §4 “任何一方均可以向区政府提出”); default: the first-handling unit. */
+      applicantUnitId?: string;
     }
   | { type: 'designate'; decisionNumber: string; unitId: string; on: string }
   | { type: 'close'; on: string; agreementMeetingId?: string }
@@ -114,7 +116,17 @@ export function transitionDispute(d: Dispute, action: DisputeAction): Dispute {
         focus: need(a.focus, '争议焦点'),
         reasons: need(a.reasons, '各方理由和依据'),
       };
-      return { ...d, escalation: application, escalatedOn: action.on, state: 'escalated', stateSince: action.on };
+      const applicantUnitId = action.applicantUnitId ?? d.firstHandlingUnitId;
+      if (!d.partyUnitIds.includes(applicantUnitId)) {
+        throw new DomainError('validation', '申请单位：只能由争议一方提请协调');
+      }
+      return {
+        ...d,
+        escalation: { ...application, applicantUnitId },
+        escalatedOn: action.on,
+        state: 'escalated',
+        stateSince: action.on,
+      };
     }
     case 'designate':
       if (action.on < (d.escalatedOn ?? d.registeredOn)) {

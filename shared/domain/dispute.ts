@@ -32,7 +32,14 @@ export const disputeSchema = recordMetaSchema.extend({
   agreementMeetingId: idSchema.optional(),
   escalatedOn: isoDateSchema.optional(),
   escalation: z
-    .object({ matter: z.string(), negotiation: z.string(), focus: z.string(), reasons: z.string() })
+    .object({
+      matter: z.string(),
+      negotiation: z.string(),
+      focus: z.string(),
+      reasons: z.string(),
+      /** The party that applies (any party may, 建阳 §4); the 提请协调申请 is issued in its name. */
+      applicantUnitId: idSchema.optional(),
+    })
     .optional(),
   decisionNumber: optionalText('决定文号', 60),
   designatedUnitId: idSchema.optional(),

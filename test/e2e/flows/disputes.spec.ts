@@ -73,9 +73,14 @@ test('a dispute runs from registration through negotiation and escalation to des
   await expect(esc.getByLabel('各方理由和依据')).toHaveValue(new RegExp(`${TOWN}认为`));
   await ui.fillDate(esc, '提请日期', '2026-11-05');
   await esc.getByLabel('争议焦点').fill(FOCUS);
+  // Any party may apply (建阳 §4): here the other party, not the first-handling unit.
+  await ui.choose(esc, '申请单位', DEPT);
   await page.screenshot({ path: `${SHOTS}/escalate-form.png` });
   await ui.submitAction(esc);
   await expect(ui.stateTag()).toHaveText('提请区政府协调');
+  await expect(page.locator('.ant-select').filter({ has: page.getByLabel('申请单位', { exact: true }) })).toContainText(
+    DEPT,
+  );
 
   // The application: preview, save (a download in the browser build), open it with LibreOffice.
   await page.getByRole('button', { name: '提请协调申请' }).click();

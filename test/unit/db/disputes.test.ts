@@ -129,6 +129,7 @@ describe('disputes repository', () => {
     expect(d2.rounds).toHaveLength(2);
     expect(d2.stateSince).toBe('2026-10-12');
     expect(d3).toMatchObject({ escalatedOn: '2026-10-25', escalation: application, stateSince: '2026-10-25' });
+    expect(d3.escalation?.applicantUnitId).toBe(d3.firstHandlingUnitId);
     expect(d4).toMatchObject({
       designatedUnitId: dept,
       decisionNumber: '区政指〔2026〕3号',

@@ -50,8 +50,23 @@ describe('dispute lifecycle', () => {
 
   it('walks the statutory escalation path: negotiating → escalated → designated → closed', () => {
     let d = transitionDispute(dispute(), { type: 'add-round', round: round('2026-09-03') });
+    // Any party may apply; a unit outside the dispute may not.
+    expect(() =>
+      transitionDispute(d, { type: 'escalate', on: '2026-09-30', application, applicantUnitId: 'u-other' }),
+    ).toThrow('申请单位：只能由争议一方提请协调');
+    const byOther = transitionDispute(d, {
+      type: 'escalate',
+      on: '2026-09-30',
+      application,
+      applicantUnitId: d.partyUnitIds[1]!,
+    });
+    expect(byOther.escalation?.applicantUnitId).toBe(d.partyUnitIds[1]);
     d = transitionDispute(d, { type: 'escalate', on: '2026-09-30', application });
-    expect(d).toMatchObject({ state: 'escalated', escalatedOn: '2026-09-30', escalation: application });
+    expect(d).toMatchObject({
+      state: 'escalated',
+      escalatedOn: '2026-09-30',
+      escalation: { ...application, applicantUnitId: d.firstHandlingUnitId },
+    });
     d = transitionDispute(d, {
       type: 'designate',
       decisionNumber: '区政办〔2026〕12号',

@@ -103,6 +103,7 @@ export const disputeActionSchema = z.discriminatedUnion('type', [
     type: z.literal('escalate'),
     on: isoDateSchema,
     application: z.object({ matter: text(500), negotiation: text(5000), focus: text(5000), reasons: text(10000) }),
+    applicantUnitId: idSchema.optional(),
   }),
   z.object({ type: z.literal('designate'), decisionNumber: text(60), unitId: idSchema, on: isoDateSchema }),
   z.object({ type: z.literal('close'), on: isoDateSchema, agreementMeetingId: idSchema.optional() }),

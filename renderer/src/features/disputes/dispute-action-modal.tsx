@@ -81,7 +81,7 @@ function ActionForm({
       case 'add-round':
         return { on, participants: d.rounds[d.rounds.length - 1]?.participants ?? '' };
       case 'escalate':
-        return { on, ...applicationPrefill(d, names.unit) };
+        return { on, ...applicationPrefill(d, names.unit), applicantUnitId: d.firstHandlingUnitId };
       case 'close':
         return {
           on,
@@ -122,6 +122,7 @@ function ActionForm({
               focus: s('focus'),
               reasons: s('reasons'),
             },
+            ...(s('applicantUnitId') ? { applicantUnitId: s('applicantUnitId') } : {}),
           },
         };
       case 'designate':
@@ -214,6 +215,17 @@ function ActionForm({
       {action === 'escalate' ? (
         <>
           <Typography.Paragraph type="secondary">{t('disputes:actionForm.escalateHint')}</Typography.Paragraph>
+          <Form.Item
+            name="applicantUnitId"
+            label={t('disputes:application.applicant')}
+            extra={t('disputes:application.applicantHint')}
+            rules={[{ required: true, message: t('disputes:application.applicantRequired') }]}
+          >
+            <Select
+              options={d.partyUnitIds.map((id) => ({ value: id, label: names.unit(id) }))}
+              style={{ maxWidth: 360 }}
+            />
+          </Form.Item>
           <Form.Item name="matter" label={t('disputes:application.matter')} required rules={[required('matter')]}>
             {area(2)}
           </Form.Item>

@@ -67,7 +67,9 @@ function DisputeDetail({ dispute: d, names }: { dispute: Dispute; names: NameLoo
   const [action, setAction] = useState<DisputeActionType>();
   const [editing, setEditing] = useState(false);
   const [preview, setPreview] = useState(false);
-  const [applicant, setApplicant] = useState<string>(d.firstHandlingUnitId);
+  // The applicant recorded when escalating (any party may apply), unless the office picks another here.
+  const [chosenApplicant, setApplicant] = useState<string>();
+  const applicant = chosenApplicant ?? d.escalation?.applicantUnitId ?? d.firstHandlingUnitId;
   const actions = allowedDisputeActions(d);
   const assessment = assessDispute(d, todayIso());
   const applicantName = applicant === 'office' ? (profile?.unitName ?? '') : names.unit(applicant);
