@@ -77,7 +77,11 @@ export class DisputesPage {
     await this.choose(m, '类型', input.type);
     await this.fillDate(m, '登记日期', input.registeredOn);
     if (input.place) await m.getByLabel('地点').fill(input.place);
-    await this.chooseMany(m, '争议各方', input.parties);
+    // One party is not a dispute: said as soon as it is chosen, and once.
+    await this.chooseMany(m, '争议各方', input.parties.slice(0, 1));
+    await expect(m.getByText('争议各方至少两个单位')).toHaveCount(1);
+    await this.chooseMany(m, '争议各方', input.parties.slice(1));
+    await expect(m.getByText('争议各方至少两个单位')).toHaveCount(0);
     await expect(m).toBeVisible();
     await this.choose(m, '先行处理单位', input.firstHandling);
     for (const [unit, text] of Object.entries(input.positions)) await m.getByLabel(`${unit}的意见`).fill(text);

@@ -169,15 +169,9 @@ function DisputeForm({
         label={t('disputes:field.partyUnitIds')}
         required
         extra={t('disputes:form.partiesHint')}
-        rules={[
-          zodRule(shape.partyUnitIds),
-          {
-            validator: (_r, v: unknown) =>
-              Array.isArray(v) && v.length < 2
-                ? Promise.reject(new Error(t('disputes:form.partiesMin')))
-                : Promise.resolve(),
-          },
-        ]}
+        // One rule, checked as the parties are chosen: the schema's min(2) says “争议各方至少两个单位” once.
+        validateTrigger={['onChange', 'onBlur']}
+        rules={[zodRule(shape.partyUnitIds)]}
       >
         <Select
           mode="multiple"
