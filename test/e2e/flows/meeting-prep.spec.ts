@@ -141,6 +141,8 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
   await expect(meetings.agendaItem(REPORT)).toContainText('必备');
   await page.mouse.wheel(0, -2000); // back to the top, so the fixed header does not cover the title
   await page.screenshot({ path: `${SHOTS}/agenda-builder.png`, fullPage: true });
+  // Screen readers get Chinese drag instructions (dnd-kit's hidden description), not English with UUIDs.
+  await expect(page.locator('[id^="DndDescribedBy"]').first()).toHaveText(/按空格键或回车键拿起议程事项/);
 
   // Attendance: one 请假 with its reason; the chair signs in from the keyboard.
   await meetings.tab('参会人员');
@@ -231,6 +233,9 @@ test('the workbench warns when a quarter nears its end without a regular meeting
     await expect(card.locator('.ant-list-item').filter({ hasText: q })).toContainText('已召开');
   }
   await expect(card).toContainText('已安排：');
+  // The next meeting is a real link: Tab reaches it, it has an address.
+  const next = card.getByRole('link', { name: /2026年第.+次定期联席会议/ });
+  await expect(next).toHaveAttribute('href', /#\/meetings\/[^/]+$/);
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/workbench-compliance.png`, fullPage: true });
 });

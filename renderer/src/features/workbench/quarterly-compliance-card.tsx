@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, CloseCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import {
   isPreparing,
   addDays,
@@ -92,9 +92,8 @@ export function QuarterlyComplianceCard({ today = todayIso() }: { today?: string
           {next ? (
             <>
               {t('meetings:compliance.next')}
-              <Typography.Link onClick={() => void navigate(`/meetings/${next.id}`)}>
-                {officialName(next)}
-              </Typography.Link>
+              {/* A real link (href), so Tab reaches it and it opens like any link. */}
+              <Link to={`/meetings/${next.id}`}>{officialName(next)}</Link>
               {t('meetings:compliance.nextWhen', { when: dateTime(next.startsAt), state: stateLabel(next.state) })}
             </>
           ) : (

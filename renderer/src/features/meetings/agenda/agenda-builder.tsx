@@ -51,6 +51,11 @@ export function AgendaBuilder({ meeting, lookups }: { meeting: Meeting; lookups:
     const out = pending.map((id) => byId.get(id)).filter((i): i is AgendaItem => i !== undefined);
     return out.length === items.length ? out : items;
   }, [items, pending]);
+  const titleOf = (id: string | number) => {
+    const item = ordered.find((i) => i.id === id);
+    return item ? (proposals?.views[item.id]?.title ?? item.title) : '';
+  };
+  const positionOf = (id: string | number) => String(ordered.findIndex((i) => i.id === id) + 1);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -140,7 +145,27 @@ export function AgendaBuilder({ meeting, lookups }: { meeting: Meeting; lookups:
           {ordered.length === 0 ? (
             <Empty description={editable ? t('meetings:agenda.empty') : t('meetings:agenda.emptyReadOnly')} />
           ) : (
-            <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+            <DndContext
+              sensors={sensors}
+              collisionDetection={closestCenter}
+              onDragEnd={onDragEnd}
+              accessibility={{
+                // Screen readers hear the item's title and its place, in Chinese, never a UUID.
+                screenReaderInstructions: { draggable: t('meetings:agenda.dnd.instructions') },
+                announcements: {
+                  onDragStart: ({ active }) => t('meetings:agenda.dnd.start', { title: titleOf(active.id) }),
+                  onDragOver: ({ active, over }) =>
+                    over
+                      ? t('meetings:agenda.dnd.over', { title: titleOf(active.id), position: positionOf(over.id) })
+                      : t('meetings:agenda.dnd.outside', { title: titleOf(active.id) }),
+                  onDragEnd: ({ active, over }) =>
+                    over
+                      ? t('meetings:agenda.dnd.end', { title: titleOf(active.id), position: positionOf(over.id) })
+                      : t('meetings:agenda.dnd.cancel', { title: titleOf(active.id) }),
+                  onDragCancel: ({ active }) => t('meetings:agenda.dnd.cancel', { title: titleOf(active.id) }),
+                },
+              }}
+            >
               <SortableContext items={ordered.map((i) => i.id)} strategy={verticalListSortingStrategy}>
                 <List
                   aria-label={t('meetings:agenda.listLabel')}
