@@ -143,6 +143,9 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
   await page.screenshot({ path: `${SHOTS}/agenda-builder.png`, fullPage: true });
   // Screen readers get Chinese drag instructions (dnd-kit's hidden description), not English with UUIDs.
   await expect(page.locator('[id^="DndDescribedBy"]').first()).toHaveText(/按空格键或回车键拿起议程事项/);
+  // Number inputs' step buttons are named in Chinese (the library hard-codes English).
+  await expect(page.locator('.ant-input-number-action-up').first()).toHaveAttribute('aria-label', '增加');
+  await expect(page.locator('.ant-input-number-action-down').first()).toHaveAttribute('aria-label', '减少');
 
   // Attendance: one 请假 with its reason; the chair signs in from the keyboard.
   await meetings.tab('参会人员');
