@@ -2,6 +2,7 @@ export { formatChineseDate, formatDisplayDate, formatWeekday, formatDateTime, to
 export { errorText, toUserFacingError, type UserFacingError } from './error-text';
 export {
   IsoDatePicker,
+  dateRangeRule,
   IsoRangePicker,
   type IsoDatePickerProps,
   type IsoRange,

@@ -1,6 +1,7 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type CSSProperties } from 'react';
+import { formatChineseDate } from '../../../shared/domain/format';
 
 const ISO = 'YYYY-MM-DD';
 
@@ -22,7 +23,9 @@ export interface IsoDatePickerProps {
  * field directly. Typing `2026-10-09` works as well as picking.
  */
 export function IsoDatePicker({ id, value, onChange, min, max, style, ...rest }: IsoDatePickerProps) {
-  const disabledDate = (d: Dayjs) =>
+  // Out-of-range days are dimmed in the calendar but stay choosable and typeable: a typed date is never
+  // replaced silently; the form's dateRangeRule says what the allowed range is.
+  const outside = (d: Dayjs) =>
     (min !== undefined && d.format(ISO) < min) || (max !== undefined && d.format(ISO) > max);
   return (
     <DatePicker
@@ -31,7 +34,13 @@ export function IsoDatePicker({ id, value, onChange, min, max, style, ...rest }:
       format={ISO}
       value={value ? dayjs(value, ISO) : null}
       onChange={(d: Dayjs | null) => onChange?.(d ? d.format(ISO) : undefined)}
-      disabledDate={disabledDate}
+      cellRender={(current, info) =>
+        info.type === 'date' && dayjs.isDayjs(current) ? (
+          <div className={`ant-picker-cell-inner${outside(current) ? ' jd-date-outside' : ''}`}>{current.date()}</div>
+        ) : (
+          info.originNode
+        )
+      }
       style={style ?? { width: '100%' }}
       allowClear={false}
     />
@@ -63,4 +72,25 @@ export function IsoRangePicker({ value, onChange, placeholder, 'aria-label': ari
       style={{ width: 260 }}
     />
   );
+}
+
+/**
+ * The allowed range of a date field as a form rule, with the range in the message (the picker itself never
+ * refuses or replaces a typed date).
+ */
+export function dateRangeRule(o: { min?: string; max?: string; minMessage?: string; maxMessage?: string }): {
+  validator: (_rule: unknown, value: unknown) => Promise<void>;
+} {
+  return {
+    validator: (_rule, value) => {
+      if (typeof value !== 'string' || !value) return Promise.resolve();
+      if (o.min !== undefined && value < o.min) {
+        return Promise.reject(new Error(o.minMessage ?? `日期不能早于${formatChineseDate(o.min)}`));
+      }
+      if (o.max !== undefined && value > o.max) {
+        return Promise.reject(new Error(o.maxMessage ?? `日期不能晚于${formatChineseDate(o.max)}`));
+      }
+      return Promise.resolve();
+    },
+  };
 }

@@ -51,6 +51,12 @@ test('a dispute runs from registration through negotiation and escalation to des
   await expect(page.getByRole('button', { name: '提请区政府协调', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '提请协调申请' })).toBeDisabled();
 
+  // A typed date outside the allowed range stays as typed and gets a message with the range.
+  const probe = await ui.startAction('记录协商');
+  await ui.fillDate(probe, '协商日期', '2026-12-30');
+  await expect(probe.getByText('日期不能晚于今天（2026年11月22日）')).toBeVisible();
+  await probe.getByRole('button', { name: /^取\s?消$/ }).click();
+  await expect(probe).toBeHidden();
   await ui.addRound(
     '2026-10-15',
     '城关镇张三、区市场监管局李四',

@@ -124,6 +124,12 @@ test('a meeting is prepared: topics triaged, agenda built, attendance recorded, 
   // Each item lands at its customary place: report, topics, disputes, summary.
   expect(await meetings.agendaTitles()).toEqual([REPORT, C, disputesTitle, SUMMARY]);
 
+  // Out of range stays as typed and says the range (never clamped to 99 or 600 behind the user's back).
+  await meetings.setMinutes(REPORT, 999);
+  const duration = meetings.agendaItem(REPORT).getByLabel('时长（分钟）');
+  await duration.blur();
+  await expect(duration).toHaveValue('999');
+  await expect(page.getByRole('tooltip').filter({ hasText: '时长应为 0 到 600 分钟之间的整数，未保存' })).toBeVisible();
   await meetings.setMinutes(REPORT, 15);
   await meetings.setMinutes(C, 30);
   await meetings.setMinutes(disputesTitle, 20);

@@ -8,7 +8,16 @@ import {
   type DisputeActionType,
 } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
-import { EditorModal, errorText, FormButtons, IsoDatePicker, todayIso, zodRule } from '../../ui';
+import {
+  EditorModal,
+  dateRangeRule,
+  errorText,
+  formatChineseDate,
+  FormButtons,
+  IsoDatePicker,
+  todayIso,
+  zodRule,
+} from '../../ui';
 import { applicationPrefill } from './application-prefill';
 import { useDisputesText } from './labels';
 import type { NameLookup } from './use-names';
@@ -173,7 +182,15 @@ function ActionForm({
         name="on"
         label={t(`disputes:actionForm.dateLabel.${action}`)}
         required
-        rules={[{ required: true, message: t('disputes:form.dateRequired') }]}
+        rules={[
+          { required: true, message: t('disputes:form.dateRequired') },
+          dateRangeRule({
+            min,
+            max: today,
+            minMessage: min ? t('disputes:form.dateNotBefore', { date: formatChineseDate(min) }) : undefined,
+            maxMessage: t('disputes:form.dateNotFuture', { today: formatChineseDate(today) }),
+          }),
+        ]}
       >
         <IsoDatePicker min={min} max={today} style={{ width: 200 }} />
       </Form.Item>

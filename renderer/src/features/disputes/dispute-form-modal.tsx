@@ -2,7 +2,17 @@ import { Alert, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { disputeInputSchema, type Dispute, type DisputeInput } from '../../../../shared/domain';
 import { getDataLayer } from '../../db';
-import { EditorModal, errorText, FormButtons, IsoDatePicker, todayIso, unitOptionsByKind, zodRule } from '../../ui';
+import {
+  EditorModal,
+  dateRangeRule,
+  errorText,
+  formatChineseDate,
+  FormButtons,
+  IsoDatePicker,
+  todayIso,
+  unitOptionsByKind,
+  zodRule,
+} from '../../ui';
 import { useDisputesText } from './labels';
 import type { NameLookup } from './use-names';
 
@@ -153,7 +163,14 @@ function DisputeForm({
             name="registeredOn"
             label={t('disputes:field.registeredOn')}
             required
-            rules={[{ required: true, message: t('disputes:form.dateRequired') }, zodRule(shape.registeredOn)]}
+            rules={[
+              { required: true, message: t('disputes:form.dateRequired') },
+              zodRule(shape.registeredOn),
+              dateRangeRule({
+                max: today,
+                maxMessage: t('disputes:form.dateNotFuture', { today: formatChineseDate(today) }),
+              }),
+            ]}
           >
             <IsoDatePicker max={today} style={{ width: 200 }} />
           </Form.Item>

@@ -10,7 +10,17 @@ import {
   type Topic,
 } from '../../../../shared/domain';
 import { getDataLayer, useCurrentProfile } from '../../db';
-import { EditorModal, errorText, FormButtons, IsoDatePicker, todayIso, unitOptionsByKind, zodRule } from '../../ui';
+import {
+  EditorModal,
+  dateRangeRule,
+  errorText,
+  formatChineseDate,
+  FormButtons,
+  IsoDatePicker,
+  todayIso,
+  unitOptionsByKind,
+  zodRule,
+} from '../../ui';
 import { AttachmentPicker } from './attachment-picker';
 import { useTopicsText } from './labels';
 import type { TopicNames } from './use-topic-names';
@@ -221,7 +231,14 @@ function TopicForm({
             name="submittedOn"
             label={t('topics:field.submittedOn')}
             required
-            rules={[{ required: true, message: t('topics:form.dateRequired') }, zodRule(shape.submittedOn)]}
+            rules={[
+              { required: true, message: t('topics:form.dateRequired') },
+              zodRule(shape.submittedOn),
+              dateRangeRule({
+                max: today,
+                maxMessage: t('topics:form.dateNotFuture', { today: formatChineseDate(today) }),
+              }),
+            ]}
           >
             <IsoDatePicker max={today} />
           </Form.Item>

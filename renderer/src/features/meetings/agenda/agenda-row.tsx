@@ -197,6 +197,9 @@ export function AgendaRow(props: AgendaRowProps) {
   );
 }
 
+/** The longest an agenda item may take (agendaItemSchema.minutes). */
+const MAX_ITEM_MINUTES = 600;
+
 /** 时长: typed freely, saved on Enter or when leaving the field (not on every keystroke: each save is audited). */
 function MinutesInput({
   saved,
@@ -211,25 +214,33 @@ function MinutesInput({
   unit: string;
   onCommit: (minutes: number | null) => void;
 }) {
+  const { t } = useMeetingsText();
   const [value, setValue] = useState<number | null>(saved ?? null);
+  // Out of range stays as typed, marked, with the allowed range said; it is not saved (never clamped).
+  const outOfRange = value !== null && (value < 0 || value > MAX_ITEM_MINUTES);
   const commit = () => {
-    if (value !== (saved ?? null)) onCommit(value);
+    if (!outOfRange && value !== (saved ?? null)) onCommit(value);
   };
   return (
-    <InputNumber<number>
-      aria-label={label}
-      size="small"
-      min={0}
-      max={600}
-      step={5}
-      precision={0}
-      style={{ width: 110 }}
-      disabled={disabled}
-      suffix={unit}
-      value={value}
-      onChange={(v) => setValue(v)}
-      onBlur={commit}
-      onPressEnter={commit}
-    />
+    <Tooltip
+      open={outOfRange ? true : undefined}
+      title={outOfRange ? t('meetings:agenda.minutesRange', { max: MAX_ITEM_MINUTES }) : undefined}
+    >
+      <InputNumber<number>
+        aria-label={label}
+        aria-invalid={outOfRange || undefined}
+        status={outOfRange ? 'error' : undefined}
+        size="small"
+        step={5}
+        precision={0}
+        style={{ width: 110 }}
+        disabled={disabled}
+        suffix={unit}
+        value={value}
+        onChange={(v) => setValue(v)}
+        onBlur={commit}
+        onPressEnter={commit}
+      />
+    </Tooltip>
   );
 }
