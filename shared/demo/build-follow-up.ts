@@ -1,12 +1,10 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
 import type { AgendaItem, Attendance, Meeting, Minutes, Person, Resolution, TaskEvent, Unit } from '../domain';
 import { meetingStateForMinutes } from '../domain/meeting-rules';
 import { placeResolutions, recordFieldsOf, type PlacedResolution } from '../domain/minutes-rules';
 import { buildMinutesDraft } from '../domain/minutes-template';
 import { type DeadlineResult, resolveDeadline } from '../domain/working-days';
 import type { BlockNode, ResolutionNode } from '../editor/document';
+import { minutesContentHash } from '../editor/hash';
 import {
   CANNOT_COMPLETE_REASONS,
   COMMENT_TEXTS,
@@ -86,13 +84,6 @@ const DISTRICT_OLD_CYCLE: readonly ResolutionState[] = Array.from({ length: 100 
 /** The township's joint meeting, as the 导语 names it (the app's setting 联席会议名称). */
 export const DEMO_JOINT_MEETING_NAME = '城关镇综合行政执法协调联席会议';
 export const DEMO_OFFICE_NAME = `${DEMO_JOINT_MEETING_NAME}办公室`;
-
-/** SHA-256 hex of the canonical JSON of a document (the minutes repository's contentHash). */
-function contentHash(content: unknown): string {
-  const json = canonicalize(content);
-  if (json === undefined) throw new Error('demo minutes: content cannot be canonicalised');
-  return bytesToHex(sha256(utf8ToBytes(json)));
-}
 
 /** A resolution of issued minutes, placed in its document, before its follow-up is written. */
 interface IssuedDraft {
@@ -201,7 +192,7 @@ export function buildFollowUp(
         state,
         content,
         version: 1,
-        contentHash: contentHash(content),
+        contentHash: minutesContentHash(content),
         signedByName: signedDay !== undefined ? m.chair.name : undefined,
         signedOn: signedDay !== undefined ? formatDay(Math.min(signedDay, today)) : undefined,
         issuedOn: issuedOn !== undefined ? formatDay(issuedOn) : undefined,

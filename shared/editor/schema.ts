@@ -36,7 +36,7 @@ const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
 /** Only http/https/mailto; whitespace/control characters anywhere make it unsafe (`jav\tascript:`). */
 export function isSafeHref(href: unknown): href is string {
   if (typeof href !== 'string' || href.length === 0 || href.length > 2048) return false;
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters in a link are what is refused
   if (/[\u0000-\u0020\u007f-\u009f]/.test(href)) return false;
   return SAFE_HREF.test(href);
 }

@@ -1,6 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
 import {
   DomainError,
   MINUTES_ACTION_LABELS,
@@ -30,6 +27,7 @@ import {
 } from '../../../../shared/domain';
 import { buildMinutesDraft } from '../../../../shared/domain/minutes-template';
 import type { MinutesDoc } from '../../../../shared/editor/document';
+import { minutesContentHash } from '../../../../shared/editor/hash';
 import { cleanMinutesDoc, type QuarantineEntry } from '../../../../shared/editor/schema';
 import { docToPlainText } from '../../../../shared/editor/text';
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
@@ -89,13 +87,6 @@ export interface MinutesRepository {
   act(id: string, action: MinutesAction, o?: { comment?: string; reason?: string }): Promise<Minutes>;
   resolutions(id: string): Promise<Resolution[]>;
   recordExport(id: string, fileName: string): Promise<void>;
-}
-
-/** SHA-256 hex of the canonical JSON of a document: what the audit trail keeps instead of the text. */
-export function contentHash(content: unknown): string {
-  const json = canonicalize(content);
-  if (json === undefined) throw new DomainError('validation', '会议纪要内容无法保存');
-  return bytesToHex(sha256(utf8ToBytes(json)));
 }
 
 const LABELS = { content: '纪要内容', state: '状态' };
@@ -219,7 +210,7 @@ export function createMinutesRepository(ctx: DataLayerContext): MinutesRepositor
     }
     if (renumbered) content = { type: 'doc', content: blocks };
 
-    const hash = contentHash(content);
+    const hash = minutesContentHash(content);
     const placed = placeResolutions(content, agenda);
     const plan = planResolutionSync(placed, records);
     if (plan.orphanedTasks.length > 0) {
@@ -413,7 +404,7 @@ export function createMinutesRepository(ctx: DataLayerContext): MinutesRepositor
           meetingId,
           state: 'draft',
           content,
-          contentHash: contentHash(content),
+          contentHash: minutesContentHash(content),
           version: 1,
         });
         await db.minutes.add(minutes);

@@ -13,7 +13,7 @@ import {
 import { getDataLayer, useCurrentProfile } from '../../db';
 import { errorText, Guarded, Page, todayIso } from '../../ui';
 import { DocumentPreviewModal } from '../documents';
-import { DocumentSettingsForm, useOfficeInitial } from '../meetings/documents';
+import { OfficeFirstModal, useOfficeInitial } from '../meetings/documents';
 import { useFollowupText } from './labels';
 import {
   buildSupervisionNoticeDocx,
@@ -201,25 +201,15 @@ function TaskDetailView({ task, units }: { task: TaskDetail; units: UnitNames })
           </Typography.Paragraph>
         ) : null}
       </Modal>
-      <Modal
+      <OfficeFirstModal
         open={askingOffice !== undefined}
         title={t('followup:notice.officeFirst')}
-        footer={null}
-        onCancel={() => setAskingOffice(undefined)}
-        destroyOnHidden
-        width={680}
-      >
-        {office ? (
-          <DocumentSettingsForm
-            initial={office.office}
-            onSaved={() => {
-              setPreview(askingOffice);
-              setAskingOffice(undefined);
-            }}
-            onCancel={() => setAskingOffice(undefined)}
-          />
-        ) : null}
-      </Modal>
+        onSaved={() => {
+          setPreview(askingOffice);
+          setAskingOffice(undefined);
+        }}
+        onClose={() => setAskingOffice(undefined)}
+      />
       <DocumentPreviewModal
         open={preview !== undefined}
         title={preview ? t('followup:notice.previewTitle', { ...preview.notice }) : ''}

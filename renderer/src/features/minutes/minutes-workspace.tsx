@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, FileWordOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Modal, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { meetingSessionName } from '../../../../shared/domain/minutes-template';
 import type { MinutesDoc } from '../../../../shared/editor/document';
 import type { QuarantineEntry } from '../../../../shared/editor/schema';
 import { DocumentPreviewModal } from '../documents';
-import { DocumentSettingsForm, useOfficeInitial } from '../meetings/documents';
+import { OfficeFirstModal, useOfficeInitial } from '../meetings/documents';
 import { getDataLayer, usePermission, useUnits } from '../../db';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Page, formatDateTime, useReportError } from '../../ui';
@@ -243,25 +243,15 @@ export function MinutesWorkspace({ meeting, minutesId }: { meeting: Meeting; min
         onClose={() => setVersionsOpen(false)}
         onRestored={() => void reload(false)}
       />
-      <Modal
+      <OfficeFirstModal
         open={askingOffice}
         title={t('minutesPage:officeFirst')}
-        footer={null}
-        onCancel={() => setAskingOffice(false)}
-        destroyOnHidden
-        width={680}
-      >
-        {office ? (
-          <DocumentSettingsForm
-            initial={office.office}
-            onSaved={() => {
-              setAskingOffice(false);
-              setExporting(true);
-            }}
-            onCancel={() => setAskingOffice(false)}
-          />
-        ) : null}
-      </Modal>
+        onSaved={() => {
+          setAskingOffice(false);
+          setExporting(true);
+        }}
+        onClose={() => setAskingOffice(false)}
+      />
       <DocumentPreviewModal
         open={exporting}
         title={t('minutesPage:action.export')}

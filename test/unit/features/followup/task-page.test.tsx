@@ -62,7 +62,7 @@ vi.mock('../../../../renderer/src/features/followup/use-followup', () => ({
 }));
 vi.mock('../../../../renderer/src/features/meetings/documents', () => ({
   useOfficeInitial: () => undefined,
-  DocumentSettingsForm: () => null,
+  OfficeFirstModal: () => null,
 }));
 
 declare global {

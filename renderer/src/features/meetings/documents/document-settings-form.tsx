@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FontScheme } from '../../../../../shared/export/docx/layout';
@@ -160,5 +160,28 @@ export function DocumentSettingsSection() {
         </>
       ) : null}
     </Card>
+  );
+}
+
+/**
+ * Before a document whose header or 版记 needs the issuing office (纪要, 督办通知单): asks for it once, with
+ * the defaults, then calls `onSaved`. One dialog for every screen that issues such a document.
+ */
+export function OfficeFirstModal({
+  open,
+  title,
+  onSaved,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  onSaved: () => void;
+  onClose: () => void;
+}) {
+  const office = useOfficeInitial();
+  return (
+    <Modal open={open} title={title} footer={null} onCancel={onClose} destroyOnHidden width={680}>
+      {office ? <DocumentSettingsForm initial={office.office} onSaved={onSaved} onCancel={onClose} /> : null}
+    </Modal>
   );
 }

@@ -2,6 +2,7 @@ export { MeetingDocumentsPanel, type MeetingDocumentsPanelProps } from './meetin
 export {
   DocumentSettingsForm,
   DocumentSettingsSection,
+  OfficeFirstModal,
   useOfficeInitial,
   type DocumentSettingsFormProps,
 } from './document-settings-form';
