@@ -2,6 +2,8 @@ import { Flex, List, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { chineseNumber, type Quarter } from '../../../../shared/domain';
+import { useAppLanguage } from '../../i18n';
 import type { TaskRow } from '../followup/use-followup';
 import { useFollowupText } from '../followup/labels';
 import { WarningTag } from '../followup/task-tags';
@@ -80,4 +82,11 @@ export function StatusTag({ status }: { status: 'done' | 'todo' | 'na' }) {
   ) : (
     <Tag>{t('readiness.na')}</Tag>
   );
+}
+
+/** 2026年第四季度 / Q4 2026. */
+export function useQuarterLabel(): (q: Pick<Quarter, 'year' | 'quarter'>) => string {
+  const { t } = useTranslation('home');
+  const zh = useAppLanguage().startsWith('zh');
+  return (q) => t('quarters.quarter', { year: q.year, q: zh ? chineseNumber(q.quarter) : q.quarter });
 }

@@ -1,5 +1,6 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -18,7 +19,7 @@ import { useFollowupText } from '../followup/labels';
 import { useTaskPage } from '../followup/use-followup';
 import { useUnitNames } from '../followup/use-unit-names';
 import { todayIso } from '../../ui';
-import { CardEmpty, MoreLink, TaskList } from './home-parts';
+import { CardEmpty, MoreLink, TaskList, useQuarterLabel } from './home-parts';
 import { useUnitQuarters } from './use-home';
 
 /** The columns of the table, in order. */
@@ -46,31 +47,41 @@ export function SupervisorHome() {
   );
 }
 
-/** The quarter in the address (?quarter=2026Q3), else the current one. */
-function useQuarterParam(): [Quarter, (q: Quarter) => void] {
+/**
+ * The quarter in the address (?quarter=2026Q3), else the current one; `step` moves it by one. Steps are counted
+ * from the last one asked for: clicks quicker than a render each count.
+ */
+function useQuarterParam(): [Quarter, (step: -1 | 1) => void] {
   const [params, setParams] = useSearchParams();
-  const q = parseQuarterKey(params.get('quarter')) ?? quarterOf(todayIso());
-  const set = (next: Quarter) =>
+  const shown = parseQuarterKey(params.get('quarter')) ?? quarterOf(todayIso());
+  const asked = useRef<Quarter | undefined>(undefined);
+  useEffect(() => {
+    asked.current = undefined;
+  }, [params]);
+  const step = (dir: -1 | 1) => {
+    const from = asked.current ?? shown;
+    const to = dir < 0 ? previousQuarter(from) : quarterOf(addDays(from.end, 1));
+    asked.current = to;
     setParams(
       (prev) => {
         const p = new URLSearchParams(prev);
-        p.set('quarter', quarterKey(next));
+        p.set('quarter', quarterKey(to));
         return p;
       },
       { replace: true },
     );
-  return [q, set];
+  };
+  return [shown, step];
 }
 
 function UnitQuarterCard() {
   const { t } = useTranslation('home');
   const { date } = useFollowupText();
   const units = useUnitNames();
-  const [quarter, setQuarter] = useQuarterParam();
+  const [quarter, step] = useQuarterParam();
   const table = useUnitQuarters(quarter);
   const key = quarterKey(quarter);
-  const label = t('quarters.quarter', { year: quarter.year, q: quarter.quarter });
-  const nextQuarter = quarterOf(addDays(quarter.end, 1));
+  const label = useQuarterLabel()(quarter);
 
   const figureCell = (unitId: string | undefined, figure: QuarterFigure, count: number) => {
     if (count === 0 || unitId === undefined)
@@ -129,7 +140,7 @@ function UnitQuarterCard() {
             size="small"
             icon={<LeftOutlined aria-hidden />}
             aria-label={t('quarters.prev')}
-            onClick={() => setQuarter(previousQuarter(quarter))}
+            onClick={() => step(-1)}
           />
           <Typography.Text strong data-testid="quarter-label">
             {label}
@@ -138,7 +149,7 @@ function UnitQuarterCard() {
             size="small"
             icon={<RightOutlined aria-hidden />}
             aria-label={t('quarters.next')}
-            onClick={() => setQuarter(nextQuarter)}
+            onClick={() => step(1)}
           />
         </Flex>
       }
