@@ -13,7 +13,6 @@ import { useHasTasks, useTaskPage } from './use-followup';
 import { toRepositoryFilter, useTaskFilters, type TaskView } from './use-task-filters';
 import { useUnitNames } from './use-unit-names';
 import { FollowupLedgerButton } from './ledger-button';
-import { QuarterCellTag } from './quarter-cell-tag';
 
 /** 督办 (/followup/*): the tasks as a table or a board (/followup, ?view=board) and one task (/followup/:id). */
 export function FollowupPage() {
@@ -85,13 +84,6 @@ function FollowupHome() {
                 >
                   {t('followup:list.pendingExtensionOnly')}
                 </Tag>
-              ) : null}
-              {filters.figure ? (
-                <QuarterCellTag
-                  filters={filters}
-                  units={units}
-                  onClose={() => update({ unit: undefined, quarter: undefined, figure: undefined })}
-                />
               ) : null}
             </div>
             <Segmented<TaskView>
