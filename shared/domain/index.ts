@@ -28,3 +28,4 @@ export * from './task-rules';
 export * from './text-hygiene';
 export * from './implementation-report';
 export * from './meeting-names';
+export * from './statistics';
