@@ -17,6 +17,7 @@ import type {
   StandingItemProposal,
   StandingItemView,
   StuckThresholds,
+  ChairReviewRow,
   Attachment,
   Complainant,
   Topic,
@@ -139,6 +140,14 @@ export interface DisputeListFilter {
   search?: string;
 }
 
+/** The chair's review as read on `today`. */
+export interface ChairReview {
+  today: string;
+  thresholds: StuckThresholds;
+  rows: ChairReviewRow[];
+  stuck: number;
+}
+
 /** Records a dispute form offers to link to. */
 export interface DisputeLookups {
   /** Newest first. */
@@ -152,6 +161,8 @@ export interface DisputesRepository {
   /** Newest registration first. */
   list(filter?: DisputeListFilter): Promise<Dispute[]>;
   get(id: string): Promise<Dispute | undefined>;
+  /** 主任审阅: open disputes (state index) oldest first, each assessed on today with the thresholds. */
+  review(): Promise<ChairReview>;
   /** `input` is a DisputeInput; assigns 争〔年〕N号 and state 'registered'. Audited 'create'. */
   register(input: unknown): Promise<Dispute>;
   /** Edits the registration fields (DisputeInput, keys left out keep their value); refused once closed. */
