@@ -186,9 +186,13 @@ export function createFeedbackFormOps(ctx: DataLayerContext, applyInTransaction:
     },
 
     /** Records a saved 任务通知 (.docx) or 反馈表 (.xlsx) of a unit in the audit trail. */
-    recordExchangeExport(
-      input: { unitId: string; formId: string; fileName: string; tasks: number; document: '任务通知' | '督办事项反馈表' },
-    ): Promise<void> {
+    recordExchangeExport(input: {
+      unitId: string;
+      formId: string;
+      fileName: string;
+      tasks: number;
+      document: '任务通知' | '督办事项反馈表';
+    }): Promise<void> {
       return auditedWrite(ctx, [db.units], async (audit) => {
         guard(audit, 'document.export');
         if (!(await db.units.get(input.unitId))) throw new DomainError('not-found', '找不到该成员单位');

@@ -13,6 +13,7 @@ import { useHasTasks, useTaskPage } from './use-followup';
 import { toRepositoryFilter, useTaskFilters, type TaskView } from './use-task-filters';
 import { useUnitNames } from './use-unit-names';
 import { FollowupLedgerButton } from './ledger-button';
+import { UnitExchangeButton } from './unit-exchange-modal';
 
 /** 督办 (/followup/*): the tasks as a table or a board (/followup, ?view=board) and one task (/followup/:id). */
 export function FollowupPage() {
@@ -53,7 +54,14 @@ function FollowupHome() {
     <Page
       title={t('followup:page.title')}
       description={t('followup:page.description')}
-      extra={hasTasks ? <FollowupLedgerButton /> : undefined}
+      extra={
+        hasTasks ? (
+          <Flex gap={8}>
+            <UnitExchangeButton />
+            <FollowupLedgerButton />
+          </Flex>
+        ) : undefined
+      }
     >
       {hasTasks === undefined ? (
         <Skeleton active />

@@ -85,7 +85,12 @@ describe('feedback form workbook', () => {
     r1.getCell(col('完成比例（%）')).value = 60;
     ws.getRow(FEEDBACK_HEADER_ROW + 2).getCell(col('办理情况')).value = { formula: 'A1', result: '督办' };
     const sheets = await readFeedbackFormWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
-    expect(sheets.meta).toMatchObject({ 表单编号: 'form-1', 单位编号: 'u-dept', 下发日期: '2026-11-22', 格式版本: '1' });
+    expect(sheets.meta).toMatchObject({
+      表单编号: 'form-1',
+      单位编号: 'u-dept',
+      下发日期: '2026-11-22',
+      格式版本: '1',
+    });
     expect(sheets.headers).toEqual(FEEDBACK_COLUMNS.map((c) => c.header));
     expect(sheets.rowNumbers).toEqual([5, 6]);
     expect(sheets.rows[0]).toMatchObject({ 反馈类型: '报送进展', 反馈日期: '2026-11-20', '完成比例（%）': '60' });

@@ -52,9 +52,9 @@ describe('督办任务通知 to one unit', () => {
     expect(texts).toContain(
       '根据城关镇综合行政执法协调联席会议纪要，截至2026年11月22日，你单位承办的议定事项中尚有2项未办结（其中牵头办理1项、配合办理1项）。为抓好议定事项落实，现将有关事项通知如下：',
     );
-    expect(texts.some((t) => t.startsWith('（一）请于2026年11月30日前填写随本通知下发的《督办事项办理情况反馈表》'))).toBe(
-      true,
-    );
+    expect(
+      texts.some((t) => t.startsWith('（一）请于2026年11月30日前填写随本通知下发的《督办事项办理情况反馈表》')),
+    ).toBe(true);
     expect(texts).toContain('联系人：李明，联系电话：0599-5823456。');
     expect(texts).toContain('附件：督办事项办理情况反馈表');
     expect(texts.slice(-2)).toEqual(['城关镇综合行政执法协调联席会议办公室', '2026年11月22日']);
