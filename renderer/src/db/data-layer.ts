@@ -9,6 +9,7 @@ import { createDemoRepository } from './repositories/demo';
 import { createDisputesRepository } from './repositories/disputes';
 import { createDocumentSettingsRepository } from './repositories/document-settings';
 import { createFollowupRepository } from './repositories/followup';
+import { createHomeRepository } from './repositories/home';
 import { createImporterRepository } from './repositories/importer';
 import { createMeetingsRepository } from './repositories/meetings';
 import { createMinutesRepository } from './repositories/minutes';
@@ -56,5 +57,6 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     minutesTemplate: createMinutesTemplateRepository(ctx),
     minutes: createMinutesRepository(ctx),
     followup: createFollowupRepository(ctx),
+    home: createHomeRepository(ctx),
   };
 }

@@ -32,6 +32,7 @@ import type { CalendarRepository } from './repositories/calendar';
 import type { MinutesRepository } from './repositories/minutes';
 import type { DocumentSettingsRepository } from './repositories/document-settings';
 import type { FollowupRepository } from './repositories/followup';
+import type { HomeRepository } from './repositories/home';
 import type { MinutesTemplateRepository } from './repositories/minutes-template';
 
 export interface UnitListFilter {
@@ -388,4 +389,6 @@ export interface DataLayer {
   minutesTemplate: MinutesTemplateRepository;
   minutes: MinutesRepository;
   followup: FollowupRepository;
+  /** The role home screens' figures (supervisor's table, office's readiness, chair's lists). */
+  home: HomeRepository;
 }

@@ -81,8 +81,13 @@ export class AppPage {
 
   /** Switch to an existing profile through the user menu. */
   async switchProfile(name: string): Promise<void> {
-    await this.userMenu.click();
-    await this.page.getByRole('menuitem').filter({ hasText: name }).first().click();
+    const item = this.page.getByRole('menuitem').filter({ hasText: name }).first();
+    // A click while the dropdown is still opening is lost (the list stays open): clicked again until it closes.
+    await expect(async () => {
+      if (!(await item.isVisible())) await this.userMenu.click();
+      await item.click({ timeout: 2_000 });
+      await expect(item).toBeHidden({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await expect(this.userMenu).toContainText(name);
   }
 

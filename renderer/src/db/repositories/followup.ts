@@ -8,6 +8,8 @@ import {
   WARNED_STATES,
   applyTaskAction,
   businessDate,
+  isQuarterFigure,
+  parseQuarterKey,
   resolutionSchema,
   taskEventSchema,
   taskWarning,
@@ -16,6 +18,7 @@ import {
   type AgendaItem,
   type Meeting,
   type Resolution,
+  type QuarterFigure,
   type ResolutionState,
   type TaskAction,
   type TaskActionName,
@@ -30,6 +33,7 @@ import { parseOrThrow } from '../validation';
 import type { AttachmentMeta, NewAttachment } from '../types';
 import { prepareAttachments, storeAttachment, type PreparedAttachment } from './attachments';
 import { readCalendar } from './calendar';
+import { readQuarterCellIds } from './home';
 import { matchesSearch, withoutUndefined } from './list-helpers';
 import { readActive } from './rules';
 import { createFeedbackFormOps, type FeedbackFormOps } from './feedback-form';
@@ -53,6 +57,8 @@ export interface TaskListFilter {
   search?: string;
   /** Only tasks with a 延期申请 waiting for the chair (optional extra). */
   pendingExtension?: boolean;
+  /** Exactly the tasks behind one cell of the supervisor's table (home.unitQuarters): unit, `2026Q1`, figure. */
+  quarterCell?: { unitId: string; quarter: string; figure: QuarterFigure };
   offset?: number;
   /** Page size; all matching rows when absent. */
   limit?: number;
@@ -403,7 +409,13 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
       let loaded: Map<string, Resolution> | undefined;
       // Narrow, value-reading candidates when a filter picks few rows; otherwise index keys only.
       let candidates: Resolution[] | undefined;
-      if (f.meetingId) {
+      if (f.quarterCell) {
+        const quarter = parseQuarterKey(f.quarterCell.quarter);
+        if (!quarter || !isQuarterFigure(f.quarterCell.figure))
+          throw new DomainError('validation', '季度或统计项不正确');
+        const ids = await readQuarterCellIds(db, { ...f.quarterCell, quarter }, rc.today);
+        candidates = (await db.resolutions.bulkGet(ids)).filter((r): r is Resolution => r !== undefined);
+      } else if (f.meetingId) {
         candidates = (
           await Promise.all(
             states.map((s) => db.resolutions.where('[meetingId+state]').equals([f.meetingId!, s]).toArray()),
