@@ -34,6 +34,7 @@ import type { DocumentSettingsRepository } from './repositories/document-setting
 import type { FollowupRepository } from './repositories/followup';
 import type { HomeRepository } from './repositories/home';
 import type { MinutesTemplateRepository } from './repositories/minutes-template';
+import type { StatisticsRepository } from './repositories/statistics';
 
 export interface UnitListFilter {
   includeArchived?: boolean;
@@ -391,4 +392,6 @@ export interface DataLayer {
   followup: FollowupRepository;
   /** The role home screens' figures (supervisor's table, office's readiness, chair's lists). */
   home: HomeRepository;
+  /** The statistics page's series (统计), read through indexes per filter. */
+  statistics: StatisticsRepository;
 }
