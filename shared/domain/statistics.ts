@@ -2,10 +2,11 @@ import { addDays, daysBetween } from './dates';
 import { DISPUTE_STATES, DISPUTE_TYPES, type Dispute, type DisputeState, type DisputeType } from './dispute';
 import type { Meeting, MeetingKind } from './meeting';
 import { quarterOf, type Quarter } from './meeting-rules';
-import type { Resolution, ResolutionState, TaskEvent } from './minutes';
 import { shanghaiDateAndHalf } from './minutes-template';
 import { isHeldOrLater } from './state-sets';
 import { TOPIC_CATEGORIES, type Topic, type TopicCategory, type TopicState } from './topic';
+import { DISPUTE_AGE_BUCKETS, type DisputeAgeBucket } from './home-figures';
+import { quarterKey, rateFigures, taskOutcome, type TaskFacts } from './unit-quarter-figures';
 
 /**
  * The series of the statistics page (统计), as pure functions over the rows a date range needs. Every figure
@@ -13,7 +14,8 @@ import { TOPIC_CATEGORIES, type Topic, type TopicCategory, type TopicState } fro
  *
  * Dates are calendar dates in Asia/Shanghai: a meeting's day is the date of its `startsAt` there
  * ({@link meetingDay}); topics count by 提交日期, disputes by 登记日期, tasks by their CURRENT 完成时限
- * (an approved extension moves a task). The on-time rule is {@link onTimeOutcome} below (see there).
+ * (an approved extension moves a task). The on-time rule is the supervisor's (unit-quarter-figures.ts:
+ * {@link taskOutcome}, {@link rateFigures}): 按时办结 ÷ (按时办结 + 逾期办结 + 逾期未办结), never a second definition.
  *
  * The unit filter means: topics submitted by the unit (提交单位), disputes the unit is a party to (争议各方),
  * tasks it leads (牵头单位). Meetings are the whole joint meeting's and are not filtered by unit.
@@ -30,12 +32,6 @@ export interface StatisticsFilter {
 export function meetingDay(startsAt: string): string {
   return shanghaiDateAndHalf(startsAt).date;
 }
-
-/** A quarter key: `2026Q1`. */
-export function statisticsQuarterKey(q: Pick<Quarter, 'year' | 'quarter'>): string {
-  return `${q.year}Q${q.quarter}`;
-}
-const quarterKey = statisticsQuarterKey;
 
 /** Whether `day` (YYYY-MM-DD) lies in the filter's range. */
 export function inRange(day: string | undefined, f: Pick<StatisticsFilter, 'from' | 'to'>): boolean {
@@ -170,17 +166,6 @@ export function topicStatistics(
 
 // ---------------------------------------------------------------- disputes
 
-/** Age brackets of disputes (calendar days, inclusive upper bounds). */
-export const STATISTICS_AGE_BUCKETS = [
-  { key: 'upTo30', maxDays: 30 },
-  { key: 'upTo90', maxDays: 90 },
-  { key: 'upTo180', maxDays: 180 },
-  { key: 'over180', maxDays: Infinity },
-] as const;
-export type StatisticsAgeBucket = (typeof STATISTICS_AGE_BUCKETS)[number]['key'];
-const DISPUTE_AGE_BUCKETS = STATISTICS_AGE_BUCKETS;
-type DisputeAgeBucket = StatisticsAgeBucket;
-
 export type DisputeFacts = Pick<
   Dispute,
   'type' | 'state' | 'registeredOn' | 'partyUnitIds' | 'closedOn' | 'stateSince'
@@ -191,7 +176,7 @@ export interface DisputeStatistics {
   byType: { type: DisputeType; count: number }[];
   byState: { state: DisputeState; count: number }[];
   /**
-   * By age bracket ({@link STATISTICS_AGE_BUCKETS}): `open` — unresolved disputes by
+   * By age bracket (the chair's brackets, home-figures.ts {@link DISPUTE_AGE_BUCKETS}): `open` — unresolved disputes by
    * their age on `today`; `closed` — closed ones by the days from registration to 结案.
    */
   byAge: { key: DisputeAgeBucket; open: number; closed: number }[];
@@ -227,71 +212,9 @@ export function disputeStatistics(
 // ---------------------------------------------------------------- resolutions (督办任务)
 
 /**
- * THE ON-TIME RULE of the statistics page (督办任务按时办结). It is written to match the supervisor's per-unit
- * quarter figures (role home screens, unit-quarter-figures.ts, not yet in the tree when this was written);
- * the two should become one definition.
- *
- * A task counts in the quarter of its CURRENT deadline (an approved extension moves it) and for its lead unit
- * (牵头单位); drafts (纪要未印发) and tasks without a deadline do not count. On `today`:
- * - 按时办结 onTime: completion reported (已办结待核验 or 已核验办结) on or before the deadline day;
- * - 逾期办结 late: completion reported after the deadline day;
- * - 逾期未办结 overdue: still being worked on (未启动/办理中) and the deadline day has passed;
- * - 未到期 pending: still being worked on, deadline today or later.
- * The completion date is that of the latest 办结报告 (completion event); a task reported done without one
- * (records kept before the report existed) takes its latest progress report; with neither it is on time.
- * The on-time rate is 按时办结 ÷ (按时办结 + 逾期办结 + 逾期未办结), undefined while none is settled.
+ * One row of on-time figures: of the issued tasks due in the range, 按时办结, 逾期办结, 逾期未办结 and 未到期 on
+ * `today` ({@link taskOutcome}), with the on-time rate ({@link rateFigures}; undefined while none is settled).
  */
-export interface OnTimeFacts {
-  id: string;
-  leadUnitId: string;
-  state: ResolutionState;
-  deadline?: string;
-  /** Date of the latest 办结报告 (or progress report, see above), when the task is reported done. */
-  completedOn?: string;
-}
-
-const DONE_STATES: readonly ResolutionState[] = ['done_pending_verification', 'verified'];
-
-/** The facts of a task from its record and its events (any order). */
-export function onTimeFacts(
-  r: Pick<Resolution, 'id' | 'leadUnitId' | 'state' | 'deadline'>,
-  events: readonly Pick<TaskEvent, 'kind' | 'on' | 'createdAt'>[],
-): OnTimeFacts {
-  const later = (a: { on: string; createdAt: string } | undefined, e: { on: string; createdAt: string }) =>
-    !a || e.on > a.on || (e.on === a.on && e.createdAt > a.createdAt);
-  let completion: { on: string; createdAt: string } | undefined;
-  let progress: { on: string; createdAt: string } | undefined;
-  for (const e of events) {
-    if (e.kind === 'completion' && later(completion, e)) completion = e;
-    else if (e.kind === 'progress' && later(progress, e)) progress = e;
-  }
-  const completedOn = (completion ?? progress)?.on;
-  return {
-    id: r.id,
-    leadUnitId: r.leadUnitId,
-    state: r.state,
-    ...(r.deadline ? { deadline: r.deadline } : {}),
-    ...(DONE_STATES.includes(r.state) && completedOn ? { completedOn } : {}),
-  };
-}
-
-export type OnTimeOutcome = 'onTime' | 'late' | 'overdue' | 'pending';
-
-/** Where one task stands on `today`; undefined when it does not count (draft, no deadline). */
-export function onTimeOutcome(f: OnTimeFacts, today: string): OnTimeOutcome | undefined {
-  if (f.state === 'draft' || !f.deadline) return undefined;
-  if (DONE_STATES.includes(f.state))
-    return f.completedOn === undefined || f.completedOn <= f.deadline ? 'onTime' : 'late';
-  return today > f.deadline ? 'overdue' : 'pending';
-}
-
-/** 按时办结率 of counts, undefined while nothing is settled. */
-export function onTimeRate(c: Pick<OnTimeCounts, 'onTime' | 'late' | 'overdue'>): number | undefined {
-  const settled = c.onTime + c.late + c.overdue;
-  return settled === 0 ? undefined : c.onTime / settled;
-}
-
-/** One row of on-time figures: of the tasks due in the range, by {@link onTimeOutcome}, with the rate. */
 export interface OnTimeCounts {
   due: number;
   onTime: number;
@@ -312,12 +235,12 @@ export interface OnTimeStatistics {
 const zero = () => ({ due: 0, onTime: 0, late: 0, overdue: 0, pending: 0 });
 
 function withRate(c: Omit<OnTimeCounts, 'onTimeRate'>): OnTimeCounts {
-  const rate = onTimeRate(c);
-  return rate === undefined ? { ...c } : { ...c, onTimeRate: rate };
+  const { onTimeRate } = rateFigures({ ...c, returned: 0 });
+  return onTimeRate === undefined ? { ...c } : { ...c, onTimeRate };
 }
 
 export function onTimeStatistics(
-  facts: readonly OnTimeFacts[],
+  facts: readonly TaskFacts[],
   f: StatisticsFilter,
   today: string,
   unitOrder: readonly string[] = [],
@@ -329,7 +252,7 @@ export function onTimeStatistics(
   for (const t of facts) {
     if (!inRange(t.deadline, f)) continue;
     if (f.unitId && t.leadUnitId !== f.unitId) continue;
-    const outcome = onTimeOutcome(t, today);
+    const outcome = taskOutcome(t, today);
     if (!outcome) continue;
     let u = byU.get(t.leadUnitId);
     if (!u) byU.set(t.leadUnitId, (u = zero()));
@@ -356,7 +279,7 @@ export interface StatisticsInput {
   meetings: readonly Pick<Meeting, 'kind' | 'state' | 'startsAt'>[];
   topics: readonly TopicFacts[];
   disputes: readonly DisputeFacts[];
-  tasks: readonly OnTimeFacts[];
+  tasks: readonly TaskFacts[];
   /** Units in the register's order (kind, then name): the order of the by-unit series. */
   unitOrder: readonly string[];
   /** 每季度定期会议次数 of the active rule profile. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_DEFAULTS, generateDemoDataset } from '../../../shared/demo/generate';
 import type { Dataset } from '../../../shared/demo/types';
-import { onTimeFacts, statisticsOf, type Meeting, type StatisticsFilter } from '../../../shared/domain';
+import { taskFacts, statisticsOf, type Meeting, type StatisticsFilter } from '../../../shared/domain';
 import { STATISTICS_EXPORT_ID } from '../../../renderer/src/db/repositories/statistics';
 import { auditRows, withProfile, type Harness } from './helpers';
 
@@ -17,7 +17,7 @@ function expected(ds: Dataset, f: StatisticsFilter) {
       meetings: ds.meetings,
       topics: ds.topics,
       disputes: ds.disputes,
-      tasks: ds.resolutions.map((r) => onTimeFacts(r, events.get(r.id) ?? [])),
+      tasks: ds.resolutions.map((r) => taskFacts(r, events.get(r.id) ?? [])),
       unitOrder: [],
       meetingsPerQuarter: 1,
     },

@@ -4,15 +4,15 @@ import {
   disputeStatistics,
   meetingDay,
   meetingsPerQuarter,
-  onTimeFacts,
-  onTimeOutcome,
   onTimeStatistics,
   quartersInRange,
   statisticsOf,
   topicOutcome,
   topicStatistics,
   type DisputeFacts,
-  type OnTimeFacts,
+  type MeetingKind,
+  type MeetingState,
+  type TaskFacts,
   type TopicFacts,
 } from '../../../shared/domain';
 
@@ -46,8 +46,11 @@ describe('meetingDay (Asia/Shanghai)', () => {
 
 describe('meetingsPerQuarter', () => {
   const today = '2026-08-15';
-  const m = (startsAt: string, kind: 'regular' | 'special' | 'consultation' = 'regular', state = 'issued') =>
-    ({ startsAt, kind, state }) as const;
+  const m = (startsAt: string, kind: MeetingKind = 'regular', state: MeetingState = 'issued') => ({
+    startsAt,
+    kind,
+    state,
+  });
 
   it('counts held meetings by kind in their Shanghai quarter and judges the at-least-once rule', () => {
     const rows = meetingsPerQuarter(
@@ -209,20 +212,22 @@ describe('disputeStatistics', () => {
   });
 });
 
-describe('onTimeStatistics', () => {
+describe('onTimeStatistics (the on-time rule of unit-quarter-figures.ts)', () => {
   const today = '2026-07-10';
   const f = (
     id: string,
     deadline: string,
-    state: OnTimeFacts['state'],
+    state: TaskFacts['state'],
     completedOn?: string,
     lead = 'u1',
-  ): OnTimeFacts => ({
+  ): TaskFacts => ({
     id,
     leadUnitId: lead,
     state,
     deadline,
     ...(completedOn ? { completedOn } : {}),
+    extensions: 0,
+    returns: 0,
   });
   const facts = [
     f('a', '2026-03-31', 'verified', '2026-03-31'), // on the deadline day: on time, Q1
@@ -254,44 +259,6 @@ describe('onTimeStatistics', () => {
     const s = onTimeStatistics(facts, { from: '2026-04-01', to: '2026-12-31', unitId: 'u1' }, today);
     expect(s.total).toMatchObject({ due: 1, overdue: 1 });
     expect(s.byUnit.map((u) => u.unitId)).toEqual(['u1']);
-  });
-});
-
-describe('the on-time rule (onTimeFacts, onTimeOutcome)', () => {
-  const r = { id: 'r', leadUnitId: 'u', deadline: '2026-03-31' };
-  const ev = (kind: 'completion' | 'progress' | 'comment', on: string, createdAt = `${on}T02:00:00.000Z`) => ({
-    kind,
-    on,
-    createdAt,
-  });
-
-  it('the latest 办结报告 dates the completion; on the deadline day is on time, the next day late', () => {
-    const onDay = onTimeFacts({ ...r, state: 'verified' }, [
-      ev('completion', '2026-03-01'),
-      ev('completion', '2026-03-31'),
-    ]);
-    expect(onDay.completedOn).toBe('2026-03-31');
-    expect(onTimeOutcome(onDay, '2026-11-22')).toBe('onTime');
-    const late = onTimeFacts({ ...r, state: 'done_pending_verification' }, [ev('completion', '2026-04-01')]);
-    expect(onTimeOutcome(late, '2026-11-22')).toBe('late');
-  });
-
-  it('without a 办结报告 the latest progress report dates it; with neither it is on time', () => {
-    const f = onTimeFacts({ ...r, state: 'verified' }, [ev('progress', '2026-04-02'), ev('comment', '2026-05-01')]);
-    expect(f.completedOn).toBe('2026-04-02');
-    expect(onTimeOutcome(f, '2026-11-22')).toBe('late');
-    expect(onTimeOutcome(onTimeFacts({ ...r, state: 'verified' }, []), '2026-11-22')).toBe('onTime');
-  });
-
-  it('open tasks are pending through the deadline day and overdue from the day after; drafts do not count', () => {
-    const f = onTimeFacts({ ...r, state: 'in_progress' }, [ev('progress', '2026-03-01')]);
-    expect(f.completedOn).toBeUndefined();
-    expect(onTimeOutcome(f, '2026-03-31')).toBe('pending');
-    expect(onTimeOutcome(f, '2026-04-01')).toBe('overdue');
-    expect(onTimeOutcome(onTimeFacts({ ...r, state: 'draft' }, []), '2026-04-01')).toBeUndefined();
-    expect(
-      onTimeOutcome(onTimeFacts({ id: 'r', leadUnitId: 'u', state: 'in_progress' }, []), '2026-04-01'),
-    ).toBeUndefined();
   });
 });
 

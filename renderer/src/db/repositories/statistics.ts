@@ -3,14 +3,14 @@ import {
   addDays,
   businessDate,
   meetingDay,
-  onTimeFacts,
   statisticsOf,
+  taskFacts,
   type DisputeFacts,
   type Meeting,
-  type OnTimeFacts,
   type Statistics,
   type StatisticsFilter,
   type StatisticsInput,
+  type TaskFacts,
   type TopicFacts,
 } from '../../../../shared/domain';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
@@ -104,10 +104,11 @@ export async function readStatisticsInput(db: JointDeskDB, f: StatisticsFilter):
 }
 
 /**
- * The on-time facts of the issued tasks due in the range (of the unit): the `deadline` index, then one
- * [resolutionId+on] range per task reported done (only their completion date is needed; open tasks need none).
+ * The facts (unit-quarter-figures.ts) of the issued tasks due in the range (of the unit): the `deadline` index,
+ * then one [resolutionId+on] range per task reported done — the page needs only the completion date, so open
+ * tasks' timelines are not read (their extension and return counts, not shown here, stay 0).
  */
-async function readTaskFacts(db: JointDeskDB, f: StatisticsFilter): Promise<OnTimeFacts[]> {
+async function readTaskFacts(db: JointDeskDB, f: StatisticsFilter): Promise<TaskFacts[]> {
   const tasks = await db.resolutions
     .where('deadline')
     .between(f.from, f.to, true, true)
@@ -125,11 +126,18 @@ async function readTaskFacts(db: JointDeskDB, f: StatisticsFilter): Promise<OnTi
         ? db.taskEvents
             .where('[resolutionId+on]')
             .between([r.id, Dexie.minKey], [r.id, Dexie.maxKey])
-            .toArray((events) => events.map((e) => ({ kind: e.kind, on: e.on, createdAt: e.createdAt })))
+            .toArray((events) =>
+              events.map((e) => ({
+                kind: e.kind,
+                on: e.on,
+                createdAt: e.createdAt,
+                ...(e.approved !== undefined ? { approved: e.approved } : {}),
+              })),
+            )
         : [],
     ),
   );
-  return tasks.map((r, i) => onTimeFacts(r, timelines[i]!));
+  return tasks.map((r, i) => taskFacts(r, timelines[i]!));
 }
 
 /** The first and last key of an index (two key reads, no rows). */
