@@ -9,7 +9,6 @@ import { createDemoRepository } from './repositories/demo';
 import { createDisputesRepository } from './repositories/disputes';
 import { createDocumentSettingsRepository } from './repositories/document-settings';
 import { createFollowupRepository } from './repositories/followup';
-import { createHomeRepository } from './repositories/home';
 import { createImporterRepository } from './repositories/importer';
 import { createMeetingsRepository } from './repositories/meetings';
 import { createMinutesRepository } from './repositories/minutes';
@@ -17,7 +16,6 @@ import { createMinutesTemplateRepository } from './repositories/minutes-template
 import { createPeopleRepository } from './repositories/people';
 import { createProfilesRepository } from './repositories/profiles';
 import { createRulesRepository } from './repositories/rules';
-import { createStatisticsRepository } from './repositories/statistics';
 import { createTopicsRepository } from './repositories/topics';
 import { createUnitsRepository } from './repositories/units';
 import type { DataLayer } from './types';
@@ -58,7 +56,5 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     minutesTemplate: createMinutesTemplateRepository(ctx),
     minutes: createMinutesRepository(ctx),
     followup: createFollowupRepository(ctx),
-    statistics: createStatisticsRepository(ctx),
-    home: createHomeRepository(ctx),
   };
 }

@@ -1,0 +1,1 @@
+export { PlaceholderPage, type PlaceholderSection, type PlaceholderPageProps } from './placeholder-page';
