@@ -242,6 +242,22 @@ export function assessDispute(
   return { ageDays, daysInState, daysSinceLastRound, stuck: reasons.length > 0, reasons, suggestion };
 }
 
+/** One row of the chair's review: an open dispute and how it stands on the review day. */
+export interface ChairReviewRow {
+  dispute: Dispute;
+  assessment: DisputeAssessment;
+}
+
+/** The chair's review on `today`: open disputes oldest first, each assessed once, and how many are stuck. */
+export function chairReviewRows(
+  ds: readonly Dispute[],
+  today: string,
+  t: StuckThresholds = DEFAULT_STUCK_THRESHOLDS,
+): { rows: ChairReviewRow[]; stuck: number } {
+  const rows = openDisputesByAge(ds).map((dispute) => ({ dispute, assessment: assessDispute(dispute, today, t) }));
+  return { rows, stuck: rows.reduce((n, r) => n + (r.assessment.stuck ? 1 : 0), 0) };
+}
+
 /** Open disputes (not closed) sorted oldest first — the chair's review order. */
 export function openDisputesByAge(ds: readonly Dispute[]): Dispute[] {
   return ds

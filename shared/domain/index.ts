@@ -28,3 +28,7 @@ export * from './task-rules';
 export * from './text-hygiene';
 export * from './implementation-report';
 export * from './meeting-names';
+export * from './unit-quarter-figures';
+export * from './readiness';
+export * from './home-figures';
+export * from './statistics';

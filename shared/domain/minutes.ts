@@ -172,6 +172,12 @@ export const taskEventSchema = z.object({
   percent: z.number().int().min(0).max(100).optional(),
   /** 催办: the 督办通知单 number (per year) issued with the reminder. */
   notice: z.object({ year: z.number().int(), number: z.number().int().positive() }).optional(),
+  /**
+   * Recorded from a member unit's 督办事项反馈表 (.xlsx): form id + task id + content hash of the row, so a
+   * re-imported form records nothing twice (shared/import/feedback-form.ts). Looked up per task through
+   * [resolutionId+on], so no index of its own.
+   */
+  importKey: z.string().min(1).max(160).optional(),
   createdAt: z.string(),
 });
 export type TaskEvent = z.infer<typeof taskEventSchema>;

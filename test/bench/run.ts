@@ -15,6 +15,7 @@ import { minutesDocument, packDocx } from '../../shared/export/docx';
 import { runFollowupBench, type FollowupCaseResult } from './chromium/followup';
 import type { BenchCase } from './chromium/followup-page';
 import { runKeystrokeBench } from './chromium/keystroke';
+import { supervisorRows } from './chromium/supervisor';
 import {
   chromiumVersion,
   machineInfo,
@@ -230,6 +231,7 @@ const withChromium = process.env.BENCH_CHROMIUM !== '0';
 if (withChromium) machine.chromium = await keystrokes(rows);
 else machine.chromium = chromiumVersion();
 if (withChromium && process.env.BENCH_FOLLOWUP !== '0') await followupReads(rows);
+if (withChromium && process.env.BENCH_SUPERVISOR !== '0') await supervisorRows(rows);
 
 console.log(
   `${machine.cpu} × ${machine.cores} (load ${machine.load.toFixed(1)}), Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`,

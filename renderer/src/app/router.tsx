@@ -4,7 +4,6 @@ import { createHashRouter } from 'react-router-dom';
 import { DisputesPage } from '../features/disputes';
 import { FollowupPage } from '../features/followup';
 import { MeetingsPage } from '../features/meetings';
-import { PlaceholderPage } from '../features/placeholders';
 import { SettingsPage } from '../features/settings';
 import { TopicsPage } from '../features/topics';
 import { UnitsPeoplePage } from '../features/units';
@@ -14,6 +13,8 @@ import { NotFoundPage, RouteErrorPage } from './route-error-page';
 
 // Print views are opened by the host (a hidden window or iframe) and bring their own CSS: loaded on demand.
 const MinutesPrintPage = lazy(() => import('../features/minutes/print/minutes-print-page'));
+// 统计 brings echarts (its own chunk, loaded by the charts): only this route pays for it.
+const StatsPage = lazy(() => import('../features/stats/stats-page'));
 
 /**
  * Hash routing: the app is loaded from a file-like origin (app://, or dist-web on any path), where
@@ -46,7 +47,14 @@ export function createAppRouter() {
             { path: 'disputes/*', element: <DisputesPage /> },
             { path: 'followup/*', element: <FollowupPage /> },
             { path: 'units', element: <UnitsPeoplePage /> },
-            { path: 'stats', element: <PlaceholderPage section="stats" /> },
+            {
+              path: 'stats',
+              element: (
+                <Suspense fallback={<Skeleton active />}>
+                  <StatsPage />
+                </Suspense>
+              ),
+            },
             { path: 'settings', element: <SettingsPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

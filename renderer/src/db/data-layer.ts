@@ -9,6 +9,7 @@ import { createDemoRepository } from './repositories/demo';
 import { createDisputesRepository } from './repositories/disputes';
 import { createDocumentSettingsRepository } from './repositories/document-settings';
 import { createFollowupRepository } from './repositories/followup';
+import { createHomeRepository } from './repositories/home';
 import { createImporterRepository } from './repositories/importer';
 import { createMeetingsRepository } from './repositories/meetings';
 import { createMinutesRepository } from './repositories/minutes';
@@ -16,6 +17,7 @@ import { createMinutesTemplateRepository } from './repositories/minutes-template
 import { createPeopleRepository } from './repositories/people';
 import { createProfilesRepository } from './repositories/profiles';
 import { createRulesRepository } from './repositories/rules';
+import { createStatisticsRepository } from './repositories/statistics';
 import { createTopicsRepository } from './repositories/topics';
 import { createUnitsRepository } from './repositories/units';
 import type { DataLayer } from './types';
@@ -56,5 +58,7 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     minutesTemplate: createMinutesTemplateRepository(ctx),
     minutes: createMinutesRepository(ctx),
     followup: createFollowupRepository(ctx),
+    statistics: createStatisticsRepository(ctx),
+    home: createHomeRepository(ctx),
   };
 }

@@ -17,6 +17,7 @@ import type {
   StandingItemProposal,
   StandingItemView,
   StuckThresholds,
+  ChairReviewRow,
   Attachment,
   Complainant,
   Topic,
@@ -31,7 +32,9 @@ import type { CalendarRepository } from './repositories/calendar';
 import type { MinutesRepository } from './repositories/minutes';
 import type { DocumentSettingsRepository } from './repositories/document-settings';
 import type { FollowupRepository } from './repositories/followup';
+import type { HomeRepository } from './repositories/home';
 import type { MinutesTemplateRepository } from './repositories/minutes-template';
+import type { StatisticsRepository } from './repositories/statistics';
 
 export interface UnitListFilter {
   includeArchived?: boolean;
@@ -139,6 +142,14 @@ export interface DisputeListFilter {
   search?: string;
 }
 
+/** The chair's review as read on `today`. */
+export interface ChairReview {
+  today: string;
+  thresholds: StuckThresholds;
+  rows: ChairReviewRow[];
+  stuck: number;
+}
+
 /** Records a dispute form offers to link to. */
 export interface DisputeLookups {
   /** Newest first. */
@@ -152,6 +163,8 @@ export interface DisputesRepository {
   /** Newest registration first. */
   list(filter?: DisputeListFilter): Promise<Dispute[]>;
   get(id: string): Promise<Dispute | undefined>;
+  /** 主任审阅: open disputes (state index) oldest first, each assessed on today with the thresholds. */
+  review(): Promise<ChairReview>;
   /** `input` is a DisputeInput; assigns 争〔年〕N号 and state 'registered'. Audited 'create'. */
   register(input: unknown): Promise<Dispute>;
   /** Edits the registration fields (DisputeInput, keys left out keep their value); refused once closed. */
@@ -377,4 +390,8 @@ export interface DataLayer {
   minutesTemplate: MinutesTemplateRepository;
   minutes: MinutesRepository;
   followup: FollowupRepository;
+  /** The role home screens' figures (supervisor's table, office's readiness, chair's lists). */
+  home: HomeRepository;
+  /** The statistics page's series (统计), read through indexes per filter. */
+  statistics: StatisticsRepository;
 }

@@ -10,3 +10,4 @@ export * from './sign-in-sheet';
 export * from './minutes';
 export * from './supervision-notice';
 export * from './implementation-report';
+export * from './unit-task-notice';

@@ -192,17 +192,26 @@ async function confirm(page: Page, button: Locator): Promise<void> {
 async function openTask(page: Page, app: AppPage, content: string): Promise<void> {
   await app.nav('督办');
   await search(page, content);
-  await rowOf(page, content).click();
-  await expect(page.getByTestId('task-content')).toHaveText(content);
+  // A click while the filtered list is still being replaced can be lost: retried until the task opens.
+  await expect(async () => {
+    if (await rowOf(page, content).isVisible()) await rowOf(page, content).click({ timeout: 2_000 });
+    await expect(page.getByTestId('task-content')).toHaveText(content, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 async function search(page: Page, text: string): Promise<void> {
   // The list remembers the board view: come back to the table.
   const table = page.getByText('表格', { exact: true });
   if (await table.isVisible().catch(() => false)) await table.click();
-  const box = page.getByRole('searchbox', { name: '搜索督办任务' }).or(page.getByLabel('搜索督办任务'));
-  await box.first().fill(text);
-  await box.first().press('Enter');
+  const box = page.getByRole('searchbox', { name: '搜索督办任务' }).or(page.getByLabel('搜索督办任务')).first();
+  // The box follows the address: a slow update from the previous search can replace what was typed, so the
+  // search is repeated until the address and the box both hold this text.
+  await expect(async () => {
+    await box.fill(text);
+    await box.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text)}(&|$)`), { timeout: 2_000 });
+    await expect(box).toHaveValue(text, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 function rowOf(page: Page, content: string): Locator {

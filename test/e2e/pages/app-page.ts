@@ -59,12 +59,20 @@ export class AppPage {
     await dialog.getByRole('radio', { name: role }).check();
     const member = dialog.getByLabel('所属成员单位', { exact: true });
     if (await member.isVisible()) {
-      await member.click();
-      await member.fill(memberUnit);
-      await this.page
-        .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${memberUnit}"]`)
-        .first()
-        .click();
+      // A click while the list is still animating in can be lost: retried until the unit shows as chosen.
+      const option = this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${memberUnit}"]`);
+      // The chosen unit's name shows in the field itself (the typed search text is an input value, not text).
+      const field = dialog
+        .locator('.ant-form-item')
+        .filter({ has: this.page.getByLabel('所属成员单位', { exact: true }) });
+      await expect(async () => {
+        if (!(await option.first().isVisible())) {
+          await member.click();
+          await member.fill(memberUnit);
+        }
+        await option.first().click({ timeout: 2_000 });
+        await expect(field).toContainText(memberUnit, { timeout: 2_000 });
+      }).toPass({ timeout: 20_000 });
     }
     await dialog.getByRole('button', { name: '创建并切换' }).click();
     await expect(dialog).toBeHidden();
@@ -73,8 +81,13 @@ export class AppPage {
 
   /** Switch to an existing profile through the user menu. */
   async switchProfile(name: string): Promise<void> {
-    await this.userMenu.click();
-    await this.page.getByRole('menuitem').filter({ hasText: name }).first().click();
+    const item = this.page.getByRole('menuitem').filter({ hasText: name }).first();
+    // A click while the dropdown is still opening is lost (the list stays open): clicked again until it closes.
+    await expect(async () => {
+      if (!(await item.isVisible())) await this.userMenu.click();
+      await item.click({ timeout: 2_000 });
+      await expect(item).toBeHidden({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await expect(this.userMenu).toContainText(name);
   }
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Dispute, DisputeState, StuckThresholds } from '../../../../shared/domain';
 import { getDataLayer } from '../singleton';
-import type { DisputeListFilter, DisputeLookups } from '../types';
+import type { ChairReview, DisputeListFilter, DisputeLookups } from '../types';
 
 /** Live list of disputes, newest registration first; `undefined` while loading. */
 export function useDisputes(filter: DisputeListFilter = {}): Dispute[] | undefined {
@@ -27,6 +27,11 @@ export function useDispute(id: string | undefined): Dispute | null | undefined {
 /** Meetings and topics a dispute may link to; `undefined` while loading. */
 export function useDisputeLookups(): DisputeLookups | undefined {
   return useLiveQuery(() => getDataLayer().disputes.lookups(), []);
+}
+
+/** The chair's review (open disputes assessed once per change of the data); `undefined` while loading. */
+export function useChairReview(): ChairReview | undefined {
+  return useLiveQuery(() => getDataLayer().disputes.review(), []);
 }
 
 /** The chair's-review thresholds; `undefined` while loading. */

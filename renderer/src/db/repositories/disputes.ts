@@ -4,6 +4,8 @@ import {
   HELD_OR_LATER_MEETING_STATES,
   PREPARING_MEETING_STATES,
   DEFAULT_STUCK_THRESHOLDS,
+  DISPUTE_STATES,
+  chairReviewRows,
   DomainError,
   disputeInputSchema,
   disputeSchema,
@@ -114,6 +116,8 @@ export const disputeActionSchema = z.discriminatedUnion('type', [
 const HELD_STATES = HELD_OR_LATER_MEETING_STATES;
 /** Meeting states whose agenda is still open: the “next meeting” of the chair's review. */
 const UPCOMING_STATES = PREPARING_MEETING_STATES;
+/** Every state but 已结案: the chair's review reads these through the state index. */
+const OPEN_STATES = DISPUTE_STATES.filter((s) => s !== 'closed');
 
 export function createDisputesRepository(ctx: DataLayerContext): DisputesRepository {
   const { db } = ctx;
@@ -121,13 +125,16 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
 
   return {
     async list(filter = {}) {
+      const states = filter.states && filter.states.length > 0 ? [...new Set(filter.states)] : undefined;
+      // Through the state index when states are asked for; the rest of the filter is on those rows only.
       const [all, units] = await db.transaction('r', [db.disputes, db.units], () =>
-        Promise.all([db.disputes.toArray(), db.units.toArray()]),
+        Promise.all([
+          states ? db.disputes.where('state').anyOf(states).toArray() : db.disputes.toArray(),
+          filter.search ? db.units.toArray() : [],
+        ]),
       );
       const names = new Map(units.map((u) => [u.id, u.name]));
-      const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined;
       return all
-        .filter((d) => !states || states.has(d.state))
         .filter((d) => !filter.type || d.type === filter.type)
         .filter((d) =>
           matchesSearch(filter.search, [
@@ -142,6 +149,15 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
     },
 
     get: (id) => db.disputes.get(id),
+
+    async review() {
+      const [open, row] = await db.transaction('r', [db.disputes, db.settings], () =>
+        Promise.all([db.disputes.where('state').anyOf(OPEN_STATES).toArray(), db.settings.get(DISPUTE_THRESHOLDS_KEY)]),
+      );
+      const on = today();
+      const thresholds = readThresholds(row?.value);
+      return { today: on, thresholds, ...chairReviewRows(open, on, thresholds) };
+    },
 
     async register(input) {
       const parsed = parseOrThrow(disputeInputSchema, input, DISPUTE_FIELD_LABELS);

@@ -8,6 +8,8 @@ import {
   WARNED_STATES,
   applyTaskAction,
   businessDate,
+  isQuarterFigure,
+  parseQuarterKey,
   resolutionSchema,
   taskEventSchema,
   taskWarning,
@@ -16,6 +18,7 @@ import {
   type AgendaItem,
   type Meeting,
   type Resolution,
+  type QuarterFigure,
   type ResolutionState,
   type TaskAction,
   type TaskActionName,
@@ -30,8 +33,10 @@ import { parseOrThrow } from '../validation';
 import type { AttachmentMeta, NewAttachment } from '../types';
 import { prepareAttachments, storeAttachment, type PreparedAttachment } from './attachments';
 import { readCalendar } from './calendar';
+import { readQuarterCellIds } from './home';
 import { matchesSearch, withoutUndefined } from './list-helpers';
 import { readActive } from './rules';
+import { createFeedbackFormOps, type FeedbackFormOps } from './feedback-form';
 
 export type { WarningLevel } from '../../../../shared/domain';
 
@@ -52,6 +57,8 @@ export interface TaskListFilter {
   search?: string;
   /** Only tasks with a 延期申请 waiting for the chair (optional extra). */
   pendingExtension?: boolean;
+  /** Exactly the tasks behind one cell of the supervisor's table (home.unitQuarters): unit, `2026Q1`, figure. */
+  quarterCell?: { unitId: string; quarter: string; figure: QuarterFigure };
   offset?: number;
   /** Page size; all matching rows when absent. */
   limit?: number;
@@ -142,7 +149,24 @@ export interface FollowupRepository {
    * the notice number, the event and the file name). The reminder must belong to the task and carry a number.
    */
   recordNoticeExport(resolutionId: string, eventId: string, fileName: string): Promise<void>;
+  /**
+   * A unit's tasks it can still report on (未启动/办理中), led (`role: 'lead'`) or co-handled ('co'), by
+   * deadline (none last): what its 任务通知 and 反馈表 list. Through [leadUnitId+state+deadline] and coUnitIds.
+   */
+  unitOpenTasks(unitId: string): Promise<(TaskRow & { role: 'lead' | 'co' })[]>;
+  /** Member units without the app: preview and import of a filled 反馈表, exports audited (feedback-form.ts). */
+  feedbackForms: FeedbackFormOps;
 }
+
+/** One follow-up action inside an audited transaction the caller opened (over resolutions, taskEvents, attachments). */
+export type ApplyTaskActionInTransaction = (
+  audit: AuditWriter,
+  id: string,
+  name: TaskActionName,
+  build: (actor: { unitId?: string | undefined; role: string }, before: Resolution) => TaskAction,
+  prepare?: (audit: AuditWriter, event: Omit<TaskEvent, 'id' | 'createdAt'>) => Promise<Partial<TaskEvent>>,
+  files?: readonly PreparedAttachment[],
+) => Promise<{ resolution: Resolution; event: TaskEvent }>;
 
 /** Audit entity id of 督办事项台账 exports. */
 export const FOLLOWUP_LEDGER_EXPORT_ID = 'followup-ledger';
@@ -385,7 +409,13 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
       let loaded: Map<string, Resolution> | undefined;
       // Narrow, value-reading candidates when a filter picks few rows; otherwise index keys only.
       let candidates: Resolution[] | undefined;
-      if (f.meetingId) {
+      if (f.quarterCell) {
+        const quarter = parseQuarterKey(f.quarterCell.quarter);
+        if (!quarter || !isQuarterFigure(f.quarterCell.figure))
+          throw new DomainError('validation', '季度或统计项不正确');
+        const ids = await readQuarterCellIds(db, { ...f.quarterCell, quarter }, rc.today);
+        candidates = (await db.resolutions.bulkGet(ids)).filter((r): r is Resolution => r !== undefined);
+      } else if (f.meetingId) {
         candidates = (
           await Promise.all(
             states.map((s) => db.resolutions.where('[meetingId+state]').equals([f.meetingId!, s]).toArray()),
@@ -442,9 +472,57 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     });
 
   /**
-   * One action in ONE audited transaction: permission (a liaison: the task's lead or co-unit), the rule,
-   * the task, its event and the audit entries. `extra` adds fields to the event (e.g. the notice number).
+   * One action inside an open audited transaction: permission (a liaison: the task's lead or co-unit), the
+   * rule, the task, its event and the audit entries. `prepare` adds fields to the event (e.g. the notice
+   * number, a feedback form's idempotency key). Used by {@link act} and by the feedback-form import, which
+   * records many actions in one transaction.
    */
+  const applyInTransaction: ApplyTaskActionInTransaction = async (audit, id, name, build, prepare, files = []) => {
+    const before = await db.resolutions.get(id);
+    if (!before) throw new DomainError('not-found', '找不到该督办任务，可能已被删除');
+    guard(audit, TASK_ACTION_PERMISSION[name], { targetUnitIds: [before.leadUnitId, ...before.coUnitIds] });
+    if (files.length > 0) guard(audit, 'attachment.add');
+    const actor = audit.currentActor;
+    const action = build(actor, before);
+    const calendar = await readCalendar(db);
+    const at = ctx.now().toISOString();
+    const out = applyTaskAction(before, action, { on: today(), at, actorName: actor.name, calendar });
+    let resolution = before;
+    if (out.resolution !== before) {
+      resolution = toResolution(out.resolution);
+      await db.resolutions.put(resolution);
+      audit.record({
+        entity: 'resolution',
+        entityId: id,
+        action: resolution.state !== before.state ? 'transition' : 'update',
+        before,
+        after: resolution,
+        reason: TASK_ACTION_LABELS[action.type],
+      });
+    }
+    // A liaison reports for its own unit (when it is one of the task's units).
+    const ownUnit =
+      actor.role === 'liaison' &&
+      actor.unitId &&
+      (before.leadUnitId === actor.unitId || before.coUnitIds.includes(actor.unitId))
+        ? actor.unitId
+        : undefined;
+    const extra = prepare ? await prepare(audit, out.event) : {};
+    const event = toEvent({
+      ...(ownUnit ? { unitId: ownUnit } : {}),
+      ...out.event,
+      ...extra,
+      id: ctx.newId(),
+      createdAt: at,
+    });
+    await db.taskEvents.add(event);
+    audit.record({ entity: 'taskEvent', entityId: event.id, action: 'create', before: null, after: event });
+    // The event's files (报送进展, 办结报告): owner = the new event.
+    for (const file of files) await storeAttachment(ctx, audit, { type: 'progress', id: event.id }, file);
+    return { resolution, event };
+  };
+
+  /** One action in ONE audited transaction (see {@link applyInTransaction}). */
   const act = <T>(
     id: string,
     name: TaskActionName,
@@ -453,56 +531,28 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     prepare?: (audit: AuditWriter, event: Omit<TaskEvent, 'id' | 'createdAt'>) => Promise<Partial<TaskEvent>>,
     files: readonly PreparedAttachment[] = [],
   ): Promise<T> =>
-    auditedWrite(ctx, [db.resolutions, db.taskEvents, db.attachments], async (audit) => {
-      const before = await db.resolutions.get(id);
-      if (!before) throw new DomainError('not-found', '找不到该督办任务，可能已被删除');
-      guard(audit, TASK_ACTION_PERMISSION[name], { targetUnitIds: [before.leadUnitId, ...before.coUnitIds] });
-      if (files.length > 0) guard(audit, 'attachment.add');
-      const actor = audit.currentActor;
-      const action = build(actor, before);
-      const calendar = await readCalendar(db);
-      const at = ctx.now().toISOString();
-      const out = applyTaskAction(before, action, { on: today(), at, actorName: actor.name, calendar });
-      let resolution = before;
-      if (out.resolution !== before) {
-        resolution = toResolution(out.resolution);
-        await db.resolutions.put(resolution);
-        audit.record({
-          entity: 'resolution',
-          entityId: id,
-          action: resolution.state !== before.state ? 'transition' : 'update',
-          before,
-          after: resolution,
-          reason: TASK_ACTION_LABELS[action.type],
-        });
-      }
-      // A liaison reports for its own unit (when it is one of the task's units).
-      const ownUnit =
-        actor.role === 'liaison' &&
-        actor.unitId &&
-        (before.leadUnitId === actor.unitId || before.coUnitIds.includes(actor.unitId))
-          ? actor.unitId
-          : undefined;
-      const extra = prepare ? await prepare(audit, out.event) : {};
-      const event = toEvent({
-        ...(ownUnit ? { unitId: ownUnit } : {}),
-        ...out.event,
-        ...extra,
-        id: ctx.newId(),
-        createdAt: at,
-      });
-      await db.taskEvents.add(event);
-      audit.record({ entity: 'taskEvent', entityId: event.id, action: 'create', before: null, after: event });
-      // The event's files (报送进展, 办结报告): owner = the new event.
-      for (const file of files) await storeAttachment(ctx, audit, { type: 'progress', id: event.id }, file);
-      return finish({ resolution, event }, audit);
-    });
+    auditedWrite(ctx, [db.resolutions, db.taskEvents, db.attachments], async (audit) =>
+      finish(await applyInTransaction(audit, id, name, build, prepare, files), audit),
+    );
 
   const resolutionOf = ({ resolution }: { resolution: Resolution }) => resolution;
+
+  const unitOpenTasks: FollowupRepository['unitOpenTasks'] = async (unitId) => {
+    const states = [...WARNED_STATES];
+    const [led, co] = await Promise.all([list({ leadUnitId: unitId, states }), list({ coUnitId: unitId, states })]);
+    const rows = [
+      ...led.rows.map((r) => ({ ...r, role: 'lead' as const })),
+      ...co.rows.filter((r) => r.resolution.leadUnitId !== unitId).map((r) => ({ ...r, role: 'co' as const })),
+    ];
+    const key = (r: TaskRow) => r.resolution.deadline ?? MAX_DATE;
+    return rows.sort((a, b) => key(a).localeCompare(key(b)) || a.resolution.id.localeCompare(b.resolution.id));
+  };
 
   return {
     list,
     get,
+    unitOpenTasks,
+    feedbackForms: createFeedbackFormOps(ctx, applyInTransaction),
 
     progress: async (id, input) => {
       // Files are read and checked before the transaction opens (it would commit while a Blob is read).

@@ -2,51 +2,27 @@ import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import {
-  isPreparing,
-  assessDispute,
-  DISPUTE_STATES,
-  openDisputesByAge,
-  type Dispute,
-  type DisputeAssessment,
-} from '../../../../shared/domain';
-import { getDataLayer, useDisputes, useDisputeThresholds } from '../../db';
-import { Guarded, todayIso, useReportError } from '../../ui';
+import { isPreparing, type ChairReviewRow as Row, type Dispute } from '../../../../shared/domain';
+import { getDataLayer, useChairReview } from '../../db';
+import { Guarded, listPagination, useReportError } from '../../ui';
 import { useDisputesText } from './labels';
 import { DisputeStateTag } from './state-tag';
 import { ThresholdsModal } from './thresholds-modal';
 import type { NameLookup } from './use-names';
 
-const OPEN_STATES = DISPUTE_STATES.filter((s) => s !== 'closed');
-
-interface Row {
-  dispute: Dispute;
-  a: DisputeAssessment;
-}
-
 /**
  * 主任审阅 (未结争议审阅): every open dispute oldest first, how long it has waited, whether it is stuck
  * by the configured thresholds and what to do next; from here it goes on the next meeting's agenda.
+ * The rows are read and assessed once per change of the data (`disputes.review`), 20 to a page.
  */
 export function ChairReview({ names }: { names: NameLookup }) {
   const { t, date } = useDisputesText();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const disputes = useDisputes({ states: OPEN_STATES });
-  const thresholds = useDisputeThresholds();
+  const review = useChairReview();
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<string>();
-  const today = todayIso();
-
-  const rows: Row[] = useMemo(
-    () =>
-      thresholds && disputes
-        ? openDisputesByAge(disputes).map((dispute) => ({ dispute, a: assessDispute(dispute, today, thresholds) }))
-        : [],
-    [disputes, thresholds, today],
-  );
-  const stuck = rows.filter((r) => r.a.stuck).length;
   const upcoming = useMemo(
     () => new Set(names.meetings.filter((m) => isPreparing(m)).map((m) => m.id)),
     [names.meetings],
@@ -64,8 +40,8 @@ export function ChairReview({ names }: { names: NameLookup }) {
     }
   };
 
-  if (disputes === undefined || thresholds === undefined)
-    return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  if (review === undefined) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  const { rows, stuck, thresholds, today } = review;
 
   const dayCell = (n: number | null) => (n === null ? '—' : t('disputes:review.days', { count: n }));
   const columns: TableColumnsType<Row> = [
@@ -98,40 +74,40 @@ export function ChairReview({ names }: { names: NameLookup }) {
       key: 'age',
       width: 90,
       align: 'right',
-      render: (_, r) => <span data-testid="age-days">{dayCell(r.a.ageDays)}</span>,
+      render: (_, r) => <span data-testid="age-days">{dayCell(r.assessment.ageDays)}</span>,
     },
     {
       title: t('disputes:review.daysInState'),
       key: 'inState',
       width: 96,
       align: 'right',
-      render: (_, r) => <span data-testid="days-in-state">{dayCell(r.a.daysInState)}</span>,
+      render: (_, r) => <span data-testid="days-in-state">{dayCell(r.assessment.daysInState)}</span>,
     },
     {
       title: t('disputes:review.sinceLastRound'),
       key: 'sinceRound',
       width: 96,
       align: 'right',
-      render: (_, r) => <span data-testid="since-last-round">{dayCell(r.a.daysSinceLastRound)}</span>,
+      render: (_, r) => <span data-testid="since-last-round">{dayCell(r.assessment.daysSinceLastRound)}</span>,
     },
     {
       title: t('disputes:review.stuck'),
       key: 'stuck',
       width: 230,
       render: (_, r) =>
-        r.a.stuck ? (
+        r.assessment.stuck ? (
           <Flex vertical gap={2}>
             <span>
               <Tag color="red">{t('disputes:review.stuckTag')}</Tag>
             </span>
-            {r.a.reasons.map((x) => (
+            {r.assessment.reasons.map((x) => (
               <Typography.Text key={x} type="danger" style={{ fontSize: 12 }}>
                 {x}
               </Typography.Text>
             ))}
-            {r.a.suggestion ? (
+            {r.assessment.suggestion ? (
               <Typography.Text strong style={{ fontSize: 12 }}>
-                {r.a.suggestion}
+                {r.assessment.suggestion}
               </Typography.Text>
             ) : null}
           </Flex>
@@ -194,10 +170,10 @@ export function ChairReview({ names }: { names: NameLookup }) {
         size="middle"
         dataSource={rows}
         columns={columns}
-        pagination={false}
+        pagination={listPagination((count) => t('disputes:list.total', { count }))}
         scroll={{ x: 1100 }}
         locale={{ emptyText: t('disputes:review.empty') }}
-        onRow={(r) => (r.a.stuck ? { style: { background: '#fff7f6' } } : {})}
+        onRow={(r) => (r.assessment.stuck ? { style: { background: '#fff7f6' } } : {})}
       />
       <ThresholdsModal
         open={editing}

@@ -13,6 +13,8 @@ import { useHasTasks, useTaskPage } from './use-followup';
 import { toRepositoryFilter, useTaskFilters, type TaskView } from './use-task-filters';
 import { useUnitNames } from './use-unit-names';
 import { FollowupLedgerButton } from './ledger-button';
+import { QuarterCellTag } from './quarter-cell-tag';
+import { UnitExchangeButton } from './unit-exchange-modal';
 
 /** 督办 (/followup/*): the tasks as a table or a board (/followup, ?view=board) and one task (/followup/:id). */
 export function FollowupPage() {
@@ -53,7 +55,14 @@ function FollowupHome() {
     <Page
       title={t('followup:page.title')}
       description={t('followup:page.description')}
-      extra={hasTasks ? <FollowupLedgerButton /> : undefined}
+      extra={
+        hasTasks ? (
+          <Flex gap={8}>
+            <UnitExchangeButton />
+            <FollowupLedgerButton />
+          </Flex>
+        ) : undefined
+      }
     >
       {hasTasks === undefined ? (
         <Skeleton active />
@@ -84,6 +93,13 @@ function FollowupHome() {
                 >
                   {t('followup:list.pendingExtensionOnly')}
                 </Tag>
+              ) : null}
+              {filters.figure ? (
+                <QuarterCellTag
+                  filters={filters}
+                  units={units}
+                  onClose={() => update({ unit: undefined, quarter: undefined, figure: undefined })}
+                />
               ) : null}
             </div>
             <Segmented<TaskView>

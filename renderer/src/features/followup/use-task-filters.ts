@@ -1,6 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { OPEN_RESOLUTION_STATES, type ResolutionState } from '../../../../shared/domain';
+import {
+  OPEN_RESOLUTION_STATES,
+  isQuarterFigure,
+  parseQuarterKey,
+  type QuarterFigure,
+  type ResolutionState,
+} from '../../../../shared/domain';
 import type { WarningLevel } from '../../db/repositories/followup';
 import type { TaskListFilter } from './use-followup';
 import { TASK_BOARD_STATES } from './labels';
@@ -23,6 +29,10 @@ export interface TaskFilters {
   q?: string;
   /** Only tasks with a 延期申请 waiting for the chair (?extension=pending). */
   extension?: 'pending';
+  /** A cell of the supervisor's table (?unit=…&quarter=2026Q1&figure=late): exactly the tasks it counts. */
+  unit?: string;
+  quarter?: string;
+  figure?: QuarterFigure;
   /** 1-based table page. */
   page: number;
 }
@@ -50,6 +60,10 @@ export function parseTaskFilters(params: URLSearchParams): TaskFilters {
     ...(to && ISO.test(to) ? { to } : {}),
     ...(get('q') ? { q: get('q') } : {}),
     ...(get('extension') === 'pending' ? { extension: 'pending' as const } : {}),
+    // The three together or none (a cell is a unit, a quarter and a figure).
+    ...(get('unit') && parseQuarterKey(get('quarter')) && isQuarterFigure(get('figure'))
+      ? { unit: get('unit'), quarter: get('quarter'), figure: get('figure') as QuarterFigure }
+      : {}),
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
 }
@@ -69,12 +83,17 @@ export function toRepositoryFilter(f: TaskFilters, opts: { withState: boolean })
     ...(f.to ? { dueTo: f.to } : {}),
     ...(f.q ? { search: f.q } : {}),
     ...(f.extension ? { pendingExtension: true } : {}),
+    ...(f.unit && f.quarter && f.figure
+      ? { quarterCell: { unitId: f.unit, quarter: f.quarter, figure: f.figure } }
+      : {}),
   };
 }
 
 /** Whether anything narrows the list (the view and page do not). */
 export function hasActiveFilter(f: TaskFilters): boolean {
-  return Boolean(f.state ?? f.warning ?? f.lead ?? f.co ?? f.meeting ?? f.from ?? f.to ?? f.q ?? f.extension);
+  return Boolean(
+    f.state ?? f.warning ?? f.lead ?? f.co ?? f.meeting ?? f.from ?? f.to ?? f.q ?? f.extension ?? f.figure,
+  );
 }
 
 /** The filters in the address, and a setter that replaces history (filters are not steps to go back through). */

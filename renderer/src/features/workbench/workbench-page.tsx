@@ -1,6 +1,7 @@
 import { ApartmentOutlined, AuditOutlined, ClockCircleOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { type ReactNode } from 'react';
+import type { UserRole } from '../../../../shared/domain';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import {
@@ -16,7 +17,10 @@ import { AttentionCard } from '../followup';
 import { formatDisplayDate, formatWeekday, Page, todayIso } from '../../ui';
 import { AuditStatusCard } from './audit-status-card';
 import { DemoDataCard } from './demo-data-card';
-import { QuarterlyComplianceCard } from './quarterly-compliance-card';
+import { ChairHome } from './chair-home';
+import { LiaisonHome } from './liaison-home';
+import { OfficeHome } from './office-home';
+import { SupervisorHome } from './supervisor-home';
 
 interface StatCardProps {
   title: string;
@@ -34,9 +38,25 @@ function StatCard({ title, icon, value, hint }: StatCardProps) {
   );
 }
 
-/** 工作台: who and when, what the database holds, the active rules, the audit trail's state. */
+const ROLE_HOME: Record<UserRole, () => ReactNode> = {
+  office_staff: OfficeHome,
+  convener: ChairHome,
+  supervisor: SupervisorHome,
+  liaison: LiaisonHome,
+};
+
+function RoleHome({ role }: { role: UserRole }) {
+  const Home = ROLE_HOME[role];
+  return <Home />;
+}
+
+/**
+ * 工作台: the current role's own screen first (office: readiness, chasing, the quarterly rule; chair: disputes,
+ * sign-off, extensions, escalations; supervisor: the units' quarter table, verification; liaison: its unit's
+ * tasks), what needs attention, then what the database holds, the active rules and the audit trail's state.
+ */
 export function WorkbenchPage() {
-  const { t } = useTranslation('workbench');
+  const { t } = useTranslation(['workbench', 'home']);
   const lng = useAppLanguage();
   const navigate = useNavigate();
   const { profile } = useCurrentProfile();
@@ -60,6 +80,19 @@ export function WorkbenchPage() {
       description={t('today', { date: formatDisplayDate(today, lng), weekday: formatWeekday(today, lng) })}
     >
       {empty ? <DemoDataCard /> : null}
+      {empty === false && profile ? (
+        <>
+          <Typography.Paragraph type="secondary" data-testid="role-home" data-role={profile.role}>
+            {t(`home:role.${profile.role}`)}
+          </Typography.Paragraph>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            <RoleHome role={profile.role} />
+            <Col xs={24} lg={12}>
+              <AttentionCard />
+            </Col>
+          </Row>
+        </>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>
           <StatCard
@@ -109,16 +142,6 @@ export function WorkbenchPage() {
             hint={link(t('stats.viewAudit'), '/settings')}
           />
         </Col>
-        {empty === false ? (
-          <Col xs={24} lg={12}>
-            <AttentionCard />
-          </Col>
-        ) : null}
-        {empty === false ? (
-          <Col xs={24} lg={12}>
-            <QuarterlyComplianceCard />
-          </Col>
-        ) : null}
         <Col xs={24} lg={12}>
           <AuditStatusCard count={auditCount} />
         </Col>

@@ -1,86 +1,6 @@
-import { DomainError, isDomainError } from '../../../../shared/domain/errors';
-import type { RawRow, UnitsPeopleSheets } from '../../../../shared/import/types';
+import type { UnitsPeopleSheets } from '../../../../shared/import/types';
 import { MAX_IMPORT_ROWS, PEOPLE_SHEET, UNITS_SHEET } from '../../../../shared/import/units-people-columns';
-import { cellText } from './cell-text';
-import ExcelJS, { type Workbook, type Worksheet } from './exceljs';
-import { MAX_XLSX_BYTES } from './limits';
-import { assertSafeXlsxArchive, NOT_XLSX_MESSAGE } from './zip-guard';
-
-/** Rows / cells per row exceljs may materialise for any sheet of the file (formatting-only rows count). */
-const MAX_SHEET_ROWS = 100_000;
-const MAX_ROW_CELLS = 500;
-/** Header cells beyond this column are ignored. */
-const MAX_HEADER_COLUMNS = 100;
-
-/**
- * Parts of a sheet the importer never needs. Skipping them also avoids exceljs expanding a crafted
- * range (a data validation or merge over A1:XFD1048576) cell by cell.
- */
-const IGNORED_NODES = [
-  'dataValidations',
-  'conditionalFormatting',
-  'mergeCells',
-  'hyperlinks',
-  'drawing',
-  'picture',
-  'tableParts',
-  'autoFilter',
-  'rowBreaks',
-  'headerFooter',
-  'pageSetup',
-  'printOptions',
-  'extLst',
-];
-
-interface SheetContent {
-  headers: string[];
-  rows: RawRow[];
-  rowNumbers: number[];
-}
-
-function toUint8Array(bytes: ArrayBuffer | Uint8Array): Uint8Array {
-  return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-}
-
-function findSheet(wb: Workbook, name: string): Worksheet {
-  const ws = wb.worksheets.find((w) => w.name === name) ?? wb.worksheets.find((w) => w.name.trim() === name);
-  if (!ws) throw new DomainError('import-invalid', `文件中没有名为“${name}”的工作表`);
-  return ws;
-}
-
-/**
- * Row 1 is the header; every later non-empty row becomes a null-prototype record keyed by header text
- * (so a header such as `__proto__` is just a key). Stops after one row more than the import limit so
- * the validator can say the sheet is too long.
- */
-function readSheet(ws: Worksheet): SheetContent {
-  const headers: string[] = [];
-  const columnOf = new Map<string, number>();
-  ws.getRow(1).eachCell({ includeEmpty: false }, (c, col) => {
-    if (col > MAX_HEADER_COLUMNS) return;
-    const h = cellText(c.value);
-    if (h === '') return;
-    headers.push(h);
-    if (!columnOf.has(h)) columnOf.set(h, col);
-  });
-
-  const rows: RawRow[] = [];
-  const rowNumbers: number[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1 || rows.length > MAX_IMPORT_ROWS) return;
-    const record = Object.create(null) as RawRow;
-    let empty = true;
-    for (const [header, col] of columnOf) {
-      const text = cellText(row.getCell(col).value);
-      record[header] = text;
-      if (text !== '') empty = false;
-    }
-    if (empty) return;
-    rows.push(record);
-    rowNumbers.push(rowNumber);
-  });
-  return { headers, rows, rowNumbers };
-}
+import { findSheet, loadGuardedWorkbook, readSheet } from './guarded-workbook';
 
 /**
  * Reads the 单位 and 人员 sheets of an import workbook into text rows for
@@ -91,42 +11,9 @@ function readSheet(ws: Worksheet): SheetContent {
  *   (`文件中没有名为“单位”的工作表`).
  */
 export async function readUnitsPeopleWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<UnitsPeopleSheets> {
-  const data = toUint8Array(bytes);
-  if (data.byteLength > MAX_XLSX_BYTES) {
-    const mb = (data.byteLength / 1024 / 1024).toFixed(1);
-    throw new DomainError(
-      'import-invalid',
-      `文件过大（${mb} MB）：导入文件不能超过 ${MAX_XLSX_BYTES / 1024 / 1024} MB`,
-    );
-  }
-  await assertSafeXlsxArchive(data);
-
-  const wb = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as its own ArrayBuffer-like `Buffer`; hand it an exact ArrayBuffer copy.
-    const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-    await wb.xlsx.load(buffer, {
-      ignoreNodes: IGNORED_NODES,
-      // Not in exceljs' typings, but honoured by its sheet parser: it throws past these counts.
-      ...({ maxRows: MAX_SHEET_ROWS, maxCols: MAX_ROW_CELLS } as object),
-    });
-  } catch (e) {
-    if (isDomainError(e)) throw e;
-    const detail = e instanceof Error ? e.message : String(e);
-    if (/^Max .* (count|column count) \(\d+\) exceeded$/.test(detail)) {
-      throw new DomainError(
-        'import-invalid',
-        `工作表过大（超过 ${MAX_SHEET_ROWS} 行或每行 ${MAX_ROW_CELLS} 个单元格），请删除多余的空行、空列后重试`,
-        [detail],
-      );
-    }
-    throw new DomainError('import-invalid', NOT_XLSX_MESSAGE, [detail]);
-  }
-
-  // A zip without workbook parts (a renamed .docx, say) loads as an empty workbook.
-  if (wb.worksheets.length === 0) throw new DomainError('import-invalid', NOT_XLSX_MESSAGE, ['no worksheets']);
-  const units = readSheet(findSheet(wb, UNITS_SHEET));
-  const people = readSheet(findSheet(wb, PEOPLE_SHEET));
+  const wb = await loadGuardedWorkbook(bytes);
+  const units = readSheet(findSheet(wb, UNITS_SHEET), { maxRows: MAX_IMPORT_ROWS });
+  const people = readSheet(findSheet(wb, PEOPLE_SHEET), { maxRows: MAX_IMPORT_ROWS });
   return {
     units: units.rows,
     people: people.rows,

@@ -48,4 +48,21 @@ describe('task list filters in the address', () => {
     expect(hasActiveFilter(parse('view=board&page=2'))).toBe(false);
     expect(hasActiveFilter(parse('co=u2'))).toBe(true);
   });
+
+  it('reads a cell of the supervisor’s table (unit, quarter, figure together) into the quarterCell filter', () => {
+    const f = parse('unit=u1&quarter=2026Q1&figure=late');
+    expect(f).toMatchObject({ unit: 'u1', quarter: '2026Q1', figure: 'late' });
+    expect(hasActiveFilter(f)).toBe(true);
+    expect(toRepositoryFilter(f, { withState: true })).toEqual({
+      quarterCell: { unitId: 'u1', quarter: '2026Q1', figure: 'late' },
+    });
+    // Any part missing or unknown: no cell at all.
+    for (const q of [
+      'unit=u1&quarter=2026Q1',
+      'unit=u1&quarter=2026Q5&figure=late',
+      'quarter=2026Q1&figure=late',
+      'unit=u1&quarter=2026Q1&figure=x',
+    ])
+      expect(parse(q).figure).toBeUndefined();
+  });
 });

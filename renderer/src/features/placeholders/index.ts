@@ -1,1 +1,0 @@
-export { PlaceholderPage, type PlaceholderSection, type PlaceholderPageProps } from './placeholder-page';

@@ -1,0 +1,195 @@
+/**
+ * The supervisor's quarter table (纪工委/司法所 home screen) in Debian Chromium (real IndexedDB), on the ten-year
+ * district demo profile at 1/10 (one year) and full scale (ten years): home.unitQuarters of the busiest quarter
+ * and the drill-down of its largest cell (followup.list({ quarterCell })), each beside a raw IndexedDB read of
+ * the same rows through the same indexes. Same pattern as followup.ts: the page (supervisor-page.ts) is bundled
+ * with esbuild in memory and served on port 5466; every case runs `runs` times after one warm-up, scales and
+ * sides interleaved.
+ *
+ * `supervisorRows(rows)` adds the BENCHMARKS.md rows (test/bench/run.ts); alone:
+ * `node --import tsx test/bench/chromium/supervisor.ts [scales…]`, e.g. `… supervisor.ts 0.1` for 1/10 only.
+ */
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { median, ms, ratio, row, type BenchRow } from '../lib';
+import type { BenchSide, LoadedScale, RunResult, SupervisorBenchApi, SupervisorCase } from './supervisor-page';
+
+const ENTRY = fileURLToPath(new URL('./supervisor-page.ts', import.meta.url));
+const CASES: readonly SupervisorCase[] = ['table', 'cell'];
+const SECTION = 'Chromium: supervisor quarter table on the district demo profile (IndexedDB)';
+
+export interface SupervisorOptions {
+  scales?: readonly number[];
+  runs?: number;
+  port?: number;
+  today?: string;
+  seed?: number;
+  executablePath?: string;
+}
+
+interface SideResult {
+  median: number;
+  longest: number;
+  rows: number;
+  total: number;
+}
+
+export interface SupervisorCaseResult {
+  kase: SupervisorCase;
+  scale: number;
+  dataLayer: SideResult;
+  raw: SideResult;
+}
+
+export interface SupervisorReport {
+  chromium: string;
+  scales: LoadedScale[];
+  results: SupervisorCaseResult[];
+  runs: number;
+}
+
+export async function runSupervisorBench(o: SupervisorOptions = {}): Promise<SupervisorReport> {
+  const scales = o.scales ?? [0.1, 1];
+  const runs = Math.max(5, o.runs ?? 7);
+  const port = o.port ?? 5466;
+  const bundle = await build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'warning',
+  });
+  const script = bundle.outputFiles[0]!.contents;
+  const html =
+    '<!doctype html><meta charset="utf-8"><title>supervisor bench</title><script type="module" src="/page.js"></script>';
+  const server = createServer((req, res) => {
+    if (req.url === '/page.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else if (req.url === '/' || req.url === '/index.html')
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    else res.writeHead(404).end();
+  });
+  await listen(server, port);
+  const browser = await chromium.launch({
+    executablePath: o.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page.setDefaultTimeout(600_000);
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => '__supervisorBench' in globalThis);
+    const loaded: LoadedScale[] = [];
+    for (const scale of scales)
+      loaded.push(
+        await page.evaluate(
+          ([s, t, n]) =>
+            (window as unknown as { __supervisorBench: SupervisorBenchApi }).__supervisorBench.load(s, t, n),
+          [scale, o.today ?? '2026-11-20', o.seed ?? 20260309] as const,
+        ),
+      );
+    const call = (kase: SupervisorCase, scale: number, side: BenchSide) =>
+      page.evaluate(
+        ([k, s, d]) => (window as unknown as { __supervisorBench: SupervisorBenchApi }).__supervisorBench.run(k, s, d),
+        [kase, scale, side] as const,
+      );
+    const results: SupervisorCaseResult[] = [];
+    const sides: BenchSide[] = ['data-layer', 'raw'];
+    for (const kase of CASES) {
+      const samples = new Map<string, RunResult[]>();
+      for (const scale of scales) for (const side of sides) await call(kase, scale, side); // warm-up
+      for (let i = 0; i < runs; i++)
+        for (const scale of scales)
+          for (const side of sides) {
+            const key = `${scale}/${side}`;
+            samples.set(key, [...(samples.get(key) ?? []), await call(kase, scale, side)]);
+          }
+      for (const scale of scales) {
+        const summarise = (side: BenchSide): SideResult => {
+          const all = samples.get(`${scale}/${side}`)!;
+          const last = all.at(-1)!;
+          return {
+            median: median(all.map((r) => r.ms)),
+            longest: Math.max(0, ...all.map((r) => r.longest)),
+            rows: last.rows,
+            total: last.total,
+          };
+        };
+        results.push({ kase, scale, dataLayer: summarise('data-layer'), raw: summarise('raw') });
+      }
+    }
+    return { chromium: `Chromium ${browser.version()}`, scales: loaded, results, runs };
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+}
+
+const scaleName = (s: number) => (s === 1 ? 'full (ten years)' : s === 0.1 ? '1/10 (one year)' : `scale ${s}`);
+const block = (v: number) => (v > 0 ? ms(v) : '< 50 ms');
+
+/** The BENCHMARKS.md rows of the supervisor table: each case per scale, then full ÷ 1/10. */
+export function supervisorBenchRows(report: SupervisorReport): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const info = new Map(report.scales.map((s) => [s.scale, s]));
+  for (const kase of CASES) {
+    const of = report.results.filter((r) => r.kase === kase);
+    for (const r of of) {
+      const s = info.get(r.scale)!;
+      const name =
+        kase === 'table'
+          ? `home.unitQuarters (${s.quarter}, the busiest quarter), ${scaleName(r.scale)}`
+          : `drill-down followup.list({ quarterCell: ${s.cell.figure}, limit: 50 }), ${scaleName(r.scale)}`;
+      const what =
+        kase === 'table'
+          ? `${r.dataLayer.rows} units, ${r.dataLayer.total} tasks of ${s.resolutions} (${s.taskEvents} events)`
+          : `${r.dataLayer.rows} rows of ${r.dataLayer.total}`;
+      rows.push(
+        row(
+          SECTION,
+          name,
+          ms(r.dataLayer.median),
+          `raw ${ms(r.raw.median)} (data layer ÷ raw ${ratio(r.dataLayer.median, r.raw.median)}); longest main-thread block ${block(r.dataLayer.longest)} (raw ${block(r.raw.longest)}); ${what}; median of ${report.runs}`,
+        ),
+      );
+    }
+    const [a, b] = [of.find((r) => r.scale === 0.1), of.find((r) => r.scale === 1)];
+    if (a && b)
+      rows.push(
+        row(
+          SECTION,
+          `${kase === 'table' ? 'home.unitQuarters' : 'drill-down'}: full ÷ 1/10`,
+          ratio(b.dataLayer.median, a.dataLayer.median),
+          `raw ${ratio(b.raw.median, a.raw.median)}: deadline-index getAll of the quarter's tasks + one [resolutionId+on] getAll each${kase === 'cell' ? ' + the page rows by key' : ''}`,
+        ),
+      );
+  }
+  return rows;
+}
+
+/** Runs the bench at 1/10 and full scale and adds its rows (called by test/bench/run.ts). */
+export async function supervisorRows(rows: BenchRow[]): Promise<void> {
+  rows.push(...supervisorBenchRows(await runSupervisorBench()));
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const scales = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  const report = await runSupervisorBench(scales.length ? { scales } : {});
+  console.log(report.chromium);
+  console.log(JSON.stringify(report.scales, null, 2));
+  for (const r of supervisorBenchRows(report)) console.log(`${r.name}: ${r.value} — ${r.note ?? ''}`);
+}

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDataLayer } from '../../../renderer/src/db/data-layer';
+import type { JointDeskDB } from '../../../renderer/src/db/database';
+import type { DataLayer } from '../../../renderer/src/db/types';
+import { zhCollator } from '../../../renderer/src/db/repositories/list-helpers';
+import { chairReviewRows, openDisputesByAge, DEFAULT_STUCK_THRESHOLDS, type Dispute } from '../../../shared/domain';
+import { generateDemoDataset } from '../../../shared/demo/generate';
+import type { Dataset } from '../../../shared/demo/types';
+import { freshDatabase } from './helpers';
+
+/**
+ * The indexed reads of the chair's review, the agenda proposals, the topic list and the dispute lookups
+ * return exactly what the former whole-table reads and JavaScript filters returned, on the demo datasets.
+ */
+const TODAY = '2026-11-20';
+/** A tenth of the ten-year district profile by default (DEMO_DISTRICT_SCALE=1 for all of it). */
+const SCALE = Number(process.env.DEMO_DISTRICT_SCALE ?? '0.1');
+
+interface Loaded {
+  db: JointDeskDB;
+  dl: DataLayer;
+  ds: Dataset;
+}
+
+async function load(ds: Dataset): Promise<Loaded> {
+  const db = freshDatabase();
+  const dl = createDataLayer(db, { now: () => new Date(`${TODAY}T02:00:00.000Z`) });
+  await dl.profiles.create({ name: '王小明', unitName: '联席会议办公室', role: 'office_staff' });
+  await dl.demo.load(ds);
+  return { db, dl, ds };
+}
+
+const newestFirst = (a: Dispute, b: Dispute) =>
+  b.registeredOn.localeCompare(a.registeredOn) || zhCollator.compare(b.number, a.number);
+
+const profiles = [
+  ['standard demo', () => generateDemoDataset({ seed: 20260309, scale: 1, today: TODAY })],
+  [
+    `district-10y at scale ${SCALE}`,
+    () => generateDemoDataset({ seed: 20260309, scale: SCALE, today: TODAY, profile: 'district-10y' }),
+  ],
+] as const;
+
+describe.each(profiles)('indexed reads on the %s', (_, make) => {
+  let h: Loaded;
+  beforeAll(async () => {
+    h = await load(make());
+  }, 180_000);
+
+  it("the chair's review is every open dispute oldest first, assessed once, as the whole-table filter gave", async () => {
+    const all = await h.db.disputes.toArray();
+    expect(all.some((d) => d.state === 'closed')).toBe(true);
+    const review = await h.dl.disputes.review();
+    expect(review.today).toBe(TODAY);
+    expect(review.thresholds).toEqual(DEFAULT_STUCK_THRESHOLDS);
+    const expected = chairReviewRows(all, TODAY, DEFAULT_STUCK_THRESHOLDS);
+    expect(review.rows.map((r) => r.dispute.id)).toEqual(openDisputesByAge(all).map((d) => d.id));
+    expect(review.rows).toEqual(expected.rows);
+    expect(review.stuck).toBe(expected.stuck);
+    expect(review.stuck).toBe(review.rows.filter((r) => r.assessment.stuck).length);
+  });
+
+  it('the thresholds change the assessment in the same read', async () => {
+    const lenient = { registeredDays: 3650, negotiatingDays: 3650, sinceLastRoundDays: 3650, escalatedDays: 3650, toCloseDays: 3650 };
+    const before = await h.dl.disputes.review();
+    await h.dl.disputes.setThresholds(lenient);
+    try {
+      const after = await h.dl.disputes.review();
+      expect(after.thresholds).toEqual(lenient);
+      expect(before.stuck).toBeGreaterThan(0);
+      expect(after.stuck).toBe(0);
+      expect(after).toMatchObject(chairReviewRows(await h.db.disputes.toArray(), TODAY, lenient));
+    } finally {
+      await h.dl.disputes.setThresholds(DEFAULT_STUCK_THRESHOLDS);
+    }
+  });
+
+  it('the dispute list by state reads through the state index and equals the whole-table filter', async () => {
+    const all = await h.db.disputes.toArray();
+    const cases = [['negotiating'], ['registered', 'negotiating', 'escalated', 'agreed', 'designated'], ['closed']] as const;
+    for (const states of cases) {
+      const got = await h.dl.disputes.list({ states });
+      const want = all.filter((d) => (states as readonly string[]).includes(d.state)).sort(newestFirst);
+      expect(got.map((d) => d.id)).toEqual(want.map((d) => d.id));
+    }
+    expect((await h.dl.disputes.list()).map((d) => d.id)).toEqual(all.slice().sort(newestFirst).map((d) => d.id));
+  });
+});
