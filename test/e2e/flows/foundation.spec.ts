@@ -11,14 +11,6 @@ test.describe('foundation: first start, demo data, units and people', () => {
     await app.firstStartWithDemo();
   });
 
-  test('a section still being built gives advice that is true for this office', async ({ page }) => {
-    await new AppPage(page).nav('统计');
-    await expect(page.getByText(/已登记 \d+ 个成员单位/)).toBeVisible();
-    await expect(page.getByText('目前可以先在“单位与人员”中登记成员单位和人员')).toHaveCount(0);
-    await page.getByRole('button', { name: '前往工作台' }).click();
-    await expect(page).toHaveURL(/#\/$/);
-  });
-
   test('the browser build says once, plainly, that its storage may be evicted', async ({ page }) => {
     // Headless Chromium does not grant persistent storage to a site that is not installed.
     const notice = page.getByTestId('storage-notice');

@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { chooseOption, chooseOptions } from './select';
 
 /** Page object for 执法争议 (/disputes): register, lifecycle steps, review, exports. */
 export class DisputesPage {
@@ -12,11 +13,6 @@ export class DisputesPage {
   async openReview(): Promise<void> {
     await this.page.getByRole('tab', { name: /主任审阅/ }).click();
     await expect(this.page).toHaveURL(/#\/disputes\/review$/);
-  }
-
-  /** Open select dropdowns (antd keeps closed ones in the DOM, hidden). */
-  get dropdowns(): Locator {
-    return this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   }
 
   get modal(): Locator {
@@ -35,29 +31,12 @@ export class DisputesPage {
 
   /** Picks `option` in the antd Select labelled `label`. */
   async choose(scope: Locator, label: string, option: string): Promise<void> {
-    // Another select's dropdown may still be fading out; its options would match too.
-    await expect(this.dropdowns).toHaveCount(0);
-    await scope.getByLabel(label, { exact: true }).click();
-    await this.dropdowns
-      .locator('.ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${escape(option)}$`) })
-      .first()
-      .click();
+    await chooseOption(this.page, scope, label, option);
   }
 
   /** Picks several options in the multi-select labelled `label`, then closes its dropdown. */
   async chooseMany(scope: Locator, label: string, options: readonly string[]): Promise<void> {
-    await expect(this.dropdowns).toHaveCount(0);
-    const box = scope.getByLabel(label, { exact: true });
-    await box.click();
-    for (const option of options) {
-      await this.dropdowns
-        .locator('.ant-select-item-option')
-        .filter({ hasText: new RegExp(`^${escape(option)}$`) })
-        .click();
-    }
-    await box.press('Escape'); // closes the dropdown only; the modal stays
-    await expect(this.dropdowns).toHaveCount(0);
+    await chooseOptions(this.page, scope, label, options);
   }
 
   async register(input: {
@@ -123,6 +102,3 @@ export class DisputesPage {
   }
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

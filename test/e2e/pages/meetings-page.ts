@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { chooseOption, openDropdowns } from './select';
 
 export interface NewMeeting {
   kind?: '定期联席会议' | '专题会议' | '联动会商会议';
@@ -69,19 +70,8 @@ export class MeetingsPage {
    * `option`; retries until the choice shows (a click on a freshly filtered list can land while it moves).
    */
   async pick(scope: Locator, label: string, option: string): Promise<void> {
-    const select = scope.getByLabel(label, { exact: true });
-    const item = scope.locator('.ant-form-item').filter({ has: this.page.getByLabel(label, { exact: true }) });
-    await expect(async () => {
-      await select.click();
-      if (await select.isEditable()) await select.fill(option); // some selects have no search box
-      // Options may carry more than the name (罗建平（总召集人，镇长）): match the beginning.
-      await this.page
-        .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`)
-        .first()
-        .click({ timeout: 2_000 });
-      // The chosen option's text (a typed search lives in the input's value, not in the text).
-      await expect(item).toContainText(option, { timeout: 2_000 });
-    }).toPass({ timeout: 15_000 });
+    // Options may carry more than the name (罗建平（总召集人，镇长）): match the beginning.
+    await chooseOption(this.page, scope, label, option, { prefix: true });
   }
 
   async tab(name: '议程' | '参会人员' | '会议文件'): Promise<void> {
@@ -143,10 +133,16 @@ export class MeetingsPage {
 
   async setPresenter(title: string, unit: string): Promise<void> {
     const select = this.agendaItem(title).getByLabel('汇报单位');
-    await select.click();
-    await select.fill(unit);
     // Options show the short name (综合执法队); the search also matches the full name typed here.
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    const option = openDropdowns(this.page).locator('.ant-select-item-option').first();
+    await expect(async () => {
+      if (!(await option.isVisible())) {
+        await select.click();
+        await select.fill(unit);
+      }
+      await option.click({ timeout: 2_000 });
+      await expect(openDropdowns(this.page)).toHaveCount(0, { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
   }
 
   async move(title: string, direction: '上移' | '下移'): Promise<void> {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption, escapeRegExp as escape } from './select';
 
 /** A file for the intake form's attachment picker (Playwright's setInputFiles payload). */
 export interface TopicFile {
@@ -59,21 +60,7 @@ export class TopicsPage {
    * until the choice shows: a click that lands on the previous dropdown while it fades out is lost.
    */
   async choose(scope: Locator, label: string, option: string): Promise<void> {
-    const select = scope.getByLabel(label, { exact: true });
-    const root = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-    const item = this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${escape(option)}$`) })
-      .first();
-    await expect(async () => {
-      if ((await root.textContent())?.includes(option)) return;
-      await select.click();
-      if (await select.isEditable()) await select.fill(option);
-      await item.click({ timeout: 2_000 });
-      await expect(root).toContainText(option, { timeout: 1_000 });
-    }).toPass({ timeout: 15_000 });
-    const multiple = ((await root.getAttribute('class')) ?? '').includes('ant-select-multiple');
-    if (!multiple) await expect(this.page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    await chooseOption(this.page, scope, label, option);
   }
 
   /** Fills the intake form (without sending it). */
@@ -148,14 +135,8 @@ export class TopicsPage {
     await this.openTopic(title);
     await this.stepButton('合并').click();
     const m = this.modal;
-    const select = m.getByLabel('合并到', { exact: true });
-    await select.click();
-    await select.fill(intoTitle);
-    await this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${escape(intoTitle)}（`) })
-      .first()
-      .click();
+    // Options read “title（unit，date）”: matched by the beginning.
+    await chooseOption(this.page, m, '合并到', intoTitle, { prefix: true });
     await m.getByRole('button', { name: /^合\s?并$/ }).click();
     await expect(m).toBeHidden();
     await expect(this.stateTag()).toHaveText('已合并');
@@ -233,6 +214,3 @@ export class TopicsPage {
   }
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './select';
 
 /** 单位与人员: the two tabs, their forms, archive/delete and the xlsx import. */
 export class UnitsPage {
@@ -18,8 +19,7 @@ export class UnitsPage {
 
   /** Pick an option of the antd Select labelled `label` inside the open dialog. */
   private async choose(label: string, option: string): Promise<void> {
-    await this.dialog.getByLabel(label, { exact: true }).click();
-    await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+    await chooseOption(this.page, this.dialog, label, option);
   }
 
   async createUnit(u: { name: string; kind: string; liaison?: string; phone?: string }): Promise<void> {

@@ -287,16 +287,18 @@ export default function StatsPage() {
 
 /** A chart with its table beside it (below it on a narrow window). */
 function ChartCard({ table, hint, pngName }: { table: StatTable; hint: string; pngName: string }) {
+  const wide = table.columns.length > 3;
   return (
     <Card title={table.title} data-testid={`stat-${table.chart}`}>
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
         {hint}
       </Typography.Paragraph>
       <Row gutter={[24, 16]}>
-        <Col xs={24} xl={13}>
+        {/* Wide tables (by quarter, by unit with figures) take the larger half. */}
+        <Col xs={24} xl={wide ? 11 : 14}>
           <StatChart title={table.title} option={table.option} pngName={pngName} testId={`chart-${table.chart}`} />
         </Col>
-        <Col xs={24} xl={11}>
+        <Col xs={24} xl={wide ? 13 : 10}>
           <Table
             size="small"
             bordered
