@@ -154,8 +154,12 @@ export interface ChairReview {
 export interface DisputeLookups {
   /** Newest first. */
   meetings: Meeting[];
-  /** Newest first. */
-  topics: Topic[];
+}
+
+/** A topic a dispute may link to, as the picker shows it. */
+export interface TopicOption {
+  id: string;
+  title: string;
 }
 
 /** `input` parameters are `unknown` on purpose: every write validates with the shared zod schema. */
@@ -180,6 +184,11 @@ export interface DisputesRepository {
   /** Open disputes put on that meeting's agenda, oldest first (the agenda's dispute item). */
   onAgenda(meetingId: string): Promise<Dispute[]>;
   lookups(): Promise<DisputeLookups>;
+  /**
+   * Topics to link a dispute to, newest first, at most TOPIC_OPTION_LIMIT whose title contains `search`;
+   * `includeId` (the topic already linked) comes first even when it is not among them.
+   */
+  topicOptions(query?: { search?: string; includeId?: string }): Promise<TopicOption[]>;
   /**
    * Audits a saved export (AUD-1): the application of one dispute (entity 'dispute', action 'export'),
    * or the whole ledger (entity 'system', id 'disputes.ledger').

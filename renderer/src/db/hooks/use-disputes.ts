@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Dispute, DisputeState, StuckThresholds } from '../../../../shared/domain';
 import { getDataLayer } from '../singleton';
-import type { ChairReview, DisputeListFilter, DisputeLookups } from '../types';
+import type { ChairReview, DisputeListFilter, DisputeLookups, TopicOption } from '../types';
 
 /** Live list of disputes, newest registration first; `undefined` while loading. */
 export function useDisputes(filter: DisputeListFilter = {}): Dispute[] | undefined {
@@ -24,9 +24,17 @@ export function useDispute(id: string | undefined): Dispute | null | undefined {
   return useLiveQuery(async () => (id ? ((await getDataLayer().disputes.get(id)) ?? null) : null), [id]);
 }
 
-/** Meetings and topics a dispute may link to; `undefined` while loading. */
+/** Meetings a dispute may link to; `undefined` while loading. */
 export function useDisputeLookups(): DisputeLookups | undefined {
   return useLiveQuery(() => getDataLayer().disputes.lookups(), []);
+}
+
+/**
+ * Topics a dispute may link to (newest first, at most TOPIC_OPTION_LIMIT whose title contains `search`),
+ * with `includeId` first when given; `undefined` while loading.
+ */
+export function useTopicOptions(search: string | undefined, includeId: string | undefined): TopicOption[] | undefined {
+  return useLiveQuery(() => getDataLayer().disputes.topicOptions({ search, includeId }), [search, includeId]);
 }
 
 /** The chair's review (open disputes assessed once per change of the data); `undefined` while loading. */

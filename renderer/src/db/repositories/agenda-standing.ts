@@ -1,6 +1,9 @@
+import Dexie from 'dexie';
 import {
+  DISPUTE_STATES,
   OPEN_RESOLUTION_STATES,
   addDays,
+  disputeOpenOn,
   agendaItemSchema,
   isHeldOrLater,
   isStandingItem,
@@ -32,6 +35,8 @@ import { withoutUndefined } from './list-helpers';
 
 /** Later than any real date: “open now” while the meeting is still being prepared. */
 const NOW = '9999-12-31';
+/** Dispute states other than 已结案. */
+const NOT_CLOSED = DISPUTE_STATES.filter((x) => x !== 'closed');
 
 /**
  * The meeting held last before `meeting` (state held or later, earlier date): its deferred topics are
@@ -58,6 +63,27 @@ export async function readPreviousHeldMeeting(db: JointDeskDB, meeting: Meeting)
       if (!found && m.id !== meeting.id && isHeldOrLater(m)) found = m;
     });
   return found;
+}
+
+/**
+ * The disputes open on `day` ({@link disputeOpenOn}), read through the indexes: every one not closed
+ * (state index), and the closed ones closed after `day` (`closedOn`, or `stateSince` for a closed row
+ * without it: `[state+stateSince]`) — never every closed dispute of ten years.
+ */
+export async function readDisputesOpenOn(db: JointDeskDB, day: string): Promise<Dispute[]> {
+  const [open, closedAfter, closedSince] = await Promise.all([
+    db.disputes.where('state').anyOf(NOT_CLOSED).toArray(),
+    db.disputes.where('closedOn').above(day).toArray(),
+    db.disputes.where('[state+stateSince]').between(['closed', day], ['closed', Dexie.maxKey], false, true).toArray(),
+  ]);
+  const seen = new Set<string>();
+  const out: Dispute[] = [];
+  for (const d of [...open, ...closedAfter, ...closedSince]) {
+    if (seen.has(d.id) || !disputeOpenOn(d, day)) continue;
+    seen.add(d.id);
+    out.push(d);
+  }
+  return out;
 }
 
 /** The 落实情况通报 selection of a meeting with the names of the units it mentions. */
@@ -175,13 +201,14 @@ export async function readStandingSource(
   moment: StandingMoment = readingMoment(meeting),
   rows: { meetings?: readonly Meeting[]; disputes?: readonly Dispute[] } = {},
 ): Promise<StandingRead> {
-  const [previous, allDisputes] = await Promise.all([
+  const day = dayOf(meeting, moment);
+  const [previous, candidates] = await Promise.all([
     rows.meetings ? previousHeldMeeting(rows.meetings, meeting) : readPreviousHeldMeeting(db, meeting),
-    rows.disputes ?? db.disputes.toArray(),
+    rows.disputes ?? readDisputesOpenOn(db, day),
   ]);
   const report = await readReportSelection(db, meeting, previous, reportDay(meeting, moment));
   const summary = standingReport(report.selection, report.unitNames);
-  const disputes = standingDisputes(allDisputes, meeting, dayOf(meeting, moment));
+  const disputes = standingDisputes(candidates, meeting, day);
   return {
     previous,
     report,

@@ -66,6 +66,9 @@ const patchSchema = z.object({
 });
 const idsSchema = z.array(z.string().min(1).max(64)).max(500);
 
+/** The topic states the proposals draw on: 暂缓 (carried over) and 已受理 (the backlog). */
+const PROPOSAL_TOPIC_STATES: readonly Topic['state'][] = ['deferred', 'accepted'];
+
 export function createAgendaRepository(ctx: DataLayerContext): AgendaRepository {
   const { db } = ctx;
   const readTables = [
@@ -246,14 +249,17 @@ export { previousHeldMeeting } from './agenda-standing';
  * (readReportSelection), never the whole resolutions or events tables.
  */
 export async function computeProposals(db: JointDeskDB, meeting: Meeting): Promise<AgendaProposals> {
-  const [meetings, topics, disputes, items] = await Promise.all([
-    db.meetings.toArray(),
-    db.topics.toArray(),
-    db.disputes.toArray(),
+  // Only what one meeting needs, through the indexes: the deferred and accepted topics (state index), the
+  // meetings those deferred topics were deferred at (by id), the previous held meeting (startsAt index)
+  // and the disputes open on the meeting's day (readDisputesOpenOn) — never the whole tables.
+  const [topics, items, read] = await Promise.all([
+    db.topics.where('state').anyOf(PROPOSAL_TOPIC_STATES).toArray(),
     itemsOf(db, meeting.id),
+    readStandingSource(db, meeting, readingMoment(meeting)),
   ]);
-  const byId = new Map(meetings.map((m) => [m.id, m]));
-  const read = await readStandingSource(db, meeting, readingMoment(meeting), { meetings, disputes });
+  const deferredAt = [...new Set(topics.flatMap((t) => (t.state === 'deferred' && t.meetingId ? [t.meetingId] : [])))];
+  const byId = new Map<string, Meeting>();
+  for (const m of await db.meetings.bulkGet(deferredAt)) if (m) byId.set(m.id, m);
   const { previous, summary } = read;
   const counts = { total: summary.total, open: summary.open };
   const views = standingViews(items, read.source);

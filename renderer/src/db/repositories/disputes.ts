@@ -116,6 +116,8 @@ export const disputeActionSchema = z.discriminatedUnion('type', [
 const HELD_STATES = HELD_OR_LATER_MEETING_STATES;
 /** Meeting states whose agenda is still open: the “next meeting” of the chair's review. */
 const UPCOMING_STATES = PREPARING_MEETING_STATES;
+/** At most this many topics are offered at once by the dispute form's topic picker (search for others). */
+export const TOPIC_OPTION_LIMIT = 50;
 /** Every state but 已结案: the chair's review reads these through the state index. */
 const OPEN_STATES = DISPUTE_STATES.filter((s) => s !== 'closed');
 
@@ -276,16 +278,29 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
     },
 
     async onAgenda(meetingId) {
-      const all = await db.disputes.toArray();
-      return all.filter((d) => d.agendaMeetingId === meetingId && d.state !== 'closed').sort(oldestFirst);
+      const on = await db.disputes.where('agendaMeetingId').equals(meetingId).toArray();
+      return on.filter((d) => d.state !== 'closed').sort(oldestFirst);
     },
 
     async lookups() {
-      return db.transaction('r', [db.meetings, db.topics], async () => {
-        const meetings = await db.meetings.orderBy('startsAt').reverse().toArray();
-        // Lookups feed pickers: complainant data stays masked there like in every other list.
-        const topics = (await db.topics.orderBy('submittedOn').reverse().toArray()).map((t) => maskedTopic(t));
-        return { meetings, topics };
+      // Meetings only (tens a year): topics are looked up by id or searched (topicOptions), never all loaded.
+      const meetings = await db.meetings.orderBy('startsAt').reverse().toArray();
+      return { meetings };
+    },
+
+    async topicOptions(query = {}) {
+      return db.transaction('r', [db.topics], async () => {
+        const term = query.search?.trim().toLocaleLowerCase('zh-CN');
+        // Newest first through the submittedOn index; the cursor stops at the limit.
+        const found = await db.topics
+          .orderBy('submittedOn')
+          .reverse()
+          .filter((t) => !term || t.title.toLocaleLowerCase('zh-CN').includes(term))
+          .limit(TOPIC_OPTION_LIMIT)
+          .toArray();
+        const chosen = query.includeId && !found.some((t) => t.id === query.includeId) ? await db.topics.get(query.includeId) : undefined;
+        // Only id and title leave: no complainant data in a picker.
+        return [...(chosen ? [chosen] : []), ...found].map((t) => ({ id: t.id, title: maskedTopic(t).title }));
       });
     },
 

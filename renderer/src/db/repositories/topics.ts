@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { z } from 'zod';
 import {
   DomainError,
@@ -27,7 +28,7 @@ import {
 import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
 import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
-import type { TopicTriageAction, TopicsRepository } from '../types';
+import type { TopicListFilter, TopicTriageAction, TopicsRepository } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
 import { prepareAttachment, storeAttachment, type PreparedAttachment } from './attachments';
 import { DISPUTE_FIELD_LABELS, nextNumber as nextDisputeNumber } from './disputes';
@@ -98,7 +99,7 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
   return {
     async list(filter = {}) {
       const [all, units] = await db.transaction('r', [db.topics, db.units], () =>
-        Promise.all([db.topics.toArray(), db.units.toArray()]),
+        Promise.all([readTopicCandidates(db, filter), filter.search?.trim() ? db.units.toArray() : []]),
       );
       const names = new Map(units.map((u) => [u.id, u.name]));
       const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined;
@@ -299,6 +300,35 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
     });
     return dispute;
   }
+}
+
+/**
+ * The rows a topic list filter can match, through the most selective index it names: a unit (submitting
+ * or related, two index reads), the category, the states with the date range (`[state+submittedOn]`),
+ * or the date range alone. The caller still applies the whole filter; only an empty filter reads every row.
+ */
+export async function readTopicCandidates(db: JointDeskDB, filter: TopicListFilter): Promise<Topic[]> {
+  const from = filter.from ?? Dexie.minKey;
+  const to = filter.to ?? Dexie.maxKey;
+  if (filter.unitId) {
+    const [submitted, related] = await Promise.all([
+      db.topics.where('submittingUnitId').equals(filter.unitId).toArray(),
+      db.topics.where('relatedUnitIds').equals(filter.unitId).toArray(),
+    ]);
+    const seen = new Set(submitted.map((t) => t.id));
+    return [...submitted, ...related.filter((t) => !seen.has(t.id) && seen.add(t.id))];
+  }
+  if (filter.category) return db.topics.where('category').equals(filter.category).toArray();
+  if (filter.states && filter.states.length > 0) {
+    const parts = await Promise.all(
+      [...new Set(filter.states)].map((s) =>
+        db.topics.where('[state+submittedOn]').between([s, from], [s, to], true, true).toArray(),
+      ),
+    );
+    return parts.flat();
+  }
+  if (filter.from || filter.to) return db.topics.where('submittedOn').between(from, to, true, true).toArray();
+  return db.topics.toArray();
 }
 
 /** Newest submission first, then the latest entered. */

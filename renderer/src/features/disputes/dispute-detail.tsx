@@ -25,7 +25,7 @@ import {
   type DisputeActionType,
   type NegotiationRound,
 } from '../../../../shared/domain';
-import { getDataLayer, useCurrentProfile, useDispute } from '../../db';
+import { getDataLayer, useCurrentProfile, useDispute, useTopicOptions } from '../../db';
 import { Guarded, Page, todayIso, useReportError } from '../../ui';
 import { DocumentPreviewModal } from '../documents';
 import { applicationFileName, buildApplicationDocx } from './application-document';
@@ -59,6 +59,9 @@ export function DisputeDetailPage() {
 }
 
 function DisputeDetail({ dispute: d, names }: { dispute: Dispute; names: NameLookup }) {
+  // The linked topic's title, read by id (masked like every list); never all topics.
+  const topicOptions = useTopicOptions(undefined, d.relatedTopicId);
+  const relatedTopic = d.relatedTopicId ? topicOptions?.find((x) => x.id === d.relatedTopicId) : undefined;
   const { t, date, typeLabel, actionLabel } = useDisputesText();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -145,7 +148,7 @@ function DisputeDetail({ dispute: d, names }: { dispute: Dispute; names: NameLoo
               <Descriptions.Item label={t('disputes:field.place')}>{d.place ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('disputes:field.relatedCase')}>{d.relatedCase ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('disputes:field.relatedTopicId')}>
-                {d.relatedTopicId ? names.topic(d.relatedTopicId) : '—'}
+                {d.relatedTopicId ? (relatedTopic?.title ?? (topicOptions ? t('disputes:unknownTopic') : '…')) : '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('disputes:field.relatedMeetingId')}>
                 {d.relatedMeetingId ? names.meeting(d.relatedMeetingId) : '—'}

@@ -1,7 +1,7 @@
 import { Alert, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { disputeInputSchema, type Dispute, type DisputeInput } from '../../../../shared/domain';
-import { getDataLayer } from '../../db';
+import { getDataLayer, useTopicOptions } from '../../db';
 import {
   EditorModal,
   dateRangeRule,
@@ -95,6 +95,9 @@ function DisputeForm({
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
+  // The topic picker searches (newest first, at most TOPIC_OPTION_LIMIT); the linked topic always shows.
+  const [topicSearch, setTopicSearch] = useState<string>();
+  const topicOptions = useTopicOptions(topicSearch, dispute?.relatedTopicId);
   const parties = Form.useWatch('partyUnitIds', form) ?? [];
   const today = todayIso();
 
@@ -248,10 +251,10 @@ function DisputeForm({
           <Form.Item name="relatedTopicId" label={t('disputes:field.relatedTopicId')}>
             <Select
               allowClear
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ filterOption: false, onSearch: (v) => setTopicSearch(v || undefined) }}
+              loading={topicOptions === undefined}
               placeholder={t('disputes:form.optional')}
-              options={names.topics.map((x) => ({ value: x.id, label: x.title }))}
+              options={(topicOptions ?? []).map((x) => ({ value: x.id, label: x.title }))}
             />
           </Form.Item>
         </Col>
