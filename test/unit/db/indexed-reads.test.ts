@@ -6,6 +6,10 @@ import { zhCollator } from '../../../renderer/src/db/repositories/list-helpers';
 import { chairReviewRows, openDisputesByAge, DEFAULT_STUCK_THRESHOLDS, type Dispute } from '../../../shared/domain';
 import { generateDemoDataset } from '../../../shared/demo/generate';
 import type { Dataset } from '../../../shared/demo/types';
+import { readDisputesOpenOn, readStandingSource } from '../../../renderer/src/db/repositories/agenda-standing';
+import { TOPIC_OPTION_LIMIT } from '../../../renderer/src/db/repositories/disputes';
+import { readTopicCandidates } from '../../../renderer/src/db/repositories/topics';
+import { disputeOpenOn } from '../../../shared/domain';
 import { freshDatabase } from './helpers';
 
 /**
@@ -84,5 +88,68 @@ describe.each(profiles)('indexed reads on the %s', (_, make) => {
       expect(got.map((d) => d.id)).toEqual(want.map((d) => d.id));
     }
     expect((await h.dl.disputes.list()).map((d) => d.id)).toEqual(all.slice().sort(newestFirst).map((d) => d.id));
+  });
+  it('the disputes open on a day, read through the indexes, are exactly the whole-table filter', async () => {
+    const all = await h.db.disputes.toArray();
+    const days = [...new Set(all.flatMap((d) => [d.registeredOn, d.closedOn ?? d.stateSince]))].sort();
+    // The first and last days, and days around every tenth registration or closing.
+    const probe = [days[0]!, days.at(-1)!, '2000-01-01', '2099-12-31', ...days.filter((_, i) => i % 10 === 0)];
+    for (const day of probe) {
+      const got = (await readDisputesOpenOn(h.db, day)).map((d) => d.id).sort();
+      const want = all.filter((d) => disputeOpenOn(d, day)).map((d) => d.id).sort();
+      expect(got, day).toEqual(want);
+    }
+  });
+
+  it("each meeting's standing source read through the indexes equals the one read from the whole tables", async () => {
+    const [meetings, disputes] = await Promise.all([h.db.meetings.toArray(), h.db.disputes.toArray()]);
+    for (const m of meetings.slice(0, 40)) {
+      const indexed = await readStandingSource(h.db, m);
+      const whole = await readStandingSource(h.db, m, undefined, { meetings, disputes });
+      expect(indexed.previous?.id, m.id).toBe(whole.previous?.id);
+      expect(indexed.disputes.map((d) => d.id), m.id).toEqual(whole.disputes.map((d) => d.id));
+    }
+  });
+
+  it('the topic list candidates are exactly the rows matching the index the filter names', async () => {
+    const all = await h.db.topics.toArray();
+    const ids = (rows: readonly { id: string }[]) => rows.map((t) => t.id).sort();
+    const unitId = all[0]!.relatedUnitIds[0] ?? all[0]!.submittingUnitId;
+    expect(ids(await readTopicCandidates(h.db, { unitId }))).toEqual(
+      ids(all.filter((t) => t.submittingUnitId === unitId || t.relatedUnitIds.includes(unitId))),
+    );
+    const category = all[0]!.category;
+    expect(ids(await readTopicCandidates(h.db, { category }))).toEqual(ids(all.filter((t) => t.category === category)));
+    const from = '2024-01-01';
+    const to = '2025-06-30';
+    const states = ['accepted', 'deferred', 'decided'] as const;
+    expect(ids(await readTopicCandidates(h.db, { states, from, to }))).toEqual(
+      ids(all.filter((t) => (states as readonly string[]).includes(t.state) && t.submittedOn >= from && t.submittedOn <= to)),
+    );
+    expect(ids(await readTopicCandidates(h.db, { from, to }))).toEqual(
+      ids(all.filter((t) => t.submittedOn >= from && t.submittedOn <= to)),
+    );
+    expect(ids(await readTopicCandidates(h.db, {}))).toEqual(ids(all));
+    // The list applies the whole filter on the candidates: a state and a unit together.
+    const listed = await h.dl.topics.list({ states: ['accepted'], unitId });
+    expect(ids(listed)).toEqual(
+      ids(all.filter((t) => t.state === 'accepted' && (t.submittingUnitId === unitId || t.relatedUnitIds.includes(unitId)))),
+    );
+  });
+
+  it("the dispute form's topic picker offers the newest topics matching the search, the linked one first", async () => {
+    const all = (await h.db.topics.toArray()).sort((a, b) => b.submittedOn.localeCompare(a.submittedOn));
+    const offered = await h.dl.disputes.topicOptions();
+    expect(offered.length).toBe(Math.min(TOPIC_OPTION_LIMIT, all.length));
+    expect(offered.map((t) => Object.keys(t).sort())).toEqual(offered.map(() => ['id', 'title']));
+    const oldest = all.at(-1)!;
+    const withLinked = await h.dl.disputes.topicOptions({ includeId: oldest.id });
+    expect(withLinked.some((t) => t.id === oldest.id)).toBe(true);
+    // Beyond the newest 50 it is added, first.
+    if (all.length > TOPIC_OPTION_LIMIT) expect(withLinked[0]!.id).toBe(oldest.id);
+    const word = all[3]!.title.slice(0, 2);
+    const found = await h.dl.disputes.topicOptions({ search: word });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((t) => t.title.includes(word))).toBe(true);
   });
 });
