@@ -154,9 +154,7 @@ export function WorkbenchPage() {
                   : t('next.units')}
               </Typography.Paragraph>
               <Typography.Paragraph style={{ margin: 0 }}>{t('next.rules')}</Typography.Paragraph>
-              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                {t('next.comingSoon')}
-              </Typography.Paragraph>
+              <Typography.Paragraph style={{ margin: 0 }}>{t('next.report')}</Typography.Paragraph>
             </Flex>
           </Card>
         </Col>
