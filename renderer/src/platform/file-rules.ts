@@ -25,7 +25,8 @@ export function matchesFilters(name: string, filters: readonly FileFilter[]): bo
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${trim(bytes / 1024)} KB`;
-  return `${trim(bytes / (1024 * 1024))} MB`;
+  if (bytes < 1024 * 1024 * 1024) return `${trim(bytes / (1024 * 1024))} MB`;
+  return `${trim(bytes / (1024 * 1024 * 1024))} GB`;
 }
 
 function trim(n: number): string {

@@ -33,11 +33,14 @@ describe('matchesFilters', () => {
 });
 
 describe('formatBytes', () => {
-  it('uses B, KB and MB', () => {
+  it('uses B, KB, MB and GB', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(50 * 1024 * 1024)).toBe('50 MB');
     expect(formatBytes(3.25 * 1024 * 1024)).toBe('3.3 MB');
+    expect(formatBytes(1023 * 1024 * 1024)).toBe('1023 MB');
+    expect(formatBytes(1024 * 1024 * 1024)).toBe('1 GB');
+    expect(formatBytes(297.4 * 1024 * 1024 * 1024)).toBe('297 GB');
   });
 });
 
