@@ -183,15 +183,34 @@ export const DEFAULT_STUCK_THRESHOLDS: StuckThresholds = {
   toCloseDays: 30,
 };
 
+/** Why a dispute counts as stuck: a code and the days it counts (worded by the interface's i18n). */
+export type StuckReason =
+  | { code: 'no_negotiation'; days: number }
+  | { code: 'no_agreement'; days: number }
+  | { code: 'since_last_round'; days: number }
+  | { code: 'no_designation'; days: number }
+  | { code: 'not_closed'; days: number; state: 'agreed' | 'designated' };
+
+/** The suggested next step for a stuck dispute. */
+export const STUCK_SUGGESTIONS = [
+  'organise_negotiation',
+  'escalate',
+  'negotiate_again',
+  'urge_district',
+  'link_minutes_and_close',
+  'urge_designated_and_close',
+] as const;
+export type StuckSuggestion = (typeof STUCK_SUGGESTIONS)[number];
+
 export interface DisputeAssessment {
   ageDays: number;
   daysInState: number;
   daysSinceLastRound: number | null;
   stuck: boolean;
-  /** Chinese reasons, empty when not stuck. */
-  reasons: string[];
-  /** A suggested next step, e.g. 建议提请区政府协调. */
-  suggestion?: string;
+  /** Why it is stuck, empty when not stuck. */
+  reasons: StuckReason[];
+  /** A suggested next step (建议提请区政府协调 …). */
+  suggestion?: StuckSuggestion;
 }
 
 /** How long a dispute has waited and whether it is stuck; `today` is injected so tests control the clock. */
@@ -204,36 +223,36 @@ export function assessDispute(
   const daysInState = daysBetween(d.stateSince, today);
   const last = d.rounds[d.rounds.length - 1];
   const daysSinceLastRound = last ? daysBetween(last.date, today) : null;
-  const reasons: string[] = [];
-  let suggestion: string | undefined;
+  const reasons: StuckReason[] = [];
+  let suggestion: StuckSuggestion | undefined;
   switch (d.state) {
     case 'registered':
       if (daysInState > t.registeredDays) {
-        reasons.push(`登记已 ${daysInState} 天仍未组织协商`);
-        suggestion = '建议尽快组织争议各方协商';
+        reasons.push({ code: 'no_negotiation', days: daysInState });
+        suggestion = 'organise_negotiation';
       }
       break;
     case 'negotiating':
       if (daysInState > t.negotiatingDays) {
-        reasons.push(`协商已 ${daysInState} 天仍未达成一致`);
-        suggestion = '建议提请区政府协调，指定管辖';
+        reasons.push({ code: 'no_agreement', days: daysInState });
+        suggestion = 'escalate';
       }
       if (daysSinceLastRound !== null && daysSinceLastRound > t.sinceLastRoundDays) {
-        reasons.push(`距上次协商已 ${daysSinceLastRound} 天`);
-        suggestion ??= '建议再次组织协商';
+        reasons.push({ code: 'since_last_round', days: daysSinceLastRound });
+        suggestion ??= 'negotiate_again';
       }
       break;
     case 'escalated':
       if (daysInState > t.escalatedDays) {
-        reasons.push(`提请区政府协调已 ${daysInState} 天未获指定管辖决定`);
-        suggestion = '建议向区政府催询';
+        reasons.push({ code: 'no_designation', days: daysInState });
+        suggestion = 'urge_district';
       }
       break;
     case 'agreed':
     case 'designated':
       if (daysInState > t.toCloseDays) {
-        reasons.push(`${STATE_LABEL[d.state]}已 ${daysInState} 天仍未结案`);
-        suggestion = d.state === 'agreed' ? '建议关联会议纪要并结案' : '建议督促指定单位办理并结案';
+        reasons.push({ code: 'not_closed', days: daysInState, state: d.state });
+        suggestion = d.state === 'agreed' ? 'link_minutes_and_close' : 'urge_designated_and_close';
       }
       break;
     case 'closed':

@@ -107,7 +107,7 @@ describe.each(profiles)('indexed reads on the %s', (_, make) => {
       const indexed = await readStandingSource(h.db, m);
       const whole = await readStandingSource(h.db, m, undefined, { meetings, disputes });
       expect(indexed.previous?.id, m.id).toBe(whole.previous?.id);
-      expect(indexed.disputes.map((d) => d.id), m.id).toEqual(whole.disputes.map((d) => d.id));
+      expect(indexed.disputes.map((d) => d.dispute.id), m.id).toEqual(whole.disputes.map((d) => d.dispute.id));
     }
   });
 
@@ -122,7 +122,7 @@ describe.each(profiles)('indexed reads on the %s', (_, make) => {
     expect(ids(await readTopicCandidates(h.db, { category }))).toEqual(ids(all.filter((t) => t.category === category)));
     const from = '2024-01-01';
     const to = '2025-06-30';
-    const states = ['accepted', 'deferred', 'decided'] as const;
+    const states = ['accepted', 'deferred', 'resolved'] as const;
     expect(ids(await readTopicCandidates(h.db, { states, from, to }))).toEqual(
       ids(all.filter((t) => (states as readonly string[]).includes(t.state) && t.submittedOn >= from && t.submittedOn <= to)),
     );

@@ -135,8 +135,8 @@ describe('stuck detection under a controlled clock', () => {
     expect(atThreshold.stuck).toBe(false);
     const after = assessDispute(negotiating, '2026-10-02', { ...t, sinceLastRoundDays: 100 });
     expect(after.stuck).toBe(true);
-    expect(after.suggestion).toBe('建议提请区政府协调，指定管辖');
-    expect(after.reasons[0]).toContain('31 天');
+    expect(after.suggestion).toBe('escalate');
+    expect(after.reasons[0]).toEqual({ code: 'no_agreement', days: 31 });
   });
 
   it('measures age, days in state and days since the last round', () => {

@@ -16,7 +16,7 @@ import type { NameLookup } from './use-names';
  * The rows are read and assessed once per change of the data (`disputes.review`), 20 to a page.
  */
 export function ChairReview({ names }: { names: NameLookup }) {
-  const { t, date } = useDisputesText();
+  const { t, date, stuckReason, stuckSuggestion } = useDisputesText();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const reportError = useReportError();
@@ -48,6 +48,8 @@ export function ChairReview({ names }: { names: NameLookup }) {
     {
       title: t('disputes:review.dispute'),
       key: 'dispute',
+      // A fixed share: without it the fixed-width columns squeeze the number to one character a line (English).
+      width: 240,
       render: (_, r) => (
         <Flex vertical gap={2}>
           <Typography.Link onClick={() => void navigate(`/disputes/${r.dispute.id}`)}>
@@ -101,13 +103,13 @@ export function ChairReview({ names }: { names: NameLookup }) {
               <Tag color="red">{t('disputes:review.stuckTag')}</Tag>
             </span>
             {r.assessment.reasons.map((x) => (
-              <Typography.Text key={x} type="danger" style={{ fontSize: 12 }}>
-                {x}
+              <Typography.Text key={x.code} type="danger" style={{ fontSize: 12 }}>
+                {stuckReason(x)}
               </Typography.Text>
             ))}
             {r.assessment.suggestion ? (
               <Typography.Text strong style={{ fontSize: 12 }}>
-                {r.assessment.suggestion}
+                {stuckSuggestion(r.assessment.suggestion)}
               </Typography.Text>
             ) : null}
           </Flex>
@@ -171,7 +173,7 @@ export function ChairReview({ names }: { names: NameLookup }) {
         dataSource={rows}
         columns={columns}
         pagination={listPagination((count) => t('disputes:list.total', { count }))}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1340 }}
         locale={{ emptyText: t('disputes:review.empty') }}
         onRow={(r) => (r.assessment.stuck ? { style: { background: '#fff7f6' } } : {})}
       />

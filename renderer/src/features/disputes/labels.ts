@@ -8,6 +8,8 @@ import {
   type DisputeState,
   type DisputeType,
   type Meeting,
+  type StuckReason,
+  type StuckSuggestion,
 } from '../../../../shared/domain';
 import { useAppLanguage } from '../../i18n';
 import { formatDisplayDate } from '../../ui';
@@ -36,10 +38,16 @@ export function useDisputesText() {
             : t('disputes:meetingName', { year: m.year, n: m.sequence, kind: t(`disputes:meetingKind.${m.kind}`) })),
         date: formatDisplayDate(m.startsAt.slice(0, 10), lng),
       });
+    /** One stuck reason, worded (登记已 12 天仍未组织协商). */
+    const stuckReason = (r: StuckReason): string =>
+      t(`disputes:stuck.reason.${r.code}`, { days: r.days, state: r.code === 'not_closed' ? stateLabel(r.state) : '' });
+    const stuckSuggestion = (s: StuckSuggestion): string => t(`disputes:stuck.suggestion.${s}`);
     return {
       t,
       lng,
       date,
+      stuckReason,
+      stuckSuggestion,
       stateLabel,
       typeLabel,
       actionLabel,

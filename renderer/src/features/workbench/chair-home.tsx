@@ -2,11 +2,12 @@ import { Card, Col, Flex, List, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { DISPUTE_STATES, disputeReviewSummary } from '../../../../shared/domain';
+import { DISPUTE_STATES, disputeReviewSummary, type DisputeAssessment } from '../../../../shared/domain';
 import { useDisputeThresholds, useDisputes } from '../../db';
 import { useTaskPage } from '../followup/use-followup';
 import { useFollowupText } from '../followup/labels';
 import { useUnitNames } from '../followup/use-unit-names';
+import { useDisputesText } from '../disputes/labels';
 import { useMeetingsText } from '../meetings/labels';
 import { todayIso } from '../../ui';
 import { CardEmpty, MoreLink, TaskList } from './home-parts';
@@ -37,6 +38,13 @@ export function ChairHome() {
 
 function DisputesCard() {
   const { t } = useTranslation(['home', 'disputes']);
+  const { stuckReason, stuckSuggestion } = useDisputesText();
+  const stuckText = (a: DisputeAssessment): string => {
+    const reasons = a.reasons.map(stuckReason).join(t('disputes:stuck.separator'));
+    return a.suggestion
+      ? t('disputes:stuck.withSuggestion', { reasons, suggestion: stuckSuggestion(a.suggestion) })
+      : reasons;
+  };
   const disputes = useDisputes({ states: OPEN_STATES });
   const thresholds = useDisputeThresholds();
   const today = todayIso();
@@ -119,8 +127,7 @@ function DisputesCard() {
                       <Link to={`/disputes/${r.dispute.id}`}>{r.dispute.number}</Link> {r.dispute.matter}
                     </span>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.assessment.reasons.join('；')}
-                      {r.assessment.suggestion ? `。${r.assessment.suggestion}` : ''}
+                      {stuckText(r.assessment)}
                     </Typography.Text>
                   </Flex>
                 </List.Item>
