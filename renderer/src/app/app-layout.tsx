@@ -13,7 +13,7 @@ import { Button, Layout, Menu, Tooltip, type MenuProps } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { FollowupNavBadge } from '../features/followup';
+import { FollowupNavBadge } from '../features/followup/attention';
 import { NAV_ITEMS, navKeyForPath, navShortcutLabel, type NavKey } from './nav-items';
 import { ShortcutsHelpModal } from './shortcuts-help-modal';
 import { useGlobalShortcuts } from './use-global-shortcuts';

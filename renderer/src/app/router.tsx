@@ -1,20 +1,31 @@
 import { Skeleton } from 'antd';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { createHashRouter } from 'react-router-dom';
-import { DisputesPage } from '../features/disputes';
-import { FollowupPage } from '../features/followup';
-import { MeetingsPage } from '../features/meetings';
-import { SettingsPage } from '../features/settings';
-import { TopicsPage } from '../features/topics';
-import { UnitsPeoplePage } from '../features/units';
 import { WorkbenchPage } from '../features/workbench';
 import { AppLayout } from './app-layout';
 import { NotFoundPage, RouteErrorPage } from './route-error-page';
 
+// The first screen (the workbench) is in the main chunk; every other screen is loaded when first opened,
+// so starting the app does not parse the editor, the agenda builder or the ledgers.
+const MeetingsPage = lazy(() => import('../features/meetings').then((m) => ({ default: m.MeetingsPage })));
+const TopicsPage = lazy(() => import('../features/topics').then((m) => ({ default: m.TopicsPage })));
+const DisputesPage = lazy(() => import('../features/disputes').then((m) => ({ default: m.DisputesPage })));
+const FollowupPage = lazy(() => import('../features/followup').then((m) => ({ default: m.FollowupPage })));
+const UnitsPeoplePage = lazy(() => import('../features/units').then((m) => ({ default: m.UnitsPeoplePage })));
+const SettingsPage = lazy(() => import('../features/settings').then((m) => ({ default: m.SettingsPage })));
 // Print views are opened by the host (a hidden window or iframe) and bring their own CSS: loaded on demand.
 const MinutesPrintPage = lazy(() => import('../features/minutes/print/minutes-print-page'));
 // 统计 brings echarts (its own chunk, loaded by the charts): only this route pays for it.
 const StatsPage = lazy(() => import('../features/stats/stats-page'));
+
+/** A lazily loaded screen with a skeleton while its code arrives. */
+function page(Screen: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>
+      <Screen />
+    </Suspense>
+  );
+}
 
 /**
  * Hash routing: the app is loaded from a file-like origin (app://, or dist-web on any path), where
@@ -27,11 +38,7 @@ export function createAppRouter() {
     {
       path: 'print/minutes/:minutesId',
       errorElement: <RouteErrorPage />,
-      element: (
-        <Suspense fallback={<Skeleton active />}>
-          <MinutesPrintPage />
-        </Suspense>
-      ),
+      element: page(MinutesPrintPage),
     },
     {
       path: '/',
@@ -42,20 +49,13 @@ export function createAppRouter() {
           errorElement: <RouteErrorPage />,
           children: [
             { index: true, element: <WorkbenchPage /> },
-            { path: 'meetings/*', element: <MeetingsPage /> },
-            { path: 'topics/*', element: <TopicsPage /> },
-            { path: 'disputes/*', element: <DisputesPage /> },
-            { path: 'followup/*', element: <FollowupPage /> },
-            { path: 'units', element: <UnitsPeoplePage /> },
-            {
-              path: 'stats',
-              element: (
-                <Suspense fallback={<Skeleton active />}>
-                  <StatsPage />
-                </Suspense>
-              ),
-            },
-            { path: 'settings', element: <SettingsPage /> },
+            { path: 'meetings/*', element: page(MeetingsPage) },
+            { path: 'topics/*', element: page(TopicsPage) },
+            { path: 'disputes/*', element: page(DisputesPage) },
+            { path: 'followup/*', element: page(FollowupPage) },
+            { path: 'units', element: page(UnitsPeoplePage) },
+            { path: 'stats', element: page(StatsPage) },
+            { path: 'settings', element: page(SettingsPage) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

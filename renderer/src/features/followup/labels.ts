@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Meeting, ResolutionState } from '../../../../shared/domain';
 import { useAppLanguage } from '../../i18n';
 import { formatDisplayDate } from '../../ui';
-import { meetingOfficialName } from '../meetings';
+import { meetingOfficialName } from '../meetings/labels';
 
 /** The i18n namespace of this feature (renderer/src/i18n/locales/<lng>/followup.json). */
 export const FOLLOWUP_NS = 'followup';

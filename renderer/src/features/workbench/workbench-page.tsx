@@ -13,7 +13,7 @@ import {
   useUnits,
 } from '../../db';
 import { useAppLanguage } from '../../i18n';
-import { AttentionCard } from '../followup';
+import { AttentionCard } from '../followup/attention';
 import { formatDisplayDate, formatWeekday, Page, todayIso } from '../../ui';
 import { AuditStatusCard } from './audit-status-card';
 import { DemoDataCard } from './demo-data-card';
