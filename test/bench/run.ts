@@ -5,6 +5,7 @@
  *   npm run bench                 Node rows, then the Chromium rows (builds and serves the web app)
  *   BENCH_CHROMIUM=0 npm run bench   Node rows only (BENCHMARKS.md is then not rewritten)
  *   BENCH_FOLLOWUP=0 npm run bench   without the follow-up reads on the district demo profile (the slowest part)
+ *   BENCH_STATISTICS=0 npm run bench without the statistics (统计) reads on the district demo profile
  * A new row: measure it with `measure` (test/bench/lib.ts) and push a `row(section, name, value, note)`.
  */
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { minutesDocument, packDocx } from '../../shared/export/docx';
 import { runFollowupBench, type FollowupCaseResult } from './chromium/followup';
 import type { BenchCase } from './chromium/followup-page';
 import { runKeystrokeBench } from './chromium/keystroke';
+import { statisticsRows } from './chromium/statistics';
 import { supervisorRows } from './chromium/supervisor';
 import {
   chromiumVersion,
@@ -232,6 +234,7 @@ if (withChromium) machine.chromium = await keystrokes(rows);
 else machine.chromium = chromiumVersion();
 if (withChromium && process.env.BENCH_FOLLOWUP !== '0') await followupReads(rows);
 if (withChromium && process.env.BENCH_SUPERVISOR !== '0') await supervisorRows(rows);
+if (withChromium && process.env.BENCH_STATISTICS !== '0') await statisticsRows(rows);
 
 console.log(
   `${machine.cpu} × ${machine.cores} (load ${machine.load.toFixed(1)}), Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`,
