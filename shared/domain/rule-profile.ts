@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { requiredText } from './common';
 
-const days = (label: string, max = 60) =>
-  z
+/** A whole number from 1 to `max`; every refusal says the allowed range (the form shows it as typed). */
+const days = (label: string, max = 60) => {
+  const range = `${label}应为 1 至 ${max} 之间的整数`;
+  return z
     .number({ message: `请填写${label}` })
-    .int(`${label}应为整数`)
-    .min(1, `${label}至少为 1`)
-    .max(max, `${label}不能超过 ${max}`);
+    .int(range)
+    .min(1, range)
+    .max(max, range);
+};
 
 /** 时限规则 — the locality's numbers (DOMAIN.md "Rule profile"). Working days unless the name says hours. */
 export const ruleValuesSchema = z.object({

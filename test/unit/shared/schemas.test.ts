@@ -69,9 +69,12 @@ describe('shared zod schemas', () => {
   it('keeps every rule preset valid and refuses impossible limits', () => {
     for (const p of RULE_PRESETS) expect(ruleProfileSchema.safeParse(p).success, p.name).toBe(true);
     const values = { ...RULE_PRESETS[0]!.values, transferWorkingDays: 0 };
-    expect(firstMessage(ruleValuesSchema.safeParse(values))).toBe('案件移送时限至少为 1');
+    expect(firstMessage(ruleValuesSchema.safeParse(values))).toBe('案件移送时限应为 1 至 60 之间的整数');
     expect(firstMessage(ruleValuesSchema.safeParse({ ...values, transferWorkingDays: 2.5 }))).toBe(
-      '案件移送时限应为整数',
+      '案件移送时限应为 1 至 60 之间的整数',
+    );
+    expect(firstMessage(ruleValuesSchema.safeParse({ ...values, meetingsPerQuarter: 13 }))).toBe(
+      '每季度定期会议次数应为 1 至 12 之间的整数',
     );
   });
 

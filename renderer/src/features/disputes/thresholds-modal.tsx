@@ -54,10 +54,9 @@ export function ThresholdsModal({
             label={t(`disputes:thresholds.${k}`)}
             rules={[{ required: true, type: 'integer', min: 1, max: 3650, message: t('disputes:thresholds.invalid') }]}
           >
+            {/* No min/max/precision: they would replace what was typed on blur; the rule says the range. */}
             <InputNumber
-              min={1}
-              max={3650}
-              precision={0}
+              aria-label={t(`disputes:thresholds.${k}`)}
               suffix={t('disputes:thresholds.days')}
               style={{ width: 140 }}
             />

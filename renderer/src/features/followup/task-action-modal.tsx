@@ -242,7 +242,7 @@ export function TaskActionModal({ task, action, units, onClose, onDone }: TaskAc
               },
             ]}
           >
-            <InputNumber<number> min={0} max={100} precision={0} suffix="%" style={{ width: 140 }} />
+            <InputNumber<number> suffix="%" style={{ width: 140 }} />
           </Form.Item>
           {picker(t('followup:form.attachments'))}
         </>

@@ -8,7 +8,15 @@ import { getDataLayer } from '../../db';
 import type { FeedbackPreview } from '../../db/repositories/feedback-form';
 import { MAX_XLSX_BYTES } from '../../lib/xlsx/limits';
 import { getHost } from '../../platform';
-import { errorText, Guarded, IsoDatePicker, todayIso, unitOptionsByKind, useReportError } from '../../ui';
+import {
+  errorText,
+  formatDisplayDate,
+  Guarded,
+  IsoDatePicker,
+  todayIso,
+  unitOptionsByKind,
+  useReportError,
+} from '../../ui';
 import { DocumentPreviewModal } from '../documents';
 import { OfficeFirstModal, useOfficeInitial } from '../meetings/documents';
 import {
@@ -44,7 +52,7 @@ export function UnitExchangeButton() {
 }
 
 function UnitExchangeModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation([UNIT_EXCHANGE_NS, 'common', 'units']);
+  const { t, i18n } = useTranslation([UNIT_EXCHANGE_NS, 'common', 'units']);
   const { message } = App.useApp();
   const reportError = useReportError();
   const units = useUnitNames();
@@ -53,6 +61,8 @@ function UnitExchangeModal({ onClose }: { onClose: () => void }) {
   const [unitId, setUnitId] = useState<string>();
   const [tasks, setTasks] = useState<UnitTask[]>();
   const [feedbackBy, setFeedbackBy] = useState<string>();
+  // A deadline before today stays as typed, is said with the allowed range, and is not printed.
+  const feedbackByPast = feedbackBy !== undefined && feedbackBy < today;
   const [formId, setFormId] = useState(() => crypto.randomUUID());
   const [busy, setBusy] = useState<'form' | 'read' | 'import'>();
   const [notice, setNotice] = useState(false);
@@ -186,7 +196,13 @@ function UnitExchangeModal({ onClose }: { onClose: () => void }) {
               options={unitOptionsByKind(live, t)}
             />
           </Form.Item>
-          <Form.Item label={t('feedbackBy')} htmlFor="unit-exchange-by" extra={t('feedbackByHint')}>
+          <Form.Item
+            label={t('feedbackBy')}
+            htmlFor="unit-exchange-by"
+            extra={t('feedbackByHint')}
+            validateStatus={feedbackByPast ? 'error' : undefined}
+            help={feedbackByPast ? t('feedbackByPast', { today: formatDisplayDate(today, i18n.language) }) : undefined}
+          >
             <IsoDatePicker
               id="unit-exchange-by"
               aria-label={t('feedbackBy')}
@@ -211,14 +227,14 @@ function UnitExchangeModal({ onClose }: { onClose: () => void }) {
         <Flex gap={8} wrap>
           <Button
             icon={<FileWordOutlined aria-hidden />}
-            disabled={!unitId || !tasks}
+            disabled={!unitId || !tasks || feedbackByPast}
             onClick={() => withOffice('notice', () => setNotice(true))}
           >
             {t('notice')}
           </Button>
           <Button
             icon={<FileExcelOutlined aria-hidden />}
-            disabled={!unitId || !tasks || tasks.length === 0}
+            disabled={!unitId || !tasks || tasks.length === 0 || feedbackByPast}
             loading={busy === 'form'}
             onClick={() => withOffice('form', () => void exportForm())}
           >

@@ -223,8 +223,10 @@ function coveredText(cal: WorkingDayCalendar, t: (key: string, o?: Record<string
 function DeadlineChecker({ calendar, lng }: { calendar: WorkingDayCalendar | undefined; lng: string }) {
   const { t } = useTranslation('settings');
   const [start, setStart] = useState<string>(todayIso());
-  const [days, setDays] = useState<number>(5);
-  const result = calendar ? addWorkingDays(start, days, calendar) : undefined;
+  const [days, setDays] = useState<number | null>(5);
+  // Typed as is (no clamping): out of range or not a whole number is marked with the range, no result.
+  const daysOk = days !== null && Number.isInteger(days) && days >= 0 && days <= 365;
+  const result = calendar && daysOk ? addWorkingDays(start, days, calendar) : undefined;
   return (
     <div>
       <Typography.Text strong>{t('calendar.checker.title')}</Typography.Text>
@@ -237,15 +239,19 @@ function DeadlineChecker({ calendar, lng }: { calendar: WorkingDayCalendar | und
         />
         <span>{t('calendar.checker.after')}</span>
         <InputNumber<number>
-          min={0}
-          max={365}
-          precision={0}
           value={days}
-          onChange={(v) => setDays(v ?? 0)}
+          onChange={(v) => setDays(v)}
           style={{ width: 90 }}
+          status={days !== null && !daysOk ? 'error' : undefined}
+          aria-invalid={(days !== null && !daysOk) || undefined}
           aria-label={t('calendar.checker.days')}
         />
         <span>{t('calendar.checker.unit')}</span>
+        {days !== null && !daysOk ? (
+          <Typography.Text type="danger" role="alert">
+            {t('calendar.checker.range')}
+          </Typography.Text>
+        ) : null}
         {result ? (
           <Typography.Text data-testid="calendar-checker-result">
             {t('calendar.checker.result', {

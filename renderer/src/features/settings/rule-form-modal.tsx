@@ -90,7 +90,8 @@ function RuleForm({
           label={t(`settings:rules.fields.${key}`)}
           rules={[zodRule(ruleValuesSchema.shape[key])]}
         >
-          <InputNumber precision={0} style={{ width: 170 }} suffix={t(`settings:rules.units.${unit}`)} />
+          {/* No precision/min/max: they would round or replace what was typed; the zod rule says the range. */}
+          <InputNumber style={{ width: 170 }} suffix={t(`settings:rules.units.${unit}`)} />
         </Form.Item>
       ))}
       {error ? (

@@ -216,8 +216,9 @@ function MinutesInput({
 }) {
   const { t } = useMeetingsText();
   const [value, setValue] = useState<number | null>(saved ?? null);
-  // Out of range stays as typed, marked, with the allowed range said; it is not saved (never clamped).
-  const outOfRange = value !== null && (value < 0 || value > MAX_ITEM_MINUTES);
+  // Out of range or not whole stays as typed, marked, with the allowed range said; it is not saved (never
+  // clamped or rounded: no min/max/precision on the input).
+  const outOfRange = value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_ITEM_MINUTES);
   const commit = () => {
     if (!outOfRange && value !== (saved ?? null)) onCommit(value);
   };
@@ -232,7 +233,6 @@ function MinutesInput({
         status={outOfRange ? 'error' : undefined}
         size="small"
         step={5}
-        precision={0}
         style={{ width: 110 }}
         disabled={disabled}
         suffix={unit}

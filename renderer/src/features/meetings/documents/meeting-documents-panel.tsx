@@ -9,6 +9,7 @@ import { Guarded, todayIso, useReportError } from '../../../ui';
 import { defaultNoticeOptions, type NoticeOptions } from './build-doc-input';
 import { DocumentSettingsForm, useOfficeInitial } from './document-settings-form';
 import { buildMeetingDocument, meetingDocumentFileName } from './meeting-documents';
+import { noticeNumberOk } from './notice-number';
 import { NoticeOptionsFields } from './notice-options';
 import { useMeetingSources } from './use-document-office';
 
@@ -96,7 +97,12 @@ export function MeetingDocumentsPanel({ meetingId }: MeetingDocumentsPanelProps)
             </Flex>
           }
           extra={
-            <Button type="primary" onClick={() => setPreview(kind)}>
+            <Button
+              type="primary"
+              // A 发文字号 out of range is marked on the field and not put into a document.
+              disabled={kind === 'notice' && !noticeNumberOk(notice.noticeNumber)}
+              onClick={() => setPreview(kind)}
+            >
               {t(`meeting-docs:docs.${kind}.button`)}
             </Button>
           }

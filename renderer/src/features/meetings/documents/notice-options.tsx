@@ -2,6 +2,7 @@ import { DatePicker, Flex, Form, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { NoticeOptions } from './build-doc-input';
+import { noticeNumberOk } from './notice-number';
 
 export interface NoticeOptionsFieldsProps {
   value: NoticeOptions;
@@ -17,17 +18,25 @@ const DATE_TIME = 'YYYY-MM-DD HH:mm';
 export function NoticeOptionsFields({ value, onChange, prefix }: NoticeOptionsFieldsProps) {
   const { t } = useTranslation('meeting-docs');
   const year = value.noticeDate.slice(0, 4);
+  // What was typed stays as typed (no min/max/precision clamping to 1–9999): a number out of range is marked
+  // with the range, and the notice cannot be built until it is corrected (noticeNumberOk).
+  const numberOk = noticeNumberOk(value.noticeNumber);
   return (
     <Form layout="vertical" component="div" requiredMark={false}>
       <Flex gap={16} wrap>
-        <Form.Item label={t('notice.number')} htmlFor="notice-number" style={{ marginBottom: 8 }}>
-          <InputNumber
+        <Form.Item
+          label={t('notice.number')}
+          htmlFor="notice-number"
+          style={{ marginBottom: 8 }}
+          validateStatus={numberOk ? undefined : 'error'}
+          help={numberOk ? undefined : t('notice.numberRange')}
+        >
+          <InputNumber<number>
             id="notice-number"
-            min={1}
-            max={9999}
-            precision={0}
             value={value.noticeNumber ?? null}
             onChange={(n) => onChange({ ...value, noticeNumber: typeof n === 'number' ? n : undefined })}
+            status={numberOk ? undefined : 'error'}
+            aria-invalid={!numberOk || undefined}
             prefix={`${prefix}〔${year}〕`}
             suffix="号"
             style={{ width: 240 }}
