@@ -31,17 +31,121 @@ export type Meeting = z.infer<typeof meetingSchema>;
 
 /** 出席 / 列席 / 请假 / 缺席 / 代会 */
 export const ATTENDANCE_STATUSES = ['invited', 'present', 'leave', 'absent', 'substituted'] as const;
-export const attendanceSchema = recordMetaSchema.extend({
-  meetingId: idSchema,
-  personId: idSchema,
-  observer: z.boolean(),
-  status: z.enum(ATTENDANCE_STATUSES),
-  leaveReason: optionalText('请假原因', 200),
-  substitutePersonId: idSchema.optional(),
-  substituteName: optionalText('代会人', 20),
-  signedInAt: isoDateTimeSchema.optional(),
+
+/**
+ * 列席来宾: someone the office invites who is not registered under 单位与人员 (a district department's
+ * deputy head, an invited expert). Named as the 纪要's 列席 lines name people: 单位 + 职务 + 姓名.
+ */
+export const attendanceGuestInputSchema = z.object({
+  guestName: requiredText('姓名', 20),
+  guestUnitName: requiredText('单位', 100),
+  guestPost: optionalText('职务', 40),
 });
+export type AttendanceGuestInput = z.infer<typeof attendanceGuestInputSchema>;
+
+export const attendanceSchema = recordMetaSchema
+  .extend({
+    meetingId: idSchema,
+    /** The registered person; absent on a guest's row (that row is then not in the personId indexes). */
+    personId: idSchema.optional(),
+    observer: z.boolean(),
+    status: z.enum(ATTENDANCE_STATUSES),
+    leaveReason: optionalText('请假原因', 200),
+    substitutePersonId: idSchema.optional(),
+    substituteName: optionalText('代会人', 20),
+    signedInAt: isoDateTimeSchema.optional(),
+    guestName: attendanceGuestInputSchema.shape.guestName.optional(),
+    guestUnitName: attendanceGuestInputSchema.shape.guestUnitName.optional(),
+    guestPost: attendanceGuestInputSchema.shape.guestPost,
+  })
+  .superRefine((a, ctx) => {
+    for (const message of attendanceIdentityProblems(a)) ctx.addIssue({ code: 'custom', message });
+  });
 export type Attendance = z.infer<typeof attendanceSchema>;
+
+/** A row for a guest (列席来宾, not a registered person). */
+export function isGuestAttendance(a: Pick<Attendance, 'personId' | 'guestName'>): boolean {
+  return !a.personId && !!a.guestName;
+}
+
+/**
+ * Who a row is for: a registered person or a named guest, never both, never neither. A guest is always
+ * 列席 (observer) and nobody attends in a guest's place (代会 is for invitees).
+ */
+export function attendanceIdentityProblems(
+  a: Pick<
+    Attendance,
+    | 'personId'
+    | 'guestName'
+    | 'guestUnitName'
+    | 'guestPost'
+    | 'observer'
+    | 'status'
+    | 'substitutePersonId'
+    | 'substituteName'
+  >,
+): string[] {
+  const guest = a.guestName !== undefined || a.guestUnitName !== undefined || a.guestPost !== undefined;
+  if (a.personId && guest) return ['参会人员不能既是登记人员又是列席来宾'];
+  if (a.personId) return [];
+  if (!a.guestName) return ['请选择参会人员或填写列席人员姓名'];
+  const problems: string[] = [];
+  if (!a.guestUnitName) problems.push('请填写单位');
+  if (!a.observer) problems.push('非登记人员只能列席');
+  if (a.status === 'substituted' || a.substitutePersonId || a.substituteName) problems.push('列席来宾不能由他人代会');
+  return problems;
+}
+
+/** What the documents say of a row's attendee: their name, unit and post as registered or as typed. */
+export interface AttendeeIdentity {
+  name: string;
+  /** The registered person's unit; absent for a guest. */
+  unitId?: string;
+  /** Full unit name (a guest's as typed). */
+  unitName: string;
+  /** 简称 when the unit has one (a guest's typed unit otherwise). */
+  unitShortName: string;
+  post?: string;
+  phone?: string;
+  guest: boolean;
+  /** The row names a person who is no longer in the register. */
+  missing: boolean;
+}
+
+/**
+ * The one lookup of an attendance row's attendee, for every reader (table, sign-in, 纪要, 签到表, 台账):
+ * a guest by typed name, unit and post; a person through the register (never a lookup by an absent id).
+ */
+export function attendeeIdentity(
+  a: Pick<Attendance, 'personId' | 'guestName' | 'guestUnitName' | 'guestPost'>,
+  person: (id: string) => { name: string; unitId: string; post?: string; phone?: string } | undefined,
+  unit: (id: string) => { name: string; shortName?: string } | undefined,
+): AttendeeIdentity {
+  if (!a.personId) {
+    const unitName = a.guestUnitName?.trim() ?? '';
+    return {
+      name: a.guestName?.trim() ?? '',
+      unitName,
+      unitShortName: unitName,
+      ...(a.guestPost?.trim() ? { post: a.guestPost.trim() } : {}),
+      guest: true,
+      missing: false,
+    };
+  }
+  const p = person(a.personId);
+  if (!p) return { name: '', unitName: '', unitShortName: '', guest: false, missing: true };
+  const u = unit(p.unitId);
+  return {
+    name: p.name,
+    unitId: p.unitId,
+    unitName: u?.name ?? '',
+    unitShortName: u ? u.shortName?.trim() || u.name : '',
+    ...(p.post?.trim() ? { post: p.post.trim() } : {}),
+    ...(p.phone ? { phone: p.phone } : {}),
+    guest: false,
+    missing: false,
+  };
+}
 
 /**
  * What a standing agenda item (通报, 研究未结执法争议 …) said when its meeting was held: its title and the

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AttendanceLineNode, BlockNode, HeadingNode, MinutesDoc, ParagraphNode } from '../editor/document';
 import { formatChineseDate } from './format';
 import { meetingDisplayName } from './meeting-names';
-import type { AgendaItem, Attendance, Meeting } from './meeting';
+import { attendeeIdentity, isGuestAttendance, type AgendaItem, type Attendance, type Meeting } from './meeting';
 import type { Person } from './person';
 import type { Unit } from './unit';
 
@@ -123,7 +123,10 @@ function textBlock(text: string): ParagraphNode {
   return text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' };
 }
 
-/** The 出席/请假/列席 name lists: "单位简称+姓名", 代会 as "代会人（代原参会人）". */
+/**
+ * The 出席/请假/列席 name lists: "单位简称+姓名", 代会 as "代会人（代原参会人）", a 列席来宾 (not registered)
+ * as typed, "单位+职务+姓名".
+ */
 export function attendanceNames(input: Pick<MinutesTemplateInput, 'attendance' | 'people' | 'units'>): {
   present: string[];
   leave: string[];
@@ -137,7 +140,16 @@ export function attendanceNames(input: Pick<MinutesTemplateInput, 'attendance' |
     return u ? u.shortName?.trim() || u.name : '';
   };
   const nameOf = (a: Attendance): string => {
-    const p = people.get(a.personId);
+    // A guest (列席来宾) as typed: 单位 + 职务 + 姓名.
+    if (isGuestAttendance(a)) {
+      const g = attendeeIdentity(
+        a,
+        () => undefined,
+        () => undefined,
+      );
+      return `${g.unitName}${g.post ?? ''}${g.name}`;
+    }
+    const p = a.personId ? people.get(a.personId) : undefined;
     const own = p ? `${unitOf(p)}${p.name}` : '';
     if (a.status !== 'substituted') return own;
     const sub = a.substitutePersonId ? people.get(a.substitutePersonId) : undefined;
@@ -147,7 +159,9 @@ export function attendanceNames(input: Pick<MinutesTemplateInput, 'attendance' |
   };
   const attended = (a: Attendance) => a.status === 'present' || a.status === 'substituted';
   const presentRows = input.attendance.filter((a) => !a.observer && attended(a));
-  const presentUnits = [...new Set(presentRows.map((a) => unitOf(people.get(a.personId))).filter(Boolean))];
+  const presentUnits = [
+    ...new Set(presentRows.map((a) => unitOf(a.personId ? people.get(a.personId) : undefined)).filter(Boolean)),
+  ];
   return {
     present: presentRows.map(nameOf).filter(Boolean),
     leave: input.attendance

@@ -1,6 +1,7 @@
 import type {
   AgendaItem,
   Attendance,
+  AttendanceGuestInput,
   AuditAnchor,
   AuditEntry,
   AuditVerification,
@@ -238,7 +239,12 @@ export interface AttendanceRepository {
   addObserver(meetingId: string, personId: string): Promise<Attendance>;
   /** An extra invitee (出席) not invited by default. */
   addInvitee(meetingId: string, personId: string): Promise<Attendance>;
-  /** Takes a person off the list (not once they signed in). */
+  /**
+   * 列席来宾: a named guest who is not registered (姓名, 单位, 职务 as typed); always 列席, audited. The same
+   * name and unit twice on one meeting is refused (DomainError 'conflict').
+   */
+  addGuest(meetingId: string, guest: AttendanceGuestInput): Promise<Attendance>;
+  /** Takes a person or a guest off the list (not once they signed in). */
   remove(id: string): Promise<void>;
   /** 'leave' needs `reason` (请填写请假原因); 'invited' undoes a mark. */
   setStatus(id: string, status: AttendanceMark, reason?: string): Promise<Attendance>;

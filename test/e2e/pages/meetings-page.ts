@@ -171,6 +171,29 @@ export class MeetingsPage {
     await expect(this.attendanceRow(name)).toContainText(`原因：${reason}`);
   }
 
+  /**
+   * 添加列席人员 → 非登记人员: a named guest (姓名, 单位, 职务 as typed). Checks first that the form refuses
+   * an empty name as it is typed, with the field's own message.
+   */
+  async addGuest(g: { name: string; unit: string; post?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: '添加列席人员' }).click();
+    const m = this.modal;
+    await expect(m.locator('.ant-modal-title')).toHaveText('添加列席人员');
+    await m.getByText('非登记人员', { exact: true }).click();
+    const name = m.getByLabel('姓名');
+    await expect(name).toBeFocused();
+    await name.fill('王');
+    await name.fill('');
+    await expect(m.getByText('请填写姓名')).toBeVisible();
+    await name.fill(g.name);
+    await expect(m.getByText('请填写姓名')).toHaveCount(0);
+    await m.getByLabel('单位').fill(g.unit);
+    if (g.post) await m.getByLabel('职务').fill(g.post);
+    await m.getByRole('button', { name: '添加', exact: true }).click();
+    await expect(m).toBeHidden();
+    await expect(this.attendanceRow(g.name)).toContainText(g.unit);
+  }
+
   async signInMode(): Promise<Locator> {
     const box = this.page.getByLabel('签到查找');
     // On the meeting day the tab opens in sign-in mode already.

@@ -4,9 +4,11 @@ import {
   DomainError,
   MEETING_ROLES,
   MEETING_STATE_LABELS,
+  attendanceGuestInputSchema,
   attendanceSchema,
   businessDate,
   idSchema,
+  isGuestAttendance,
   signInWindow,
   type Attendance,
   type Meeting,
@@ -25,6 +27,9 @@ const LABELS: FieldLabels = {
   reason: '请假原因',
   substitutePersonId: '代会人员',
   substituteName: '代会人员',
+  guestName: '姓名',
+  guestUnitName: '单位',
+  guestPost: '职务',
 };
 
 /**
@@ -56,6 +61,42 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
 
     addObserver: (meetingId, personId) => add(meetingId, personId, true),
     addInvitee: (meetingId, personId) => add(meetingId, personId, false),
+
+    async addGuest(meetingId, input) {
+      const guest = parseOrThrow(attendanceGuestInputSchema, input, LABELS);
+      return auditedWrite(ctx, tables, async (audit) => {
+        guard(audit, 'attendance.mark');
+        assertEditable(await mustGetMeeting(db, meetingId), '添加列席人员');
+        const same = await db.attendance
+          .where('meetingId')
+          .equals(meetingId)
+          .filter(
+            (a) => isGuestAttendance(a) && a.guestName === guest.guestName && a.guestUnitName === guest.guestUnitName,
+          )
+          .first();
+        if (same) throw new DomainError('conflict', `“${guest.guestUnitName}${guest.guestName}”已在本次会议列席名单中`);
+        const at = ctx.now().toISOString();
+        const row = toRecord({
+          id: ctx.newId(),
+          createdAt: at,
+          updatedAt: at,
+          meetingId,
+          observer: true,
+          status: 'invited',
+          ...guest,
+        });
+        await db.attendance.add(row);
+        audit.record({
+          entity: 'attendance',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: row,
+          reason: '列席来宾',
+        });
+        return row;
+      });
+    },
 
     async remove(id) {
       return auditedWrite(ctx, tables, async (audit) => {
@@ -92,6 +133,7 @@ export function createAttendanceRepository(ctx: DataLayerContext): AttendanceRep
       return auditedWrite(ctx, tables, async (audit) => {
         const before = await mustGet(db, id);
         assertEditable(await mustGetMeeting(db, before.meetingId), '记录代会');
+        if (isGuestAttendance(before)) throw new DomainError('validation', '列席来宾不能由他人代会');
         let substituteName = typed;
         if (parsed.substitutePersonId) {
           const p = await db.people.get(parsed.substitutePersonId);
@@ -214,14 +256,19 @@ function assertEditable(m: Meeting, what: string): void {
   }
 }
 
-/** Invitees before observers; then by joint-meeting role (总召集人 first) and name. */
+/** Invitees before observers; then by joint-meeting role (总召集人 first; guests last) and name. */
 export function compareAttendance(a: Attendance, b: Attendance, people: ReadonlyMap<string, Person>): number {
   if (a.observer !== b.observer) return a.observer ? 1 : -1;
-  const pa = people.get(a.personId);
-  const pb = people.get(b.personId);
+  const pa = a.personId ? people.get(a.personId) : undefined;
+  const pb = b.personId ? people.get(b.personId) : undefined;
+  // Guests (no person) come after the registered observers, by name.
   const ra = pa ? MEETING_ROLES.indexOf(pa.role) : MEETING_ROLES.length;
   const rb = pb ? MEETING_ROLES.indexOf(pb.role) : MEETING_ROLES.length;
-  return ra - rb || zhCollator.compare(pa?.name ?? '', pb?.name ?? '') || a.id.localeCompare(b.id);
+  return (
+    ra - rb ||
+    zhCollator.compare(pa?.name ?? a.guestName ?? '', pb?.name ?? b.guestName ?? '') ||
+    a.id.localeCompare(b.id)
+  );
 }
 
 async function mustGet(db: JointDeskDB, id: string): Promise<Attendance> {

@@ -1,12 +1,14 @@
 import { LoginOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isAttendanceEditable, signInWindow, type Attendance, type Meeting } from '../../../../../shared/domain';
 import { getDataLayer, useAttendance, usePermission } from '../../../db';
 import { DeniedNotice, todayIso, useReportError } from '../../../ui';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
 import { AddPersonModal } from './add-person-modal';
+import { attendeeOf } from './attendee';
 import { AttendanceTable, type AttendanceActions } from './attendance-table';
 import { attendanceCounts } from './counts';
 import { CountsBar } from './counts-bar';
@@ -19,6 +21,7 @@ type Mode = 'list' | 'signIn';
 /** 参会人员: the list with marks (出席 / 请假 / 缺席 / 代会), observers, and the sign-in mode for the day. */
 export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups: MeetingLookups }) {
   const { t } = useMeetingsText();
+  const { t: tg } = useTranslation('attendanceGuest');
   const { message } = App.useApp();
   const reportError = useReportError();
   const rows = useAttendance(meeting.id);
@@ -37,13 +40,13 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
   const taken = useMemo(() => {
     const s = new Set<string>();
     for (const a of rows ?? []) {
-      s.add(a.personId);
+      if (a.personId) s.add(a.personId);
       if (a.substitutePersonId) s.add(a.substitutePersonId);
     }
     return s;
   }, [rows]);
   const counts = attendanceCounts(rows ?? []);
-  const nameOf = (a: Attendance | undefined) => (a ? (lookups.person(a.personId)?.name ?? '') : undefined);
+  const nameOf = (a: Attendance | undefined) => (a ? attendeeOf(a, lookups).name : undefined);
 
   const run = async (work: () => Promise<unknown>): Promise<boolean> => {
     try {
@@ -140,6 +143,14 @@ export function AttendanceTab({ meeting, lookups }: { meeting: Meeting; lookups:
             if (!ok) return;
           }
         }}
+        onSubmitGuest={(guest) =>
+          run(async () => {
+            const row = await repo.addGuest(meeting.id, guest);
+            void message.success(
+              tg('added', { name: `${row.guestUnitName ?? ''}${row.guestPost ?? ''}${row.guestName ?? ''}` }),
+            );
+          })
+        }
       />
     </>
   );

@@ -2,8 +2,10 @@ import { MoreOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Attendance } from '../../../../../shared/domain';
 import { formatDateTime } from '../../../ui';
+import { useTranslation } from 'react-i18next';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
+import { attendeeOf } from './attendee';
 import { AttendanceStatusTag } from './status-tag';
 
 export interface AttendanceActions {
@@ -28,28 +30,37 @@ export function AttendanceTable({
   actions: AttendanceActions;
 }) {
   const { t } = useMeetingsText();
+  const { t: tg } = useTranslation('attendanceGuest');
   const columns: TableColumnsType<Attendance> = [
     {
       title: t('meetings:attendance.col.name'),
       key: 'name',
       width: 150,
-      render: (_, a) => (
-        <Space size={4}>
-          <Typography.Text>{lookups.person(a.personId)?.name ?? t('meetings:unknownPerson')}</Typography.Text>
-          {a.observer ? <Tag>{t('meetings:attendance.observer')}</Tag> : null}
-        </Space>
-      ),
+      render: (_, a) => {
+        const who = attendeeOf(a, lookups);
+        return (
+          <Space size={4} wrap>
+            <Typography.Text>{who.missing ? t('meetings:unknownPerson') : who.name}</Typography.Text>
+            {a.observer ? <Tag>{t('meetings:attendance.observer')}</Tag> : null}
+            {who.guest ? (
+              <Tag color="gold" title={tg('markerTitle')} data-testid="guest-marker">
+                {tg('marker')}
+              </Tag>
+            ) : null}
+          </Space>
+        );
+      },
     },
     {
       title: t('meetings:attendance.col.unit'),
       key: 'unit',
-      render: (_, a) => lookups.unit(lookups.person(a.personId)?.unitId)?.name ?? '—',
+      render: (_, a) => attendeeOf(a, lookups).unitName || '—',
     },
     {
       title: t('meetings:attendance.col.post'),
       key: 'post',
       width: 140,
-      render: (_, a) => lookups.person(a.personId)?.post ?? '—',
+      render: (_, a) => attendeeOf(a, lookups).post ?? '—',
     },
     {
       title: t('meetings:attendance.col.role'),
@@ -94,7 +105,7 @@ export function AttendanceTable({
             key: 'actions',
             width: 300,
             render: (_: unknown, a: Attendance) => {
-              const name = lookups.person(a.personId)?.name ?? '';
+              const name = attendeeOf(a, lookups).name;
               return (
                 <Space size={4}>
                   <Button

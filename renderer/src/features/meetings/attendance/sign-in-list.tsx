@@ -1,11 +1,13 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { App, Button, Flex, Input, List, Typography, theme, type InputRef } from 'antd';
+import { App, Button, Flex, Input, List, Tag, Typography, theme, type InputRef } from 'antd';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Attendance } from '../../../../../shared/domain';
 import { getDataLayer } from '../../../db';
 import { formatDateTime, useReportError } from '../../../ui';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
+import { attendeeOf } from './attendee';
 import { AttendanceStatusTag } from './status-tag';
 
 /**
@@ -15,6 +17,7 @@ import { AttendanceStatusTag } from './status-tag';
  */
 export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: MeetingLookups }) {
   const { t } = useMeetingsText();
+  const { t: tg } = useTranslation('attendanceGuest');
   const { token } = theme.useToken();
   const { message, modal } = App.useApp();
   const reportError = useReportError();
@@ -27,14 +30,14 @@ export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: Mee
     const q = query.trim().toLocaleLowerCase('zh-CN');
     return rows
       .map((a) => {
-        const p = lookups.person(a.personId);
-        const unit = lookups.unit(p?.unitId);
+        const who = attendeeOf(a, lookups);
         return {
           a,
-          name: p?.name ?? '',
-          unit: unit?.name ?? '',
-          shortUnit: unit?.shortName ?? '',
-          post: p?.post ?? '',
+          name: who.name,
+          unit: who.unitName,
+          shortUnit: who.unitShortName,
+          post: who.post ?? '',
+          guest: who.guest,
         };
       })
       .filter((e) =>
@@ -184,6 +187,11 @@ export function SignInList({ rows, lookups }: { rows: Attendance[]; lookups: Mee
                   </Typography.Text>
                   {e.a.observer ? (
                     <Typography.Text type="secondary">{t('meetings:attendance.observer')}</Typography.Text>
+                  ) : null}
+                  {e.guest ? (
+                    <Tag color="gold" title={tg('markerTitle')}>
+                      {tg('marker')}
+                    </Tag>
                   ) : null}
                   {e.a.status !== 'invited' ? <AttendanceStatusTag status={e.a.status} /> : null}
                   {e.a.status === 'substituted' ? (

@@ -4,6 +4,7 @@ import {
   UNIT_KINDS,
   addDays,
   agendaItemTitle,
+  attendeeIdentity,
   type Attendance,
   type Meeting,
   type Person,
@@ -37,13 +38,14 @@ function orderAttendance(
   units: ReadonlyMap<string, Unit>,
 ): Attendance[] {
   const rank = (a: Attendance) => {
-    const p = people.get(a.personId);
+    const p = a.personId ? people.get(a.personId) : undefined;
     const u = p ? units.get(p.unitId) : undefined;
+    // A guest (列席来宾) has no role or registered unit: after the registered people, by the unit typed.
     return {
       role: p ? MEETING_ROLES.indexOf(p.role) : MEETING_ROLES.length,
       kind: u ? UNIT_KINDS.indexOf(u.kind) : UNIT_KINDS.length,
-      unit: u?.name ?? '',
-      name: p?.name ?? '',
+      unit: u?.name ?? a.guestUnitName ?? '',
+      name: p?.name ?? a.guestName ?? '',
     };
   };
   const sorted = [...rows].sort((a, b) => {
@@ -51,7 +53,8 @@ function orderAttendance(
     const y = rank(b);
     return x.role - y.role || x.kind - y.kind || zh.compare(x.unit, y.unit) || zh.compare(x.name, y.name);
   });
-  const unitOf = (a: Attendance) => people.get(a.personId)?.unitId ?? '';
+  const unitOf = (a: Attendance) =>
+    (a.personId ? people.get(a.personId)?.unitId : a.guestUnitName && `guest:${a.guestUnitName}`) ?? '';
   const firstSeen = new Map<string, number>();
   sorted.forEach((a, i) => {
     if (!firstSeen.has(unitOf(a))) firstSeen.set(unitOf(a), i);
@@ -67,13 +70,16 @@ function attendee(
   people: ReadonlyMap<string, Person>,
   units: ReadonlyMap<string, Unit>,
 ): MeetingDocAttendee {
-  const p = people.get(a.personId);
-  const unit = (p && units.get(p.unitId)?.name) ?? '';
+  const who = attendeeIdentity(
+    a,
+    (id) => people.get(id),
+    (id) => units.get(id),
+  );
   const base: MeetingDocAttendee = {
-    unit,
-    name: p?.name ?? '（已删除人员）',
-    ...(p?.post ? { post: p.post } : {}),
-    ...(p?.phone ? { phone: p.phone } : {}),
+    unit: who.unitName,
+    name: who.missing ? '（已删除人员）' : who.name,
+    ...(who.post ? { post: who.post } : {}),
+    ...(who.phone ? { phone: who.phone } : {}),
     status: a.observer ? '列席' : a.status === 'leave' ? '请假' : '出席',
     ...(a.leaveReason ? { leaveReason: a.leaveReason } : {}),
   };
