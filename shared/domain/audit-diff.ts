@@ -98,7 +98,21 @@ const COMMON_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Bookkeeping fields that change with every write and say nothing to the reader. */
-const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'contentHash', 'data', 'prevHash', 'hash']);
+const HIDDEN = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'contentHash',
+  'data',
+  'prevHash',
+  'hash',
+  // Internal links and keys with no name a reader could use.
+  'minutesId',
+  'agendaItemId',
+  'ownerId',
+  'importKey',
+  'deadlineWorkingDays',
+]);
 
 const STATE_LABELS: Partial<Record<AuditedEntity, (s: string) => string | undefined>> = {
   dispute: (s) => disputeStateLabel(s as DisputeState) as string | undefined,

@@ -17,7 +17,7 @@ export interface AuditEntryDrawerProps {
 
 /** One audit entry: who, when, what, and its before/after field by field. */
 export function AuditEntryDrawer({ seq, onClose, onOnlyThis }: AuditEntryDrawerProps) {
-  const { t } = useTranslation([AUDIT_TRAIL_NS, 'settings', 'common', 'topics', 'disputes', 'units']);
+  const { t } = useTranslation([AUDIT_TRAIL_NS, 'settings', 'common', 'topics', 'disputes', 'units', 'followup']);
   const loaded = useAuditEntry(seq);
   const text = useAuditText();
   const rows = useMemo<AuditDiffRow[]>(
@@ -95,11 +95,13 @@ export function AuditEntryDrawer({ seq, onClose, onOnlyThis }: AuditEntryDrawerP
                 {
                   title: t('detail.before'),
                   dataIndex: 'before',
+                  width: '40%',
                   render: (v: string) => <Cell value={v} empty={t('detail.empty')} />,
                 },
                 {
                   title: t('detail.after'),
                   dataIndex: 'after',
+                  width: '40%',
                   render: (v: string, r) => (
                     <Cell value={v === r.before && v !== '' ? t('detail.same') : v} empty={t('detail.empty')} />
                   ),
@@ -115,7 +117,9 @@ export function AuditEntryDrawer({ seq, onClose, onOnlyThis }: AuditEntryDrawerP
 
 function Cell({ value, empty }: { value: string; empty: string }) {
   return value === '' ? (
-    <Typography.Text type="secondary">{empty}</Typography.Text>
+    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+      {empty}
+    </Typography.Text>
   ) : (
     <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{value}</span>
   );
