@@ -242,7 +242,7 @@ export function auditObjectName(e: AuditEntry, lookups: AuditLookups): string | 
     case 'resolution':
       return resolutionText(lookups, id, s);
     case 'attendance': {
-      const who = named(lookups.people, s.personId) ?? str(s.substituteName);
+      const who = named(lookups.people, s.personId) ?? str(s.guestName) ?? str(s.substituteName);
       const where = meetingName(lookups, s.meetingId);
       return who && where ? `${who}（${where}）` : (who ?? where);
     }

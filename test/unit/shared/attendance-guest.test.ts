@@ -9,6 +9,8 @@ import {
   type Person,
   type Unit,
 } from '../../../shared/domain';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import { auditObjectLabel, emptyAuditLookups } from '../../../shared/domain/audit-labels';
 import { buildMinutesDraft } from '../../../shared/domain/minutes-template';
 import { packDocx, signInSheetDocument, type MeetingDocInput } from '../../../shared/export/docx';
 import type { AttendanceLineNode } from '../../../shared/editor/document';
@@ -158,5 +160,29 @@ describe('a guest in the 纪要 and the 签到表', () => {
       ),
     );
     expect(cells).toContainEqual(['2', '区司法局', '副局长', '王明', '', '']);
+  });
+});
+
+describe('a guest in the audit trail', () => {
+  it('names a guest’s attendance row by the typed name (no person to look up)', () => {
+    const e: AuditEntry = {
+      seq: 1,
+      ts: '2026-03-09T06:05:00.000Z',
+      actorId: 'p1',
+      actorName: '王小明',
+      actorRole: 'office_staff',
+      entity: 'attendance',
+      entityId: 'a1',
+      action: 'create',
+      before: null,
+      after: { ...guestRow },
+      hash: 'h',
+      prevHash: '',
+    } as AuditEntry;
+    const l = {
+      ...emptyAuditLookups(),
+      meetings: new Map([['m1', { year: 2026, sequence: 3, kind: 'regular' as const }]]),
+    };
+    expect(auditObjectLabel(e, l)).toBe('出席记录 王明（2026年第三次定期联席会议）');
   });
 });
