@@ -24,3 +24,11 @@ export function meetingSessionName(m: Numbered): string {
 export function meetingDisplayName(m: Numbered, jointMeetingName = ''): string {
   return `${jointMeetingName.trim()}${meetingSessionName(m)}`;
 }
+
+/** A title worth showing beside the official name (not just the name again, in Chinese or Arabic digits). */
+export function distinctTitle(m: Numbered & Pick<Meeting, 'title'>): string | undefined {
+  const t = m.title?.trim();
+  if (!t) return undefined;
+  const plain = [meetingOfficialName(m), `${m.year}年第${m.sequence}次${MEETING_KIND_LABELS[m.kind]}`];
+  return plain.includes(t) ? undefined : t;
+}

@@ -11,6 +11,7 @@ import { createDocumentSettingsRepository } from './repositories/document-settin
 import { createFollowupRepository } from './repositories/followup';
 import { createHomeRepository } from './repositories/home';
 import { createImporterRepository } from './repositories/importer';
+import { createLedgersRepository } from './repositories/ledgers';
 import { createMeetingsRepository } from './repositories/meetings';
 import { createMinutesRepository } from './repositories/minutes';
 import { createMinutesTemplateRepository } from './repositories/minutes-template';
@@ -60,5 +61,6 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     followup: createFollowupRepository(ctx),
     statistics: createStatisticsRepository(ctx),
     home: createHomeRepository(ctx),
+    ledgers: createLedgersRepository(ctx),
   };
 }

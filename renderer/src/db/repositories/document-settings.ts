@@ -40,7 +40,7 @@ const DOCUMENT_NAMES: Record<MeetingDocumentKind, string> = {
   report: '落实情况通报',
 };
 
-const noticeNumberSchema = z.object({
+export const noticeNumberSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   number: z.number().int().min(1, '发文字号序号应为正整数').max(9999, '发文字号序号过大'),
   date: isoDateSchema,

@@ -3,9 +3,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MEETING_KINDS,
-  MEETING_KIND_LABELS,
   MEETING_STATES,
   formatChineseDateTime,
+  distinctTitle,
   meetingOfficialName,
   ordinalSession,
   type Meeting,
@@ -21,13 +21,8 @@ export const MEETINGS_NS = 'meetings';
 /** 2026年第三次定期联席会议 — the official name (the one formatter in shared/domain/meeting-names.ts). */
 export { meetingOfficialName };
 
-/** A title worth showing beside the official name (not just the name again, in Chinese or Arabic digits). */
-export function distinctTitle(m: Pick<Meeting, 'year' | 'sequence' | 'kind' | 'title'>): string | undefined {
-  const t = m.title?.trim();
-  if (!t) return undefined;
-  const plain = [meetingOfficialName(m), `${m.year}年第${m.sequence}次${MEETING_KIND_LABELS[m.kind]}`];
-  return plain.includes(t) ? undefined : t;
-}
+/** A title worth showing beside the official name (shared/domain/meeting-names.ts). */
+export { distinctTitle };
 
 /** `2026-03-09T09:00` as a dayjs value for pickers, and back. */
 export function startsAtToDayjs(startsAt: string): dayjs.Dayjs {

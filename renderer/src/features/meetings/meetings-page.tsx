@@ -3,10 +3,13 @@ import { App, Button, ConfigProvider, Empty, Flex, Segmented, Select, Skeleton, 
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
 import type { MeetingKind, MeetingState } from '../../../../shared/domain';
-import { useMeetings } from '../../db';
+import { getDataLayer, useMeetings } from '../../db';
+import type { MeetingListFilter } from '../../db/types';
 import { Guarded, Page, todayIso } from '../../ui';
+import { LedgerExportButton } from '../ledgers/ledger-export-button';
 import { useMeetingsText } from './labels';
 import { MeetingCalendar } from './list/meeting-calendar';
+import { meetingLedgerJob } from './list/meeting-ledger';
 import { MeetingTable } from './list/meeting-table';
 import { MeetingDetailPage } from './meeting-detail';
 import { MeetingFormModal } from './meeting-form-modal';
@@ -64,7 +67,12 @@ function MeetingsHome() {
   const lookups = useMeetingLookups();
   const all = useMeetings();
   // The calendar pages through months itself, so the year filter only applies to the table.
-  const rows = useMeetings({ year: view === 'table' ? year : undefined, kind, states: state ? [state] : undefined });
+  const filter: MeetingListFilter = {
+    ...(view === 'table' && year !== undefined ? { year } : {}),
+    ...(kind ? { kind } : {}),
+    ...(state ? { states: [state] } : {}),
+  };
+  const rows = useMeetings(filter);
 
   const yearOptions = useMemo(() => {
     const years = new Set((all ?? []).map((m) => m.year));
@@ -86,12 +94,22 @@ function MeetingsHome() {
       title={t('meetings:page.title')}
       description={t('meetings:page.description')}
       extra={
-        // Only the office convenes meetings: other roles see the list without the button.
-        <Guarded action="meeting.create" hide>
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('meetings:list.create')}
-          </Button>
-        </Guarded>
+        <Flex gap={8}>
+          {/* 会议台账 of the meetings the list shows now (year, kind and state filters). */}
+          {all !== undefined && all.length > 0 ? (
+            <LedgerExportButton
+              ns="meetings"
+              testId="meetings-ledger-export"
+              job={(filterName) => meetingLedgerJob(getDataLayer(), filter, todayIso(), filterName)}
+            />
+          ) : null}
+          {/* Only the office convenes meetings: other roles see the list without the button. */}
+          <Guarded action="meeting.create" hide>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+              {t('meetings:list.create')}
+            </Button>
+          </Guarded>
+        </Flex>
       }
     >
       {all !== undefined && all.length === 0 ? (

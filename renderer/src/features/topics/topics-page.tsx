@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, type InputRef } from 'antd';
+import { App, Button, Flex, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { usePermission } from '../../db';
-import { Guarded, Page, useListShortcuts } from '../../ui';
+import { getDataLayer, usePermission } from '../../db';
+import { Guarded, Page, todayIso, useListShortcuts } from '../../ui';
+import { LedgerExportButton } from '../ledgers/ledger-export-button';
 import { useTopicsText } from './labels';
 import { TopicDetailPage } from './topic-detail';
 import { TopicFormModal } from './topic-form-modal';
+import { topicLedgerJob } from './topic-ledger';
 import { NO_FILTERS, TopicList, type TopicFilters } from './topic-list';
 import { useTopicNames } from './use-topic-names';
 
@@ -38,12 +40,20 @@ function TopicsHome({ filters, onFilters }: { filters: TopicFilters; onFilters: 
       title={t('topics:page.title')}
       description={t('topics:page.description')}
       extra={
-        // Supervisors and the chair never submit topics: no button for them.
-        <Guarded action="topic.submit" hide>
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('topics:list.create')}
-          </Button>
-        </Guarded>
+        <Flex gap={8}>
+          {/* 议题台账 of what the list shows now (its filters and state tab). */}
+          <LedgerExportButton
+            ns="topics"
+            testId="topics-ledger-export"
+            job={(filterName) => topicLedgerJob(getDataLayer(), filters, todayIso(), filterName)}
+          />
+          {/* Supervisors and the chair never submit topics: no button for them. */}
+          <Guarded action="topic.submit" hide>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+              {t('topics:list.create')}
+            </Button>
+          </Guarded>
+        </Flex>
       }
     >
       <TopicList

@@ -14,6 +14,8 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Real dates shown as the office writes them: 2026年3月9日. */
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+/** Date-time columns (`kind: 'datetime'`, e.g. a meeting's 召开时间): 2026年3月9日 14:30. */
+const DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm';
 /** Longest stretch of row writing between two yields to the event loop (the page stays responsive). */
 const SLICE_MS = 50;
 
@@ -78,6 +80,7 @@ export async function writeLedgerWorkbook(
     });
 
     const width = sheet.columns.length;
+    const dateFormats = sheet.columns.map((c) => (c.kind === 'datetime' ? DATETIME_FORMAT : DATE_FORMAT));
     for (let i = 0; i < sheet.rows.length; i++) {
       const values = sheet.rows[i]!;
       // An empty string would be stored as an empty text cell; a blank cell is what Excel users expect.
@@ -89,7 +92,7 @@ export async function writeLedgerWorkbook(
         const v = values[c - 1];
         // Counts (协商次数, 序号) and dates read better centred; text stays top-left and wrapped.
         if (v instanceof Date) {
-          cell.numFmt = DATE_FORMAT;
+          cell.numFmt = dateFormats[c - 1]!;
           cell.alignment = { horizontal: 'center', vertical: 'top' };
         } else if (typeof v === 'number') cell.alignment = { horizontal: 'center', vertical: 'top' };
       }
