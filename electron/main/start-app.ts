@@ -3,6 +3,10 @@ import type { BrowserWindow, CustomScheme } from 'electron';
 import { join, resolve } from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, ipcContract } from '../../shared/ipc/contract';
 import { resolveDevServerUrl, resolveUserDataPath } from './app-paths';
+import { createBackupSettingsStore } from './backup/backup-settings';
+import { createBackupStore } from './backup/backup-store';
+import { nodeBackupFolderFs } from './backup/node-backup-fs';
+import { createQuitBackup } from './backup/quit-backup';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { createProtocolHandler } from './protocol/app-protocol';
@@ -83,6 +87,15 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // DUR-8: the first quit waits (at most QUIT_BACKUP_TIMEOUT_MS) for the renderer's quit backup.
+  const quitBackup = createQuitBackup({
+    getContents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
+    quit: () => app.quit(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    log: (message) => log(message),
+  });
+  app.on('before-quit', (event) => void quitBackup.onBeforeQuit(event));
 
   // ---- on ready ----
   const ready = app
@@ -94,6 +107,15 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
       protocol.handle(APP_SCHEME, createProtocolHandler(resolve(options.mainDir, '../renderer')));
 
       const userDataPath = app.getPath('userData');
+      const backupStore = createBackupStore({
+        fs: nodeBackupFolderFs,
+        settings: createBackupSettingsStore({
+          filePath: join(userDataPath, 'backup-settings.json'),
+          // A folder the user sees (Documents), changeable in 设置 → 数据备份.
+          defaultDir: join(app.getPath('documents'), '联席会议工作台备份'),
+          fs: nodeWindowStateFs,
+        }),
+      });
       registerIpc(
         electron.ipcMain,
         createIpcHandlers({
@@ -106,6 +128,12 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
           print: {
             appUrl: devUrl ?? PRODUCTION_URL,
             renderPdf: createPdfRenderer({ BrowserWindow: electron.BrowserWindow, isDev }),
+          },
+          backup: {
+            store: backupStore,
+            shell: electron.shell,
+            fs: nodeFilesFs,
+            onQuitBackupDone: (ok) => quitBackup.done(ok),
           },
           appInfo: {
             version: app.getVersion(),

@@ -74,6 +74,8 @@ export const ACTIONS = [
   'task.verify',
   'settings.calendar',
   'settings.minutes_template',
+  'data.backup',
+  'data.restore',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -162,6 +164,8 @@ const GRANTS: Record<Action, Grant> = {
   'task.verify': ['supervisor'],
   'settings.calendar': OFFICE,
   'settings.minutes_template': OFFICE,
+  'data.backup': OFFICE,
+  'data.restore': OFFICE,
 };
 
 const ACTION_LABELS: Record<Action, string> = {
@@ -233,6 +237,8 @@ const ACTION_LABELS: Record<Action, string> = {
   'task.verify': '核验办理结果',
   'settings.calendar': '导入工作日历',
   'settings.minutes_template': '修改纪要模板',
+  'data.backup': '备份数据',
+  'data.restore': '从备份恢复数据',
 };
 
 /** Task actions a liaison may take only for a task whose lead or co-unit is the liaison's own unit. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BACKUP_FILE_PATTERN, BACKUP_KINDS, MAX_BACKUP_FILE_BYTES } from '../backup/limits';
+import { retentionPolicySchema } from '../backup/retention';
 
 /** Largest file the renderer may hand to main for saving, or read through `files:open`. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -35,6 +37,34 @@ const fileFilter = z
       .max(10),
   })
   .strict();
+
+const backupName = z.string().max(120).regex(BACKUP_FILE_PATTERN, '不是本程序的备份文件名');
+const backupBytes = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.byteLength <= MAX_BACKUP_FILE_BYTES, `备份文件超过 ${MAX_BACKUP_FILE_BYTES / 1024 / 1024} MB 上限`);
+
+/** One file in main's backup folder, with what main found when it checked it. */
+export const backupEntrySchema = z.object({
+  name: z.string(),
+  size: z.number(),
+  createdAt: z.string(),
+  kind: z.enum(BACKUP_KINDS),
+  /** `verified`: structure, CRC-32, SHA-256, counts and digest all checked; `damaged`: refused, with why. */
+  status: z.enum(['verified', 'damaged']),
+  problem: z.string().optional(),
+  /** Rows per table from the manifest (verified files only). */
+  tables: z.record(z.string(), z.number()).optional(),
+  appVersion: z.string().optional(),
+  schemaVersion: z.number().optional(),
+});
+
+export const backupFolderSchema = z.object({
+  dir: z.string(),
+  retention: retentionPolicySchema,
+  entries: z.array(backupEntrySchema),
+  /** ISO time of the newest backup of any kind, or null. */
+  lastBackupAt: z.string().nullable(),
+});
 
 /**
  * The one IPC contract: channel → input schema → output type. Main registers exactly these channels,
@@ -76,7 +106,52 @@ export const ipcContract = {
       .strict(),
     output: z.object({ saved: z.boolean(), path: z.string().optional() }),
   },
+  /** Main's backup folder: where it is, the retention policy, and every backup file checked. */
+  'backup:list': {
+    input: z.undefined().or(z.object({}).strict()),
+    output: backupFolderSchema,
+  },
+  /** Writes a backup the renderer made into the folder (temp file → fsync → rename), then applies retention. */
+  'backup:write': {
+    input: z.object({ name: backupName, bytes: backupBytes }).strict(),
+    output: z.object({ path: z.string(), removed: z.array(z.string()) }),
+  },
+  /** The bytes of one backup in the folder (for restore), by its file name only. */
+  'backup:read': {
+    input: z.object({ name: backupName }).strict(),
+    output: z.object({ bytes: z.instanceof(Uint8Array) }),
+  },
+  /** Lets the user pick a backup file anywhere (the 256 MB backup cap instead of 50 MB). */
+  'backup:open-file': {
+    input: z.undefined().or(z.object({}).strict()),
+    output: z.object({
+      canceled: z.boolean(),
+      name: z.string().optional(),
+      bytes: z.instanceof(Uint8Array).optional(),
+    }),
+  },
+  /** Asks the user for another backup folder; existing backups stay where they are. */
+  'backup:choose-dir': {
+    input: z.undefined().or(z.object({}).strict()),
+    output: z.object({ dir: z.string(), changed: z.boolean() }),
+  },
+  'backup:set-retention': {
+    input: retentionPolicySchema,
+    output: z.object({ retention: retentionPolicySchema, removed: z.array(z.string()) }),
+  },
+  /** Opens the backup folder in the system file manager. */
+  'backup:reveal-dir': {
+    input: z.undefined().or(z.object({}).strict()),
+    output: z.object({ shown: z.boolean() }),
+  },
+  /** The renderer's answer to main's quit request (`BACKUP_QUIT_REQUEST`, messages.ts): its quit backup is written (or failed); main may quit. */
+  'backup:quit-done': {
+    input: z.object({ ok: z.boolean() }).strict(),
+    output: z.object({ quitting: z.boolean() }),
+  },
 } as const;
+
+export { BACKUP_QUIT_REQUEST, QUIT_BACKUP_TIMEOUT_MS } from './messages';
 
 export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract;
@@ -106,5 +181,17 @@ export interface JointDeskBridge {
   print: {
     /** Renders an app print route to PDF in a hidden window, then asks where to save it. */
     toPdf(input: IpcInput<'print:to-pdf'>): Promise<IpcResult<IpcOutput<'print:to-pdf'>>>;
+  };
+  backup: {
+    list(): Promise<IpcResult<IpcOutput<'backup:list'>>>;
+    write(input: IpcInput<'backup:write'>): Promise<IpcResult<IpcOutput<'backup:write'>>>;
+    read(input: IpcInput<'backup:read'>): Promise<IpcResult<IpcOutput<'backup:read'>>>;
+    openFile(): Promise<IpcResult<IpcOutput<'backup:open-file'>>>;
+    chooseDir(): Promise<IpcResult<IpcOutput<'backup:choose-dir'>>>;
+    setRetention(input: IpcInput<'backup:set-retention'>): Promise<IpcResult<IpcOutput<'backup:set-retention'>>>;
+    revealDir(): Promise<IpcResult<IpcOutput<'backup:reveal-dir'>>>;
+    quitDone(input: IpcInput<'backup:quit-done'>): Promise<IpcResult<IpcOutput<'backup:quit-done'>>>;
+    /** Registers the one handler for main's quit request (a later call replaces it). */
+    onQuitRequest(handler: () => void): void;
   };
 }

@@ -1,5 +1,6 @@
 import type { IpcContract } from '../../../shared/ipc/contract';
 import { createAppHandlers, type AppInfoContext } from './app';
+import { createBackupHandlers, type BackupContext } from './backup';
 import { createFileHandlers, type FilesContext } from './files';
 import { createPrintHandlers, type PrintContext } from './print';
 import type { HandlersFor } from './register';
@@ -8,6 +9,8 @@ export type IpcContext = FilesContext & {
   readonly appInfo: AppInfoContext;
   /** Printing reuses the file handlers' save-as, so only the page URL and the renderer are injected. */
   readonly print: Omit<PrintContext, 'saveAs'>;
+  /** The backup folder; dialogs and the window are shared with the file handlers. */
+  readonly backup: Omit<BackupContext, 'dialog' | 'getWindow'>;
 };
 
 /** Every channel's handler, built from one injected context. */
@@ -17,5 +20,6 @@ export function createIpcHandlers(ctx: IpcContext): HandlersFor<IpcContract> {
     ...files,
     ...createAppHandlers(ctx.appInfo),
     ...createPrintHandlers({ ...ctx.print, saveAs: files['files:save-as'] }),
+    ...createBackupHandlers({ ...ctx.backup, dialog: ctx.dialog, getWindow: ctx.getWindow }),
   };
 }

@@ -2,6 +2,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { useAppLanguage } from '../i18n';
+import { DatabaseGate } from './database-gate';
 import { ErrorBoundary } from './error-boundary';
 import { antdLocale, applyDayjsLocale } from './locale';
 import { ProfileGate } from './profile-gate';
@@ -9,7 +10,7 @@ import { createAppRouter } from './router';
 import { appTheme } from './theme';
 import './global.css';
 
-/** The whole renderer: theme and locale, antd's App (message/modal), error boundary, profile gate, routes. */
+/** The whole renderer: theme and locale, antd's App (message/modal), error boundary, database gate, profile gate, routes. */
 export function App() {
   const lng = useAppLanguage();
   const [router] = useState(createAppRouter);
@@ -20,9 +21,11 @@ export function App() {
     <ConfigProvider locale={antdLocale(lng)} theme={appTheme} button={{ autoInsertSpace: false }}>
       <AntApp style={{ height: '100%' }}>
         <ErrorBoundary>
-          <ProfileGate>
-            <RouterProvider router={router} />
-          </ProfileGate>
+          <DatabaseGate>
+            <ProfileGate>
+              <RouterProvider router={router} />
+            </ProfileGate>
+          </DatabaseGate>
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

@@ -15,5 +15,5 @@ export type {
   UnitListFilter,
   UnitsRepository,
 } from './types';
-export { getDataLayer, setDataLayer } from './singleton';
+export { getDatabase, getDataLayer, setDataLayer } from './singleton';
 export * from './hooks';

@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import { MAX_BACKUP_FILE_BYTES } from '../../../shared/backup/limits';
 import { PRINT_READY_ATTRIBUTE, PRINT_ROUTE_PATTERN } from '../../../shared/ipc/contract';
 import { acceptAttribute, formatBytes, matchesFilters, runtimeFromUserAgent } from './file-rules';
 import { DEFAULT_MAX_OPEN_BYTES, type Host, type OpenFileResult, type SaveFileResult } from './host';
@@ -86,7 +87,7 @@ export function printRouteInFrame(route: string, o: BrowserPrintOptions = {}): P
 
 /** The host in a plain browser (dev:web, e2e): downloads for saving, a file input for opening. */
 export function createBrowserHost(): Host {
-  return {
+  const host: Host = {
     kind: 'browser',
     async saveFile({ suggestedName, bytes }) {
       // Copy into a fresh ArrayBuffer: a Uint8Array view may sit on a larger or shared buffer.
@@ -152,5 +153,16 @@ export function createBrowserHost(): Host {
         runtime: runtimeFromUserAgent(navigator.userAgent),
       };
     },
+    backups: {
+      // A web page cannot keep files on its own: each backup is a download the user keeps.
+      storage: 'download',
+      keep: ({ fileName, bytes }) => host.saveFile({ suggestedName: fileName, bytes, filters: BACKUP_FILTERS }),
+      folder: async () => null,
+      readFromFolder: () => Promise.reject(new HostError(hostText('noBackupFolder'))),
+      openFile: () => host.openFile({ filters: BACKUP_FILTERS, maxBytes: MAX_BACKUP_FILE_BYTES }),
+    },
   };
+  return host;
 }
+
+const BACKUP_FILTERS = [{ name: '联席会议工作台备份', extensions: ['zip'] }];

@@ -47,5 +47,40 @@ export function createElectronHost(bridge: JointDeskBridge): Host {
     async revealFile(path) {
       unwrapIpc(await bridge.files.reveal({ path }));
     },
+    backups: {
+      storage: 'folder',
+      async keep({ fileName, bytes }) {
+        const out = unwrapIpc(await bridge.backup.write({ name: fileName, bytes: onArrayBuffer(bytes) }));
+        return { saved: true, path: out.path, removed: out.removed };
+      },
+      async folder() {
+        return unwrapIpc(await bridge.backup.list());
+      },
+      async readFromFolder(name) {
+        return unwrapIpc(await bridge.backup.read({ name })).bytes;
+      },
+      async openFile() {
+        const out = unwrapIpc(await bridge.backup.openFile());
+        if (out.canceled || out.bytes === undefined || out.name === undefined) return { canceled: true };
+        return { canceled: false, name: out.name, bytes: out.bytes };
+      },
+      async chooseFolder() {
+        return unwrapIpc(await bridge.backup.chooseDir());
+      },
+      async setRetention(retention) {
+        return unwrapIpc(await bridge.backup.setRetention(retention));
+      },
+      async revealFolder() {
+        unwrapIpc(await bridge.backup.revealDir());
+      },
+      onQuitRequest(handler) {
+        bridge.backup.onQuitRequest(() => {
+          handler().then(
+            () => bridge.backup.quitDone({ ok: true }),
+            () => bridge.backup.quitDone({ ok: false }),
+          );
+        });
+      },
+    },
   };
 }

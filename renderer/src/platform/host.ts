@@ -40,6 +40,55 @@ export interface AppInfo {
   runtime: string;
 }
 
+/** One backup file in the Electron build's backup folder, as main checked it. */
+export interface BackupFolderEntry {
+  name: string;
+  size: number;
+  createdAt: string;
+  kind: 'manual' | 'daily' | 'quit' | 'pre-restore' | 'pre-migration';
+  status: 'verified' | 'damaged';
+  problem?: string;
+  tables?: Record<string, number>;
+  appVersion?: string;
+  schemaVersion?: number;
+}
+
+export interface BackupRetention {
+  daily: number;
+  weekly: number;
+  monthly: number;
+}
+
+export interface BackupFolderInfo {
+  dir: string;
+  retention: BackupRetention;
+  /** Newest first. */
+  entries: BackupFolderEntry[];
+  lastBackupAt: string | null;
+}
+
+/**
+ * Where backups go (RELIABILITY-SECURITY.md DUR-8). Electron: a folder kept by main (atomic writes,
+ * retention, each file checked); the browser cannot keep files, so every backup is a download.
+ */
+export interface BackupHost {
+  readonly storage: 'folder' | 'download';
+  /** Keeps a finished backup file: into the folder (Electron) or as a download (browser). */
+  keep(file: { fileName: string; bytes: Uint8Array }): Promise<{ saved: boolean; path?: string; removed?: string[] }>;
+  /** The folder and its checked backups; null where there is no folder (browser). */
+  folder(): Promise<BackupFolderInfo | null>;
+  /** The bytes of a backup in the folder (Electron only). */
+  readFromFolder(name: string): Promise<Uint8Array>;
+  /** Lets the user pick a backup file (up to the backup size cap). */
+  openFile(): Promise<OpenFileResult>;
+  /** Electron only: choose another folder, change retention, show the folder. */
+  chooseFolder?(): Promise<{ dir: string; changed: boolean }>;
+  setRetention?(r: BackupRetention): Promise<{ retention: BackupRetention; removed: string[] }>;
+  revealFolder?(): Promise<void>;
+  /** Electron only: `handler` writes the quit backup; main quits when it settles (or after its timeout). */
+  onQuitRequest?(handler: () => Promise<void>): void;
+}
+
 /**
  * What the renderer may ask of its host. The Electron implementation goes through the preload bridge
  * (`window.jointdesk`), the browser one through downloads and file inputs. Code outside `platform/`
@@ -59,6 +108,7 @@ export interface Host {
   printToPdf(o: PrintToPdfOptions): Promise<SaveFileResult>;
   /** Show a saved file in the system file manager; absent where the host cannot (the browser). */
   revealFile?(path: string): Promise<void>;
+  backups: BackupHost;
 }
 
 /** Same cap as the IPC contract's MAX_FILE_BYTES, so both hosts refuse the same files. */

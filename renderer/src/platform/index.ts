@@ -4,6 +4,10 @@ export { acceptAttribute, formatBytes } from './file-rules';
 export {
   DEFAULT_MAX_OPEN_BYTES,
   type AppInfo,
+  type BackupFolderEntry,
+  type BackupFolderInfo,
+  type BackupHost,
+  type BackupRetention,
   type FileFilter,
   type Host,
   type OpenFileOptions,

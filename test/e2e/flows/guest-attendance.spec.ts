@@ -41,10 +41,13 @@ test('a named guest is added as 列席, signed in on the day and printed on the 
   await page.getByRole('button', { name: '添加列席人员' }).click();
   const m = meetings.modal;
   await m.getByText('非登记人员', { exact: true }).click();
+  // A fresh form: nothing left over from the guest just added.
+  for (const field of ['姓名', '单位', '职务']) await expect(m.getByLabel(field)).toHaveValue('');
   await m.getByLabel('姓名').fill(GUEST.name);
   await m.getByLabel('单位').fill(GUEST.unit);
   await m.getByRole('button', { name: '添加', exact: true }).click();
   await expect(page.getByText(`“${GUEST.unit}${GUEST.name}”已在本次会议列席名单中`)).toBeVisible();
+  await expect(page.locator('.ant-message-notice').filter({ hasText: '已在本次会议列席名单中' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/add-guest-duplicate.png` });
   await m.getByRole('button', { name: '取消' }).click();
   await expect(m).toBeHidden();

@@ -101,4 +101,3 @@ export class DisputesPage {
     return pending;
   }
 }
-

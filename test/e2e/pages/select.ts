@@ -61,7 +61,12 @@ async function closeDropdown(page: Page, input: Locator): Promise<void> {
 }
 
 /** Adds each of `options` to the multi-select labelled `label` (each retried until its tag shows), then closes it. */
-export async function chooseOptions(page: Page, scope: Locator, label: string, options: readonly string[]): Promise<void> {
+export async function chooseOptions(
+  page: Page,
+  scope: Locator,
+  label: string,
+  options: readonly string[],
+): Promise<void> {
   const { input, root } = parts(scope, label);
   for (const option of options) {
     const tag = root.locator('.ant-select-selection-item').filter({ hasText: new RegExp(`^${escapeRegExp(option)}$`) });

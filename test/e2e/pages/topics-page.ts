@@ -213,4 +213,3 @@ export class TopicsPage {
     await expect(card.locator('[data-revealed="true"]')).toBeVisible();
   }
 }
-

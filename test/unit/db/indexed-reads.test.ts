@@ -65,7 +65,13 @@ describe.each(profiles)('indexed reads on the %s', (_, make) => {
   });
 
   it('the thresholds change the assessment in the same read', async () => {
-    const lenient = { registeredDays: 3650, negotiatingDays: 3650, sinceLastRoundDays: 3650, escalatedDays: 3650, toCloseDays: 3650 };
+    const lenient = {
+      registeredDays: 3650,
+      negotiatingDays: 3650,
+      sinceLastRoundDays: 3650,
+      escalatedDays: 3650,
+      toCloseDays: 3650,
+    };
     const before = await h.dl.disputes.review();
     await h.dl.disputes.setThresholds(lenient);
     try {
@@ -81,13 +87,22 @@ describe.each(profiles)('indexed reads on the %s', (_, make) => {
 
   it('the dispute list by state reads through the state index and equals the whole-table filter', async () => {
     const all = await h.db.disputes.toArray();
-    const cases = [['negotiating'], ['registered', 'negotiating', 'escalated', 'agreed', 'designated'], ['closed']] as const;
+    const cases = [
+      ['negotiating'],
+      ['registered', 'negotiating', 'escalated', 'agreed', 'designated'],
+      ['closed'],
+    ] as const;
     for (const states of cases) {
       const got = await h.dl.disputes.list({ states });
       const want = all.filter((d) => (states as readonly string[]).includes(d.state)).sort(newestFirst);
       expect(got.map((d) => d.id)).toEqual(want.map((d) => d.id));
     }
-    expect((await h.dl.disputes.list()).map((d) => d.id)).toEqual(all.slice().sort(newestFirst).map((d) => d.id));
+    expect((await h.dl.disputes.list()).map((d) => d.id)).toEqual(
+      all
+        .slice()
+        .sort(newestFirst)
+        .map((d) => d.id),
+    );
   });
   it('the disputes open on a day, read through the indexes, are exactly the whole-table filter', async () => {
     const all = await h.db.disputes.toArray();
@@ -96,7 +111,10 @@ describe.each(profiles)('indexed reads on the %s', (_, make) => {
     const probe = [days[0]!, days.at(-1)!, '2000-01-01', '2099-12-31', ...days.filter((_, i) => i % 10 === 0)];
     for (const day of probe) {
       const got = (await readDisputesOpenOn(h.db, day)).map((d) => d.id).sort();
-      const want = all.filter((d) => disputeOpenOn(d, day)).map((d) => d.id).sort();
+      const want = all
+        .filter((d) => disputeOpenOn(d, day))
+        .map((d) => d.id)
+        .sort();
       expect(got, day).toEqual(want);
     }
   });
@@ -107,7 +125,10 @@ describe.each(profiles)('indexed reads on the %s', (_, make) => {
       const indexed = await readStandingSource(h.db, m);
       const whole = await readStandingSource(h.db, m, undefined, { meetings, disputes });
       expect(indexed.previous?.id, m.id).toBe(whole.previous?.id);
-      expect(indexed.disputes.map((d) => d.dispute.id), m.id).toEqual(whole.disputes.map((d) => d.dispute.id));
+      expect(
+        indexed.disputes.map((d) => d.dispute.id),
+        m.id,
+      ).toEqual(whole.disputes.map((d) => d.dispute.id));
     }
   });
 
@@ -124,7 +145,11 @@ describe.each(profiles)('indexed reads on the %s', (_, make) => {
     const to = '2025-06-30';
     const states = ['accepted', 'deferred', 'resolved'] as const;
     expect(ids(await readTopicCandidates(h.db, { states, from, to }))).toEqual(
-      ids(all.filter((t) => (states as readonly string[]).includes(t.state) && t.submittedOn >= from && t.submittedOn <= to)),
+      ids(
+        all.filter(
+          (t) => (states as readonly string[]).includes(t.state) && t.submittedOn >= from && t.submittedOn <= to,
+        ),
+      ),
     );
     expect(ids(await readTopicCandidates(h.db, { from, to }))).toEqual(
       ids(all.filter((t) => t.submittedOn >= from && t.submittedOn <= to)),
@@ -133,7 +158,11 @@ describe.each(profiles)('indexed reads on the %s', (_, make) => {
     // The list applies the whole filter on the candidates: a state and a unit together.
     const listed = await h.dl.topics.list({ states: ['accepted'], unitId });
     expect(ids(listed)).toEqual(
-      ids(all.filter((t) => t.state === 'accepted' && (t.submittingUnitId === unitId || t.relatedUnitIds.includes(unitId)))),
+      ids(
+        all.filter(
+          (t) => t.state === 'accepted' && (t.submittingUnitId === unitId || t.relatedUnitIds.includes(unitId)),
+        ),
+      ),
     );
   });
 

@@ -62,7 +62,9 @@ describe('Dexie v4: dispute and topic indexes for one meeting', () => {
     const ids = (c: Dexie.Collection) => c.primaryKeys().then((k) => (k as string[]).sort());
     expect(await ids(db.disputes.where('closedOn').above('2026-04-01'))).toEqual(['d2']);
     expect(
-      await ids(db.disputes.where('[state+stateSince]').between(['closed', '2026-04-01'], ['closed', Dexie.maxKey], false)),
+      await ids(
+        db.disputes.where('[state+stateSince]').between(['closed', '2026-04-01'], ['closed', Dexie.maxKey], false),
+      ),
     ).toEqual(['d2', 'd3']);
     expect(await ids(db.disputes.where('agendaMeetingId').equals('m1'))).toEqual(['d1', 'd2']);
     expect(

@@ -26,6 +26,20 @@ function fakeBridge(
       toPdf: vi.fn(() => ok({ saved: true, path: 'C:\\文档\\纪要.pdf' })),
       ...overrides.print,
     },
+    backup: {
+      list: vi.fn(() =>
+        ok({ dir: 'D:\\备份', retention: { daily: 7, weekly: 4, monthly: 12 }, entries: [], lastBackupAt: null }),
+      ),
+      write: vi.fn(() => ok({ path: 'D:\\备份\\b.zip', removed: ['old.zip'] })),
+      read: vi.fn(() => ok({ bytes: new Uint8Array([7]) })),
+      openFile: vi.fn(() => ok({ canceled: true })),
+      chooseDir: vi.fn(() => ok({ dir: 'E:\\备份', changed: true })),
+      setRetention: vi.fn(() => ok({ retention: { daily: 8, weekly: 4, monthly: 12 }, removed: [] })),
+      revealDir: vi.fn(() => ok({ shown: true })),
+      quitDone: vi.fn(() => ok({ quitting: true })),
+      onQuitRequest: vi.fn(),
+      ...overrides.backup,
+    },
   };
 }
 
@@ -106,5 +120,38 @@ describe('createElectronHost', () => {
     await expect(host.printToPdf({ route: 'x', suggestedName: 'a.pdf' })).rejects.toThrow(
       new HostError('只能打印本程序的打印页面'),
     );
+  });
+});
+
+describe('electron host: backups', () => {
+  it("keeps a backup in main's folder through backup:write and reads one back by name", async () => {
+    const bridge = fakeBridge();
+    const host = createElectronHost(bridge);
+    expect(host.backups.storage).toBe('folder');
+    const bytes = new Uint8Array([1, 2]);
+    await expect(
+      host.backups.keep({ fileName: 'jointdesk-backup-20261202-103000-manual.zip', bytes }),
+    ).resolves.toEqual({
+      saved: true,
+      path: 'D:\\备份\\b.zip',
+      removed: ['old.zip'],
+    });
+    expect(bridge.backup.write).toHaveBeenCalledWith({ name: 'jointdesk-backup-20261202-103000-manual.zip', bytes });
+    expect(await host.backups.readFromFolder('x.zip')).toEqual(new Uint8Array([7]));
+    expect((await host.backups.folder())?.dir).toBe('D:\\备份');
+  });
+
+  it("answers main's quit request once the handler settles, ok or not", async () => {
+    const bridge = fakeBridge();
+    const host = createElectronHost(bridge);
+    host.backups.onQuitRequest!(() => Promise.reject(new Error('disk full')));
+    const registered = vi.mocked(bridge.backup.onQuitRequest).mock.calls[0]![0];
+    registered();
+    await vi.waitFor(() => expect(bridge.backup.quitDone).toHaveBeenCalledWith({ ok: false }));
+  });
+
+  it("a failed IPC call surfaces as a HostError with main's message", async () => {
+    const host = createElectronHost(fakeBridge({ backup: { read: vi.fn(() => fail('备份文件夹中没有这个备份。')) } }));
+    await expect(host.backups.readFromFolder('x.zip')).rejects.toThrow(new HostError('备份文件夹中没有这个备份。'));
   });
 });

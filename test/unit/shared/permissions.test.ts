@@ -79,6 +79,8 @@ const TABLE: Record<Action, [number, number, number, number]> = {
   'task.verify': [0, 0, 1, 0],
   'settings.calendar': [1, 0, 0, 0],
   'settings.minutes_template': [1, 0, 0, 0],
+  'data.backup': [1, 0, 0, 0],
+  'data.restore': [1, 0, 0, 0],
 };
 
 describe('permission: role × action table', () => {

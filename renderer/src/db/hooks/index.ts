@@ -4,7 +4,14 @@ export { usePeople } from './use-people';
 export { useCurrentProfile, useProfiles, type CurrentProfileState } from './use-profiles';
 export { useActiveRuleProfile, useRuleProfiles } from './use-rule-profiles';
 export { useUnit, useUnits } from './use-units';
-export { useChairReview, useDispute, useDisputeLookups, useDisputes, useDisputeThresholds, useTopicOptions } from './use-disputes';
+export {
+  useChairReview,
+  useDispute,
+  useDisputeLookups,
+  useDisputes,
+  useDisputeThresholds,
+  useTopicOptions,
+} from './use-disputes';
 export {
   useAgenda,
   useAgendaProposals,

@@ -298,7 +298,10 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
           .filter((t) => !term || t.title.toLocaleLowerCase('zh-CN').includes(term))
           .limit(TOPIC_OPTION_LIMIT)
           .toArray();
-        const chosen = query.includeId && !found.some((t) => t.id === query.includeId) ? await db.topics.get(query.includeId) : undefined;
+        const chosen =
+          query.includeId && !found.some((t) => t.id === query.includeId)
+            ? await db.topics.get(query.includeId)
+            : undefined;
         // Only id and title leave: no complainant data in a picker.
         return [...(chosen ? [chosen] : []), ...found].map((t) => ({ id: t.id, title: maskedTopic(t).title }));
       });

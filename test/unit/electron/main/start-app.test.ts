@@ -50,6 +50,7 @@ describe('electron/main/index.ts with electron stubbed', () => {
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
     expect(electron.app.enableSandbox).toHaveBeenCalled();
     expect([...appEvents.listeners.keys()].sort()).toEqual([
+      'before-quit',
       'second-instance',
       'web-contents-created',
       'window-all-closed',

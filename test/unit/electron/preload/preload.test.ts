@@ -8,6 +8,7 @@ const electron = vi.hoisted(() => ({
     send: vi.fn(),
     sendSync: vi.fn(),
     on: vi.fn(),
+    removeAllListeners: vi.fn(),
   },
 }));
 vi.mock('electron', () => electron);
@@ -41,12 +42,22 @@ describe('preload', () => {
   it('exposes exactly the named capabilities, nothing generic', () => {
     expect(functionNames(bridge).sort()).toEqual([
       'app.info',
+      'backup.chooseDir',
+      'backup.list',
+      'backup.onQuitRequest',
+      'backup.openFile',
+      'backup.quitDone',
+      'backup.read',
+      'backup.revealDir',
+      'backup.setRetention',
+      'backup.write',
       'files.open',
       'files.reveal',
       'files.saveAs',
       'print.toPdf',
     ]);
-    expect(functionNames(bridge)).toHaveLength(IPC_CHANNELS.length);
+    // One function per channel, plus the one subscription (the quit-backup request).
+    expect(functionNames(bridge)).toHaveLength(IPC_CHANNELS.length + 1);
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/invoke|send|ipc|on/i);
   });
 
@@ -55,6 +66,14 @@ describe('preload', () => {
     ['files.open', 'files:open', { filters: [] }],
     ['files.reveal', 'files:reveal', { path: '/tmp/a.xlsx' }],
     ['print.toPdf', 'print:to-pdf', { route: 'print/minutes/abc', suggestedName: 'a.pdf' }],
+    [
+      'backup.write',
+      'backup:write',
+      { name: 'jointdesk-backup-20261202-103000-manual.zip', bytes: new Uint8Array([1]) },
+    ],
+    ['backup.read', 'backup:read', { name: 'jointdesk-backup-20261202-103000-manual.zip' }],
+    ['backup.setRetention', 'backup:set-retention', { daily: 7, weekly: 4, monthly: 12 }],
+    ['backup.quitDone', 'backup:quit-done', { ok: true }],
   ] as const)('%s invokes %s with the input as its only argument', async (name, channel, input) => {
     electron.ipcRenderer.invoke.mockClear();
     const [ns, fn] = name.split('.') as [keyof JointDeskBridge, string];
@@ -70,9 +89,34 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('app:info', undefined);
   });
 
-  it('never uses send, sendSync or listeners', () => {
+  it.each([
+    ['backup.list', 'backup:list'],
+    ['backup.openFile', 'backup:open-file'],
+    ['backup.chooseDir', 'backup:choose-dir'],
+    ['backup.revealDir', 'backup:reveal-dir'],
+  ] as const)('%s invokes %s with no input', async (name, channel) => {
+    electron.ipcRenderer.invoke.mockClear();
+    const fn = name.split('.')[1] as 'list';
+    await bridge.backup[fn]();
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channel, undefined);
+  });
+
+  it('never uses send or sendSync, and listens to nothing until asked', () => {
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     expect(electron.ipcRenderer.sendSync).not.toHaveBeenCalled();
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('onQuitRequest listens to the one quit message only, replaces an earlier handler, passes no event', () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    bridge.backup.onQuitRequest(first);
+    bridge.backup.onQuitRequest(second);
+    expect(electron.ipcRenderer.removeAllListeners).toHaveBeenCalledWith('backup:quit-request');
+    expect(electron.ipcRenderer.on.mock.calls.map((c) => c[0])).toEqual(['backup:quit-request', 'backup:quit-request']);
+    const listener = electron.ipcRenderer.on.mock.calls[1]![1] as (...args: unknown[]) => void;
+    listener({ sender: 'an IpcRendererEvent' }, 'extra');
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledWith();
   });
 });

@@ -63,7 +63,11 @@ export function AddPersonModal({
       okText={t('meetings:attendance.addOk')}
       form={form}
       initialValues={{ source: 'person' }}
-      onClose={onClose}
+      // The form instance outlives the dialog: start the next opening empty (not with the last guest).
+      onClose={() => {
+        form.resetFields();
+        onClose();
+      }}
       // Closes even when one of several people could not be added: that error is already on screen.
       onSubmit={async (v) => {
         if (guest) {

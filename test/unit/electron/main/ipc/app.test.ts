@@ -32,6 +32,12 @@ describe('createIpcHandlers', () => {
       defaultDirectory: () => '/',
       savedPaths: new Set(),
       appInfo: { version: '', userDataPath: '', platform: '', electronVersion: '' },
+      backup: {
+        store: {} as never,
+        shell: { openPath: async () => '' },
+        fs: {} as never,
+        onQuitBackupDone: () => true,
+      },
       print: { appUrl: 'app://jointdesk/index.html', renderPdf: async () => new Uint8Array() },
     });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(ipcContract).sort());

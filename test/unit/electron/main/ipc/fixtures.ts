@@ -17,6 +17,14 @@ export const VALID_INPUT: Readonly<Record<IpcChannel, unknown>> = {
     route: 'print/minutes/3f2c9a1e-7d4b-4c1a-9e0f-0a1b2c3d4e5f',
     suggestedName: '会议纪要（第3期）.pdf',
   },
+  'backup:list': undefined,
+  'backup:write': { name: 'jointdesk-backup-20261202-183005-manual.zip', bytes: new Uint8Array([0x50, 0x4b]) },
+  'backup:read': { name: 'jointdesk-backup-20261202-183005-daily.zip' },
+  'backup:open-file': undefined,
+  'backup:choose-dir': undefined,
+  'backup:set-retention': { daily: 7, weekly: 4, monthly: 12 },
+  'backup:reveal-dir': undefined,
+  'backup:quit-done': { ok: true },
 };
 
 /** The main frame of the app: the only sender that may be answered. */
@@ -34,5 +42,18 @@ export function fakeHandlers() {
     'app:info': vi.fn(async () => ({ version: '0.1.0', dataPath: '/data', platform: 'linux', electron: '45.4.1' })),
     'files:reveal': vi.fn(async () => ({ shown: true })),
     'print:to-pdf': vi.fn(async () => ({ saved: true, path: '/tmp/纪要.pdf' })),
+    'backup:list': vi.fn(async () => ({
+      dir: '/home/user/文档/联席会议工作台备份',
+      retention: { daily: 7, weekly: 4, monthly: 12 },
+      entries: [],
+      lastBackupAt: null,
+    })),
+    'backup:write': vi.fn(async () => ({ path: '/tmp/b.zip', removed: [] })),
+    'backup:read': vi.fn(async () => ({ bytes: new Uint8Array([1]) })),
+    'backup:open-file': vi.fn(async () => ({ canceled: true })),
+    'backup:choose-dir': vi.fn(async () => ({ dir: '/tmp', changed: false })),
+    'backup:set-retention': vi.fn(async () => ({ retention: { daily: 7, weekly: 4, monthly: 12 }, removed: [] })),
+    'backup:reveal-dir': vi.fn(async () => ({ shown: true })),
+    'backup:quit-done': vi.fn(async () => ({ quitting: true })),
   } satisfies HandlersFor<IpcContract>;
 }

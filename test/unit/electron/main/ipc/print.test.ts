@@ -54,6 +54,7 @@ function setup(probes?: unknown[]) {
     defaultDirectory: () => '/home/user/Documents',
     savedPaths,
     appInfo: { version: '', userDataPath: '', platform: '', electronVersion: '' },
+    backup: { store: {} as never, shell: { openPath: async () => '' }, fs: {} as never, onQuitBackupDone: () => true },
     print: {
       appUrl: 'app://jointdesk/index.html',
       renderPdf: createPdfRenderer({

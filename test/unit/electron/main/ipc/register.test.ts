@@ -173,6 +173,28 @@ const MALFORMED: ReadonlyArray<readonly [IpcChannel, string, unknown]> = [
       ['print:to-pdf', name, { ...(VALID_INPUT['print:to-pdf'] as object), ...patch }] as [IpcChannel, string, unknown],
   ),
   ['print:to-pdf', 'null', null],
+  ['backup:list', 'object with key', { dir: '/' }],
+  ['backup:write', 'not a backup name', { name: 'evil.exe', bytes: new Uint8Array([1]) }],
+  [
+    'backup:write',
+    'path in the name',
+    { name: '../jointdesk-backup-20261202-103000-manual.zip', bytes: new Uint8Array() },
+  ],
+  ['backup:write', 'bytes as array', { name: 'jointdesk-backup-20261202-103000-manual.zip', bytes: [1, 2] }],
+  [
+    'backup:write',
+    'extra key',
+    { name: 'jointdesk-backup-20261202-103000-manual.zip', bytes: new Uint8Array(), dir: '/' },
+  ],
+  ['backup:read', 'traversal', { name: '../../etc/passwd' }],
+  ['backup:read', 'absolute path', { name: '/home/u/jointdesk-backup-20261202-103000-manual.zip' }],
+  ['backup:open-file', 'string', 'x'],
+  ['backup:choose-dir', 'a directory given by the page', { dir: '/etc' }],
+  ['backup:set-retention', 'daily under 7', { daily: 6, weekly: 4, monthly: 12 }],
+  ['backup:set-retention', 'fractional', { daily: 7.5, weekly: 4, monthly: 12 }],
+  ['backup:set-retention', 'missing key', { daily: 7, weekly: 4 }],
+  ['backup:reveal-dir', 'a path', { path: '/' }],
+  ['backup:quit-done', 'not boolean', { ok: 'yes' }],
 ];
 
 describe('registerIpc — malformed input', () => {

@@ -1,0 +1,114 @@
+import { Alert, App, Button, Result, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getDatabase } from '../db';
+import type { VerifiedBackup } from '../db/backup/restore';
+import { openDatabaseChecked, type OpenResult } from '../db/open-check';
+import { checkBackupFile, reloadAfterRestore, restoreCheckedBackup } from '../features/backup/backup-service';
+import { formatBackupTime } from '../features/backup/backup-time';
+import { RestoreConfirmModal } from '../features/backup/restore-confirm-modal';
+import { getHost } from '../platform';
+import { errorText } from '../ui';
+
+export interface DatabaseRecoveryScreenProps {
+  failure: Extract<OpenResult, { ok: false }>;
+  onRetry: () => void;
+}
+
+/**
+ * Shown instead of the app when the database cannot be opened (DUR-6). It never deletes or recreates the
+ * database: it says so, names the cause, and offers a retry and a restore from a backup file (Electron:
+ * also the newest verified backup in the folder). A restore needs the database to open; when it still
+ * does not, the checked backup is not written and the screen says why.
+ */
+export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScreenProps) {
+  const { t, i18n } = useTranslation(['backup', 'common']);
+  const { message } = App.useApp();
+  const host = getHost();
+  const [pending, setPending] = useState<{ verified: VerifiedBackup; fileName: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const check = async (load: () => Promise<{ name: string; bytes: Uint8Array } | null>) => {
+    setProblem(null);
+    try {
+      const file = await load();
+      if (!file) return;
+      setPending({ verified: checkBackupFile(file.bytes), fileName: file.name });
+    } catch (e) {
+      setProblem(errorText(e, t));
+    }
+  };
+
+  const fromFile = () =>
+    check(async () => {
+      const r = await host.backups.openFile();
+      return r.canceled ? null : { name: r.name, bytes: r.bytes };
+    });
+
+  const newestInFolder = () =>
+    check(async () => {
+      const folder = await host.backups.folder();
+      const newest = folder?.entries.find((e) => e.status === 'verified');
+      if (!newest) throw new Error(t('recovery.noVerified'));
+      return { name: newest.name, bytes: await host.backups.readFromFolder(newest.name) };
+    });
+
+  const restore = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      const opened = await openDatabaseChecked(getDatabase());
+      if (!opened.ok) {
+        setPending(null);
+        setProblem(t('recovery.stillClosed', { name: opened.name }));
+        return;
+      }
+      const r = await restoreCheckedBackup(pending.verified);
+      void message.success(t('reloading'));
+      const date = formatBackupTime(r.manifest.createdAt, i18n.language);
+      reloadAfterRestore(host.backups.storage === 'folder' ? t('restored', { date }) : t('restoredDownload', { date }));
+    } catch (e) {
+      setProblem(errorText(e, t));
+      setPending(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="jd-full-page" style={{ padding: 24 }}>
+      <Result
+        status="warning"
+        title={t('recovery.title')}
+        subTitle={t(`recovery.cause.${failure.kind}`)}
+        extra={
+          <Space wrap>
+            <Button type="primary" onClick={onRetry}>
+              {t('recovery.retry')}
+            </Button>
+            <Button onClick={() => void fromFile()}>{t('recovery.fromFile')}</Button>
+            {host.backups.storage === 'folder' ? (
+              <Button onClick={() => void newestInFolder()}>{t('recovery.fromFolder')}</Button>
+            ) : null}
+          </Space>
+        }
+      >
+        <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
+          <Alert type="info" showIcon title={t('recovery.kept')} />
+          {problem ? <Alert type="error" showIcon title={problem} /> : null}
+          <Typography.Text type="secondary" copyable>
+            {`${failure.name}: ${failure.message}`}
+          </Typography.Text>
+        </Space>
+      </Result>
+      <RestoreConfirmModal
+        manifest={pending?.verified.manifest ?? null}
+        fileName={pending?.fileName}
+        busy={busy}
+        onConfirm={() => void restore()}
+        onCancel={() => setPending(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { BackupSection } from './backup-section';
+export { startAutomaticBackups } from './backup-service';
