@@ -43,7 +43,7 @@ describe('rules repository', () => {
     await expect(dl.rules.removeCustom(RULE_PRESETS[0]!.id)).rejects.toThrow('预设规则不能删除');
     await expect(
       dl.rules.saveCustom({ name: '坏规则', values: { ...values, transferWorkingDays: 0 } }),
-    ).rejects.toThrow('案件移送时限：案件移送时限至少为 1');
+    ).rejects.toThrow('案件移送时限：案件移送时限应为 1 至 60 之间的整数');
     await expect(dl.rules.saveCustom({ name: RULE_PRESETS[0]!.name, values })).rejects.toMatchObject({
       code: 'conflict',
     });
