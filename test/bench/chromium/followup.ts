@@ -9,10 +9,8 @@
  *
  * Called by test/bench/run.ts; alone: `node --import tsx test/bench/chromium/followup.ts`.
  */
-import { createServer, type Server } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { withBenchPage } from './bench-page';
 import { median } from '../lib';
 import type { BenchCase, BenchSide, FollowupBenchApi, LoadedScale, RunResult } from './followup-page';
 
@@ -67,91 +65,56 @@ export async function runFollowupBench(o: FollowupOptions = {}): Promise<Followu
   const port = o.port ?? 5465;
   const today = o.today ?? '2026-11-20';
   const seed = o.seed ?? 20260309;
-  const bundle = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'warning',
-  });
-  const script = bundle.outputFiles[0]!.contents;
-  const html =
-    '<!doctype html><meta charset="utf-8"><title>follow-up bench</title><script type="module" src="/page.js"></script>';
-  const server = createServer((req, res) => {
-    if (req.url === '/page.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else if (req.url === '/' || req.url === '/index.html')
-      res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    else res.writeHead(404).end();
-  });
-  await listen(server, port);
-  const browser = await chromium.launch({
-    executablePath: o.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
-  try {
-    const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page.setDefaultTimeout(600_000);
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => '__followupBench' in globalThis);
-    const loaded: LoadedScale[] = [];
-    for (const scale of scales) {
-      loaded.push(
-        await page.evaluate(
-          ([s, t, n]) => (window as unknown as { __followupBench: FollowupBenchApi }).__followupBench.load(s, t, n),
-          [scale, today, seed] as const,
-        ),
-      );
-    }
-    const call = (kase: BenchCase, scale: number, side: BenchSide) =>
-      page.evaluate(
-        ([k, s, d]) => (window as unknown as { __followupBench: FollowupBenchApi }).__followupBench.run(k, s, d),
-        [kase, scale, side] as const,
-      );
-    const results: FollowupCaseResult[] = [];
-    for (const kase of FOLLOWUP_CASES) {
-      const samples = new Map<string, RunResult[]>();
-      const sides: BenchSide[] = ['data-layer', 'raw'];
-      for (const scale of scales) for (const side of sides) await call(kase, scale, side); // warm-up
-      for (let i = 0; i < runs; i++) {
-        for (const scale of scales) {
-          for (const side of sides) {
-            const key = `${scale}/${side}`;
-            samples.set(key, [...(samples.get(key) ?? []), await call(kase, scale, side)]);
+  return withBenchPage(
+    { entry: ENTRY, title: 'follow-up bench', globalName: '__followupBench', port, executablePath: o.executablePath },
+    async (page, version) => {
+      const loaded: LoadedScale[] = [];
+      for (const scale of scales) {
+        loaded.push(
+          await page.evaluate(
+            ([s, t, n]) => (window as unknown as { __followupBench: FollowupBenchApi }).__followupBench.load(s, t, n),
+            [scale, today, seed] as const,
+          ),
+        );
+      }
+      const call = (kase: BenchCase, scale: number, side: BenchSide) =>
+        page.evaluate(
+          ([k, s, d]) => (window as unknown as { __followupBench: FollowupBenchApi }).__followupBench.run(k, s, d),
+          [kase, scale, side] as const,
+        );
+      const results: FollowupCaseResult[] = [];
+      for (const kase of FOLLOWUP_CASES) {
+        const samples = new Map<string, RunResult[]>();
+        const sides: BenchSide[] = ['data-layer', 'raw'];
+        for (const scale of scales) for (const side of sides) await call(kase, scale, side); // warm-up
+        for (let i = 0; i < runs; i++) {
+          for (const scale of scales) {
+            for (const side of sides) {
+              const key = `${scale}/${side}`;
+              samples.set(key, [...(samples.get(key) ?? []), await call(kase, scale, side)]);
+            }
           }
         }
-      }
-      for (const scale of scales) {
-        const summarise = (side: BenchSide): SideResult => {
-          const all = samples.get(`${scale}/${side}`)!;
-          const ms = all.map((r) => r.ms);
-          const last = all.at(-1)!;
-          return {
-            samples: ms,
-            median: median(ms),
-            longest: Math.max(0, ...all.map((r) => r.longest)),
-            longTaskRuns: all.filter((r) => r.longest > 0).length,
-            rows: last.rows,
-            total: last.total,
+        for (const scale of scales) {
+          const summarise = (side: BenchSide): SideResult => {
+            const all = samples.get(`${scale}/${side}`)!;
+            const ms = all.map((r) => r.ms);
+            const last = all.at(-1)!;
+            return {
+              samples: ms,
+              median: median(ms),
+              longest: Math.max(0, ...all.map((r) => r.longest)),
+              longTaskRuns: all.filter((r) => r.longest > 0).length,
+              rows: last.rows,
+              total: last.total,
+            };
           };
-        };
-        results.push({ kase, scale, dataLayer: summarise('data-layer'), raw: summarise('raw') });
+          results.push({ kase, scale, dataLayer: summarise('data-layer'), raw: summarise('raw') });
+        }
       }
-    }
-    return { chromium: `Chromium ${browser.version()}`, scales: loaded, results, runs };
-  } finally {
-    await browser.close();
-    await new Promise((r) => server.close(r));
-  }
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+      return { chromium: `Chromium ${version}`, scales: loaded, results, runs };
+    },
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

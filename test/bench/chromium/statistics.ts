@@ -9,10 +9,8 @@
  * `statisticsRows(rows)` adds the BENCHMARKS.md rows (test/bench/run.ts); alone:
  * `node --import tsx test/bench/chromium/statistics.ts [scales…]`, e.g. `… statistics.ts 0.1` for 1/10 only.
  */
-import { createServer, type Server } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { withBenchPage } from './bench-page';
 import { median, ms, ratio, row, type BenchRow } from '../lib';
 import type { BenchSide, LoadedScale, RunResult, StatisticsBenchApi, StatisticsCase } from './statistics-page';
 
@@ -55,83 +53,62 @@ export async function runStatisticsBench(o: StatisticsOptions = {}): Promise<Sta
   const scales = o.scales ?? [0.1, 1];
   const runs = Math.max(5, o.runs ?? 7);
   const port = o.port ?? (Number(process.env.BENCH_STATISTICS_PORT) || 5460);
-  const bundle = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'warning',
-  });
-  const script = bundle.outputFiles[0]!.contents;
-  const html =
-    '<!doctype html><meta charset="utf-8"><title>statistics bench</title><script type="module" src="/page.js"></script>';
-  const server = createServer((req, res) => {
-    if (req.url === '/page.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else if (req.url === '/' || req.url === '/index.html')
-      res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    else res.writeHead(404).end();
-  });
-  await listen(server, port);
-  const browser = await chromium.launch({
-    executablePath: o.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
-  try {
-    const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page.setDefaultTimeout(600_000);
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => '__statisticsBench' in globalThis);
-    const loaded: LoadedScale[] = [];
-    for (const scale of scales)
-      loaded.push(
-        await page.evaluate(
-          ([s, t, n]) =>
-            (window as unknown as { __statisticsBench: StatisticsBenchApi }).__statisticsBench.load(s, t, n),
-          [scale, o.today ?? '2026-11-20', o.seed ?? 20260309] as const,
-        ),
-      );
-    const call = (kase: StatisticsCase, scale: number, side: BenchSide) =>
-      page.evaluate(
-        ([k, s, d]) => (window as unknown as { __statisticsBench: StatisticsBenchApi }).__statisticsBench.run(k, s, d),
-        [kase, scale, side] as const,
-      );
-    const results: StatisticsCaseResult[] = [];
-    for (const kase of CASES) {
-      const samples = new Map<string, RunResult[]>();
-      for (const scale of scales) for (const side of SIDES) await call(kase, scale, side); // warm-up
-      for (let i = 0; i < runs; i++)
-        for (const scale of scales)
-          for (const side of SIDES) {
-            const key = `${scale}/${side}`;
-            samples.set(key, [...(samples.get(key) ?? []), await call(kase, scale, side)]);
-          }
-      for (const scale of scales) {
-        const summarise = (side: BenchSide): SideResult => {
-          const all = samples.get(`${scale}/${side}`)!;
-          const last = all.at(-1)!;
-          return {
-            median: median(all.map((r) => r.ms)),
-            longest: Math.max(0, ...all.map((r) => r.longest)),
-            tasks: last.tasks,
-            items: last.items,
-            events: last.events,
+  return withBenchPage(
+    {
+      entry: ENTRY,
+      title: 'statistics bench',
+      globalName: '__statisticsBench',
+      port,
+      executablePath: o.executablePath,
+    },
+    async (page, version) => {
+      const loaded: LoadedScale[] = [];
+      for (const scale of scales)
+        loaded.push(
+          await page.evaluate(
+            ([s, t, n]) =>
+              (window as unknown as { __statisticsBench: StatisticsBenchApi }).__statisticsBench.load(s, t, n),
+            [scale, o.today ?? '2026-11-20', o.seed ?? 20260309] as const,
+          ),
+        );
+      const call = (kase: StatisticsCase, scale: number, side: BenchSide) =>
+        page.evaluate(
+          ([k, s, d]) =>
+            (window as unknown as { __statisticsBench: StatisticsBenchApi }).__statisticsBench.run(k, s, d),
+          [kase, scale, side] as const,
+        );
+      const results: StatisticsCaseResult[] = [];
+      for (const kase of CASES) {
+        const samples = new Map<string, RunResult[]>();
+        for (const scale of scales) for (const side of SIDES) await call(kase, scale, side); // warm-up
+        for (let i = 0; i < runs; i++)
+          for (const scale of scales)
+            for (const side of SIDES) {
+              const key = `${scale}/${side}`;
+              samples.set(key, [...(samples.get(key) ?? []), await call(kase, scale, side)]);
+            }
+        for (const scale of scales) {
+          const summarise = (side: BenchSide): SideResult => {
+            const all = samples.get(`${scale}/${side}`)!;
+            const last = all.at(-1)!;
+            return {
+              median: median(all.map((r) => r.ms)),
+              longest: Math.max(0, ...all.map((r) => r.longest)),
+              tasks: last.tasks,
+              items: last.items,
+              events: last.events,
+            };
           };
-        };
-        const sides = Object.fromEntries(SIDES.map((s) => [s, summarise(s)])) as Record<BenchSide, SideResult>;
-        for (const side of SIDES)
-          if (sides[side].tasks !== sides.raw.tasks || sides[side].items !== sides.raw.items)
-            throw new Error(`${kase} @${scale}: ${side} counted other rows than the raw read`);
-        results.push({ kase, scale, sides });
+          const sides = Object.fromEntries(SIDES.map((s) => [s, summarise(s)])) as Record<BenchSide, SideResult>;
+          for (const side of SIDES)
+            if (sides[side].tasks !== sides.raw.tasks || sides[side].items !== sides.raw.items)
+              throw new Error(`${kase} @${scale}: ${side} counted other rows than the raw read`);
+          results.push({ kase, scale, sides });
+        }
       }
-    }
-    return { chromium: `Chromium ${browser.version()}`, scales: loaded, results, runs };
-  } finally {
-    await browser.close();
-    await new Promise((r) => server.close(r));
-  }
+      return { chromium: `Chromium ${version}`, scales: loaded, results, runs };
+    },
+  );
 }
 
 const scaleName = (s: number) => (s === 1 ? 'full (ten years)' : s === 0.1 ? '1/10 (one year)' : `scale ${s}`);
@@ -180,13 +157,6 @@ export function statisticsBenchRows(report: StatisticsReport): BenchRow[] {
 /** Runs the bench at 1/10 and full scale and adds its rows (called by test/bench/run.ts). */
 export async function statisticsRows(rows: BenchRow[]): Promise<void> {
   rows.push(...statisticsBenchRows(await runStatisticsBench()));
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
