@@ -1,4 +1,5 @@
 import { Spin } from 'antd';
+import i18n from 'i18next';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DB_NAME, getDatabase } from '../db';
@@ -49,7 +50,8 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
           ok: false as const,
           kind: 'unknown' as const,
           name: err.name ?? 'Error',
-          message: `升级前备份失败：${err.message ?? String(e)}`,
+          // The global i18n instance: the effect runs once per attempt, not again on a language change.
+          message: i18n.t('backup:preMigrationFailed', { message: err.message ?? String(e) }),
         };
       }
       return openDatabaseChecked(getDatabase());
