@@ -202,7 +202,7 @@ test('topics are submitted, returned, merged and accepted; counts and states sur
   await app.nav('设置');
   const audit = page.locator('#audit');
   const revealRow = audit.locator('.ant-table-row').filter({ hasText: '查看敏感信息' }).first();
-  await expect(revealRow).toContainText(`议题“${A.slice(0, 30)}`);
+  await expect(revealRow).toContainText(`议题《${A.slice(0, 30)}`);
   await expect(revealRow).toContainText('电话回访投诉人');
   // The audit trail never shows the clear data.
   await expect(audit).not.toContainText('张三丰');
