@@ -6,6 +6,9 @@ import { isoDateOf } from '../domain/dates';
  * `daily` days that have backups, of each of the last `weekly` ISO weeks and of each of the last `monthly`
  * months (calendar of Asia/Shanghai). Days are never fewer than {@link MIN_DAILY}. The newest backup
  * overall and the newest one taken before a restore and before a migration are always kept.
+ *
+ * A manual backup (备份 pressed by the user) is never removed by retention and takes no slot: the user
+ * made it on purpose, often before something risky, and only the user deletes it (in the backup folder).
  */
 
 export const MIN_DAILY = 7;
@@ -57,7 +60,8 @@ export function planRetention(
   policy: RetentionPolicy,
 ): { keep: RetainedBackup[]; remove: RetainedBackup[] } {
   const p = normalizePolicy(policy);
-  const newestFirst = [...backups].sort((a, b) =>
+  const manual = backups.filter((b) => b.kind === 'manual');
+  const newestFirst = [...backups.filter((b) => b.kind !== 'manual')].sort((a, b) =>
     a.createdAt === b.createdAt ? b.name.localeCompare(a.name) : b.createdAt.localeCompare(a.createdAt),
   );
   const keep = new Set<string>();
@@ -79,8 +83,10 @@ export function planRetention(
     const newest = newestFirst.find((b) => b.kind === kind);
     if (newest) keep.add(newest.name);
   }
+  const byNewest = (a: RetainedBackup, b: RetainedBackup) =>
+    a.createdAt === b.createdAt ? b.name.localeCompare(a.name) : b.createdAt.localeCompare(a.createdAt);
   return {
-    keep: newestFirst.filter((b) => keep.has(b.name)),
+    keep: [...newestFirst.filter((b) => keep.has(b.name)), ...manual].sort(byNewest),
     remove: newestFirst.filter((b) => !keep.has(b.name)),
   };
 }

@@ -103,4 +103,22 @@ describe('backup retention (7 daily + 4 weekly + 12 monthly)', () => {
     expect(isoWeekKey('2027-01-04')).toBe('2027-W01');
     expect(isoWeekKey('2026-01-01')).toBe('2026-W01');
   });
+
+  it('never removes a manual backup, and manual backups take no daily, weekly or monthly slot', () => {
+    const automatic = dailyBackups(400);
+    // One manual backup a week over the same 400 days, at 15:00 Shanghai time.
+    const manual = dailyBackups(400, 'manual')
+      .filter((_, i) => i % 7 === 3)
+      .map((b) => ({ ...b, name: `manual-${b.createdAt}`, createdAt: b.createdAt.replace('T02:', 'T07:') }));
+    const plan = planRetention([...automatic, ...manual], DEFAULT_RETENTION);
+    expect(plan.remove.filter((r) => r.kind === 'manual')).toEqual([]);
+    expect(plan.keep.filter((k) => k.kind === 'manual')).toHaveLength(manual.length);
+    // The automatic ones are planned exactly as without the manual ones.
+    const alone = planRetention(automatic, DEFAULT_RETENTION);
+    expect(plan.keep.filter((k) => k.kind !== 'manual').map((k) => k.name)).toEqual(alone.keep.map((k) => k.name));
+    expect(plan.remove.map((r) => r.name)).toEqual(alone.remove.map((r) => r.name));
+    // Kept newest first.
+    const times = plan.keep.map((k) => k.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
 });
