@@ -6,6 +6,8 @@
  *   BENCH_CHROMIUM=0 npm run bench   Node rows only (BENCHMARKS.md is then not rewritten)
  *   BENCH_FOLLOWUP=0 npm run bench   without the follow-up reads on the district demo profile (the slowest part)
  *   BENCH_STATISTICS=0 npm run bench without the statistics (统计) reads on the district demo profile
+ *   BENCH_SCREENS=0 npm run bench    without the screen reads (chair's review, meeting detail, topics, disputes lists)
+ *   BENCH_KEYSTROKE=0 npm run bench  without the minutes editor keystroke rows
  * A new row: measure it with `measure` (test/bench/lib.ts) and push a `row(section, name, value, note)`.
  */
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,7 @@ import { minutesDocument, packDocx } from '../../shared/export/docx';
 import { runFollowupBench, type FollowupCaseResult } from './chromium/followup';
 import type { BenchCase } from './chromium/followup-page';
 import { runKeystrokeBench } from './chromium/keystroke';
+import { screensRows } from './chromium/screens';
 import { statisticsRows } from './chromium/statistics';
 import { supervisorRows } from './chromium/supervisor';
 import {
@@ -230,11 +233,12 @@ const machine = machineInfo();
 await demoAndAudit(rows);
 await minutesExport(rows);
 const withChromium = process.env.BENCH_CHROMIUM !== '0';
-if (withChromium) machine.chromium = await keystrokes(rows);
+if (withChromium && process.env.BENCH_KEYSTROKE !== '0') machine.chromium = await keystrokes(rows);
 else machine.chromium = chromiumVersion();
 if (withChromium && process.env.BENCH_FOLLOWUP !== '0') await followupReads(rows);
 if (withChromium && process.env.BENCH_SUPERVISOR !== '0') await supervisorRows(rows);
 if (withChromium && process.env.BENCH_STATISTICS !== '0') await statisticsRows(rows);
+if (withChromium && process.env.BENCH_SCREENS !== '0') await screensRows(rows);
 
 console.log(
   `${machine.cpu} × ${machine.cores} (load ${machine.load.toFixed(1)}), Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`,

@@ -1,0 +1,295 @@
+/**
+ * The page of the per-screen read bench (bundled by test/bench/chromium/screens.ts with esbuild, served on its own;
+ * never part of the app's build). It loads the ten-year district demo profile at several scales into databases of
+ * its own through the data layer (as followup-page.ts does), then times, one run per call, the reads four screens
+ * make when they open, each beside a raw IndexedDB read of the same rows through the same indexes:
+ *   review    争议 → 召集人审阅: disputes.review() (ChairReview) + the tab's names (units.list({ includeArchived }),
+ *             disputes.lookups())
+ *   meeting   meeting detail with the agenda builder of the latest meeting still being prepared: meetings.get,
+ *             people.list / units.list ({ includeArchived }), agenda.list, agenda.proposals, meetings.list() (the
+ *             backlog panel)
+ *   topics    the topics list as it opens: topics.list() twice (all, and the matching ones with no filter set),
+ *             units.list / people.list ({ includeArchived }), meetings.list() (useTopicNames)
+ *   disputes  the disputes list (争议登记簿) as it opens: disputes.list() twice (all, matching) + the tab's names
+ * The lists ask for every row (antd pages them 20 at a time in the browser); "the first page" is that read.
+ * Four sides per case:
+ *   screen     every read above, at once (as the hooks start them)
+ *   main       the screen's main repository call alone (review(), proposals(), one topics.list(), one disputes.list())
+ *   raw        the rows of `screen`, each read once, through the same indexes with plain IndexedDB, one transaction
+ *   raw-main   the rows of `main` alone, likewise
+ * Each run returns its time, the longest main-thread block (PerformanceObserver 'longtask', > 50 ms) that overlapped
+ * it, and the rows the main read returned (a check that both sides read alike). The API is `window.__screensBench`.
+ */
+import { generateDemoDataset } from '../../../shared/demo/generate';
+import {
+  DISPUTE_STATES,
+  OPEN_RESOLUTION_STATES,
+  PREPARING_MEETING_STATES,
+  isHeldOrLater,
+  type Meeting,
+} from '../../../shared/domain';
+import { createDataLayer } from '../../../renderer/src/db/data-layer';
+import { JointDeskDB } from '../../../renderer/src/db/database';
+import { DISPUTE_THRESHOLDS_KEY } from '../../../renderer/src/db/repositories/disputes';
+import type { DataLayer } from '../../../renderer/src/db/types';
+
+export type ScreenCase = 'review' | 'meeting' | 'topics' | 'disputes';
+export type ScreenSide = 'screen' | 'main' | 'raw' | 'raw-main';
+
+export interface LoadedScale {
+  scale: number;
+  records: number;
+  loadMs: number;
+  meetings: number;
+  topics: number;
+  disputes: number;
+  openDisputes: number;
+  resolutions: number;
+  /** The meeting of the `meeting` case. */
+  meeting: string;
+}
+
+export interface RunResult {
+  ms: number;
+  /** Longest 'longtask' overlapping the run, ms (0 when none over 50 ms). */
+  longest: number;
+  /** Rows of the main read (review rows, backlog + disputes of the proposals, list rows). */
+  rows: number;
+}
+
+export interface ScreensBenchApi {
+  load(scale: number, today: string, seed: number): Promise<LoadedScale>;
+  run(kase: ScreenCase, scale: number, side: ScreenSide): Promise<RunResult>;
+}
+
+interface Loaded {
+  info: LoadedScale;
+  dl: DataLayer;
+  raw: IDBDatabase;
+  meeting: Meeting;
+}
+
+const NOT_CLOSED = DISPUTE_STATES.filter((s) => s !== 'closed');
+/** agenda-standing.ts: the day a meeting still being prepared reads the disputes open on ("now"). */
+const NOW = '9999-12-31';
+const loaded = new Map<number, Loaded>();
+
+const longTasks: { start: number; end: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+}).observe({ type: 'longtask' });
+
+const request = <T>(req: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+
+const deleteDatabase = (name: string) =>
+  new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+    req.onblocked = () => reject(new Error(`${name}: delete blocked`));
+  });
+
+async function load(scale: number, today: string, seed: number): Promise<LoadedScale> {
+  const dbName = `jointdesk-screens-s${String(scale).replace('.', '')}`;
+  await deleteDatabase(dbName);
+  const db = new JointDeskDB(dbName);
+  const dl = createDataLayer(db, { now: () => new Date(`${today}T02:00:00.000Z`) });
+  await dl.profiles.create({ name: '王丽', unitName: '城关镇综合行政执法办公室', role: 'office_staff' });
+  const ds = generateDemoDataset({ seed, scale, today, profile: 'district-10y' });
+  const t0 = performance.now();
+  const out = await dl.demo.load(ds);
+  const loadMs = performance.now() - t0;
+  const raw = await request(indexedDB.open(dbName));
+  const byDate = [...ds.meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const meeting = byDate.find((m) => PREPARING_MEETING_STATES.includes(m.state)) ?? byDate[0]!;
+  const info: LoadedScale = {
+    scale,
+    records: out.records,
+    loadMs,
+    meetings: ds.meetings.length,
+    topics: ds.topics.length,
+    disputes: ds.disputes.length,
+    openDisputes: ds.disputes.filter((d) => d.state !== 'closed').length,
+    resolutions: ds.resolutions.length,
+    meeting: `${meeting.year}-${meeting.sequence} ${meeting.kind} ${meeting.startsAt.slice(0, 10)} ${meeting.state}`,
+  };
+  loaded.set(scale, { info, dl, raw, meeting });
+  return info;
+}
+
+const getAll = <T = unknown>(source: IDBObjectStore | IDBIndex, range?: IDBKeyRange | null) =>
+  request(source.getAll(range) as IDBRequest<T[]>);
+
+/** The names every screen reads: units, and (topics, meetings) people; meetings newest first by startsAt. */
+async function rawNames(tx: IDBTransaction, what: { people?: boolean; meetings?: boolean }): Promise<number> {
+  const [units, people, meetings] = await Promise.all([
+    getAll(tx.objectStore('units')),
+    what.people ? getAll(tx.objectStore('people')) : [],
+    what.meetings ? getAll<Meeting>(tx.objectStore('meetings').index('startsAt')).then((m) => m.reverse()) : [],
+  ]);
+  return units.length + people.length + meetings.length;
+}
+
+async function rawReview(raw: IDBDatabase, names: boolean): Promise<number> {
+  const tx = raw.transaction(['disputes', 'settings', 'units', 'meetings'], 'readonly');
+  const state = tx.objectStore('disputes').index('state');
+  const [open] = await Promise.all([
+    Promise.all(NOT_CLOSED.map((s) => getAll(state, IDBKeyRange.only(s)))).then((p) => p.flat()),
+    request(tx.objectStore('settings').get(DISPUTE_THRESHOLDS_KEY)),
+    names ? rawNames(tx, { meetings: true }) : 0,
+  ]);
+  return open.length;
+}
+
+type TopicRow = { id: string; state: string; meetingId?: string };
+type ResolutionRow = { id: string; state: string; meetingId: string; minutesId?: string; issuedOn?: string };
+
+/** What agenda.proposals reads for one meeting, raw; with `screen`, also the rest of the detail page's reads. */
+async function rawMeeting(l: Loaded, screen: boolean): Promise<number> {
+  const { meeting } = l;
+  const stores = ['agendaItems', 'meetings', 'topics', 'resolutions', 'taskEvents', 'minutes', 'units', 'disputes'];
+  const tx = l.raw.transaction(screen ? [...stores, 'people'] : stores, 'readonly');
+  const meetings = tx.objectStore('meetings');
+  const disputes = tx.objectStore('disputes');
+  const resolutions = tx.objectStore('resolutions');
+  const day = isHeldOrLater(meeting) ? meeting.startsAt.slice(0, 10) : NOW;
+
+  const previousHeld = new Promise<Meeting | undefined>((resolve, reject) => {
+    const req = meetings.index('startsAt').openCursor(IDBKeyRange.upperBound(meeting.startsAt, true), 'prev');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const c = req.result;
+      if (!c) return resolve(undefined);
+      const m = c.value as Meeting;
+      if (m.id !== meeting.id && isHeldOrLater(m)) resolve(m);
+      else c.continue();
+    };
+  });
+  const [topics, , previous, open] = await Promise.all([
+    Promise.all(
+      ['deferred', 'accepted'].map((s) =>
+        getAll<TopicRow>(tx.objectStore('topics').index('state'), IDBKeyRange.only(s)),
+      ),
+    ).then((p) => p.flat()),
+    getAll(tx.objectStore('agendaItems').index('meetingId'), IDBKeyRange.only(meeting.id)),
+    previousHeld,
+    Promise.all([
+      ...NOT_CLOSED.map((s) => getAll(disputes.index('state'), IDBKeyRange.only(s))),
+      getAll(disputes.index('closedOn'), IDBKeyRange.lowerBound(day, true)),
+      getAll(disputes.index('[state+stateSince]'), IDBKeyRange.bound(['closed', day], ['closed', []], true, true)),
+    ]).then((p) => p.flat()),
+    screen ? request(meetings.get(meeting.id)) : undefined,
+    screen ? rawNames(tx, { people: true, meetings: true }) : 0,
+  ]);
+  const deferredAt = [...new Set(topics.flatMap((t) => (t.state === 'deferred' && t.meetingId ? [t.meetingId] : [])))];
+  const since = previous?.startsAt.slice(0, 10);
+  const [, openRes, verified] = await Promise.all([
+    Promise.all(deferredAt.map((id) => request(meetings.get(id)))),
+    Promise.all(
+      OPEN_RESOLUTION_STATES.map((s) => getAll<ResolutionRow>(resolutions.index('state'), IDBKeyRange.only(s))),
+    ).then((p) => p.flat()),
+    since
+      ? getAll<ResolutionRow>(resolutions.index('updatedAt'), IDBKeyRange.lowerBound(addDays(since, -1))).then((r) =>
+          r.filter((x) => x.state === 'verified'),
+        )
+      : getAll<ResolutionRow>(resolutions.index('state'), IDBKeyRange.only('verified')),
+  ]);
+  const mday = meeting.startsAt.slice(0, 10);
+  const candidates = [...openRes, ...verified].filter(
+    (r) => r.meetingId !== meeting.id && (r.issuedOn === undefined || r.issuedOn <= mday),
+  );
+  const events = tx.objectStore('taskEvents').index('resolutionId');
+  const minutes = tx.objectStore('minutes');
+  const minutesIds = [...new Set(candidates.flatMap((r) => (r.minutesId ? [r.minutesId] : [])))];
+  const orphans = [...new Set(candidates.filter((r) => !r.minutesId).map((r) => r.meetingId))];
+  await Promise.all([
+    Promise.all(candidates.map((r) => getAll(events, IDBKeyRange.only(r.id)))),
+    Promise.all(minutesIds.map((id) => request(minutes.get(id)))),
+    Promise.all(orphans.map((id) => getAll(minutes.index('meetingId'), IDBKeyRange.only(id)))),
+  ]);
+  // The rows compared with the data layer's: the backlog's topics and the open disputes (the screen filters both).
+  return topics.length + open.length;
+}
+
+async function rawList(raw: IDBDatabase, table: 'topics' | 'disputes', screen: boolean): Promise<number> {
+  const tx = raw.transaction([table, 'units', 'people', 'meetings'], 'readonly');
+  const [rows] = await Promise.all([
+    getAll(tx.objectStore(table)),
+    screen ? rawNames(tx, { people: table === 'topics', meetings: true }) : 0,
+  ]);
+  return rows.length;
+}
+
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+async function dataLayer(l: Loaded, kase: ScreenCase, screen: boolean): Promise<number> {
+  const { dl, meeting } = l;
+  const names = (people: boolean, meetings: 'lookups' | 'list') =>
+    Promise.all([
+      dl.units.list({ includeArchived: true }),
+      people ? dl.people.list({ includeArchived: true }) : [],
+      meetings === 'lookups' ? dl.disputes.lookups() : dl.meetings.list(),
+    ]);
+  switch (kase) {
+    case 'review': {
+      const [review] = await Promise.all([dl.disputes.review(), screen ? names(false, 'lookups') : undefined]);
+      return review.rows.length;
+    }
+    case 'meeting': {
+      const [proposals] = await Promise.all([
+        dl.agenda.proposals(meeting.id),
+        ...(screen
+          ? [dl.meetings.get(meeting.id), names(true, 'list'), dl.agenda.list(meeting.id), dl.meetings.list()]
+          : []),
+      ]);
+      return proposals.backlog.length + proposals.disputes.length;
+    }
+    case 'topics': {
+      const [all] = await Promise.all([dl.topics.list(), ...(screen ? [dl.topics.list({}), names(true, 'list')] : [])]);
+      return all.length;
+    }
+    case 'disputes': {
+      const [all] = await Promise.all([
+        dl.disputes.list(),
+        ...(screen ? [dl.disputes.list({}), names(false, 'lookups')] : []),
+      ]);
+      return all.length;
+    }
+  }
+}
+
+async function rawSide(l: Loaded, kase: ScreenCase, screen: boolean): Promise<number> {
+  switch (kase) {
+    case 'review':
+      return rawReview(l.raw, screen);
+    case 'meeting':
+      return rawMeeting(l, screen);
+    case 'topics':
+      return rawList(l.raw, 'topics', screen);
+    case 'disputes':
+      return rawList(l.raw, 'disputes', screen);
+  }
+}
+
+async function run(kase: ScreenCase, scale: number, side: ScreenSide): Promise<RunResult> {
+  const l = loaded.get(scale);
+  if (!l) throw new Error(`scale ${scale} is not loaded`);
+  const t0 = performance.now();
+  const rows =
+    side === 'screen' || side === 'main'
+      ? await dataLayer(l, kase, side === 'screen')
+      : await rawSide(l, kase, side === 'raw');
+  const t1 = performance.now();
+  // 'longtask' entries arrive after the task ends: give them a moment, then keep those overlapping the run.
+  await new Promise((r) => setTimeout(r, 80));
+  const overlapping = longTasks.filter((t) => t.end > t0 && t.start < t1).map((t) => t.end - t.start);
+  longTasks.length = 0;
+  return { ms: t1 - t0, longest: overlapping.length ? Math.max(...overlapping) : 0, rows };
+}
+
+(window as unknown as { __screensBench: ScreensBenchApi }).__screensBench = { load, run };

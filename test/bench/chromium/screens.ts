@@ -1,0 +1,182 @@
+/**
+ * The reads four screens make when they open, in Debian Chromium (real IndexedDB), on the ten-year district demo
+ * profile at 1/10 (one year) and full scale (ten years): 争议 → 召集人审阅, the meeting detail with its agenda builder,
+ * the topics list and the disputes list, each beside a raw IndexedDB read of the same rows through the same indexes
+ * (see screens-page.ts for exactly which calls). Same pattern as statistics.ts: the page is bundled with esbuild in
+ * memory and served on port 5431 (BENCH_SCREENS_PORT); every case runs `runs` times after one warm-up, the scales
+ * and the sides interleaved.
+ *
+ * `screensRows(rows)` adds the BENCHMARKS.md rows (test/bench/run.ts; BENCH_SCREENS=0 skips it); alone:
+ * `node --import tsx test/bench/chromium/screens.ts [scales…]`, e.g. `… screens.ts 0.1` for 1/10 only.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withBenchPage } from './bench-page';
+import { median, ms, ratio, row, type BenchRow } from '../lib';
+import type { LoadedScale, RunResult, ScreenCase, ScreenSide, ScreensBenchApi } from './screens-page';
+
+const ENTRY = fileURLToPath(new URL('./screens-page.ts', import.meta.url));
+const CASES: readonly ScreenCase[] = ['review', 'meeting', 'topics', 'disputes'];
+const SIDES: readonly ScreenSide[] = ['screen', 'main', 'raw', 'raw-main'];
+const SECTION = 'Chromium: screen reads on the district demo profile (IndexedDB)';
+
+export interface ScreensOptions {
+  scales?: readonly number[];
+  runs?: number;
+  port?: number;
+  today?: string;
+  seed?: number;
+  executablePath?: string;
+}
+
+export interface SideResult {
+  median: number;
+  longest: number;
+  rows: number;
+}
+
+export interface ScreenCaseResult {
+  kase: ScreenCase;
+  scale: number;
+  sides: Record<ScreenSide, SideResult>;
+}
+
+export interface ScreensReport {
+  chromium: string;
+  scales: LoadedScale[];
+  results: ScreenCaseResult[];
+  runs: number;
+}
+
+export async function runScreensBench(o: ScreensOptions = {}): Promise<ScreensReport> {
+  const scales = o.scales ?? [0.1, 1];
+  const runs = Math.max(5, o.runs ?? 7);
+  const port = o.port ?? (Number(process.env.BENCH_SCREENS_PORT) || 5431);
+  return withBenchPage(
+    { entry: ENTRY, title: 'screens bench', globalName: '__screensBench', port, executablePath: o.executablePath },
+    async (page, version) => {
+      const loaded: LoadedScale[] = [];
+      for (const scale of scales)
+        loaded.push(
+          await page.evaluate(
+            ([s, t, n]) => (window as unknown as { __screensBench: ScreensBenchApi }).__screensBench.load(s, t, n),
+            [scale, o.today ?? '2026-11-20', o.seed ?? 20260309] as const,
+          ),
+        );
+      const call = (kase: ScreenCase, scale: number, side: ScreenSide) =>
+        page.evaluate(
+          ([k, s, d]) => (window as unknown as { __screensBench: ScreensBenchApi }).__screensBench.run(k, s, d),
+          [kase, scale, side] as const,
+        );
+      const results: ScreenCaseResult[] = [];
+      for (const kase of CASES) {
+        const samples = new Map<string, RunResult[]>();
+        for (const scale of scales) for (const side of SIDES) await call(kase, scale, side); // warm-up
+        for (let i = 0; i < runs; i++)
+          for (const scale of scales)
+            for (const side of SIDES) {
+              const key = `${scale}/${side}`;
+              samples.set(key, [...(samples.get(key) ?? []), await call(kase, scale, side)]);
+            }
+        for (const scale of scales) {
+          const summarise = (side: ScreenSide): SideResult => {
+            const all = samples.get(`${scale}/${side}`)!;
+            return {
+              median: median(all.map((r) => r.ms)),
+              longest: Math.max(0, ...all.map((r) => r.longest)),
+              rows: all.at(-1)!.rows,
+            };
+          };
+          const sides = Object.fromEntries(SIDES.map((s) => [s, summarise(s)])) as Record<ScreenSide, SideResult>;
+          // The lists and the review return the rows the raw read read; the proposals filter theirs (no check).
+          if (kase !== 'meeting' && sides.main.rows !== sides['raw-main'].rows)
+            throw new Error(
+              `${kase} @${scale}: the data layer returned ${sides.main.rows} rows, raw ${sides['raw-main'].rows}`,
+            );
+          results.push({ kase, scale, sides });
+        }
+      }
+      return { chromium: `Chromium ${version}`, scales: loaded, results, runs };
+    },
+  );
+}
+
+const scaleName = (s: number) => (s === 1 ? 'full (ten years)' : s === 0.1 ? '1/10 (one year)' : `scale ${s}`);
+const block = (v: number) => (v > 0 ? ms(v) : '< 50 ms');
+const CASE_NAME: Record<ScreenCase, { name: string; main: string; raw: string }> = {
+  review: {
+    name: "争议 → 召集人审阅 (chair's review) reads",
+    main: 'disputes.review()',
+    raw: 'state index getAll per open state + the thresholds setting; names: units getAll, meetings by startsAt',
+  },
+  meeting: {
+    name: 'meeting detail + agenda builder reads (latest meeting in preparation)',
+    main: 'agenda.proposals(id)',
+    raw: 'topics by state (deferred, accepted), agendaItems by meetingId, previous held meeting (startsAt cursor), disputes open (state, closedOn, [state+stateSince]), report resolutions (state, updatedAt) + their events (resolutionId) and minutes; screen: + meeting, people, units, meetings by startsAt',
+  },
+  topics: {
+    name: 'topics list reads (first page: the screen reads every topic, antd pages 20)',
+    main: 'topics.list()',
+    raw: 'topics getAll; screen: + units, people, meetings by startsAt',
+  },
+  disputes: {
+    name: 'disputes list reads (first page: the screen reads every dispute, antd pages 20)',
+    main: 'disputes.list()',
+    raw: 'disputes getAll; screen: + units, meetings by startsAt',
+  },
+};
+
+/** The BENCHMARKS.md rows: each screen per scale (screen reads ÷ raw, main call ÷ raw), then full ÷ 1/10. */
+export function screensBenchRows(report: ScreensReport): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const kase of CASES) {
+    const label = CASE_NAME[kase];
+    const of = report.results.filter((r) => r.kase === kase);
+    for (const r of of) {
+      const { screen, main, raw, 'raw-main': rawMain } = r.sides;
+      rows.push(
+        row(
+          SECTION,
+          `${label.name}, ${scaleName(r.scale)}`,
+          ms(screen.median),
+          `raw ${ms(raw.median)} (screen ÷ raw ${ratio(screen.median, raw.median)}); ${label.main} alone ${ms(main.median)} (÷ its raw ${ms(rawMain.median)}: ${ratio(main.median, rawMain.median)}); ` +
+            `longest main-thread block ${block(screen.longest)} (${label.main} ${block(main.longest)}, raw ${block(raw.longest)}); ` +
+            `${main.rows} rows (raw ${rawMain.rows}); median of ${report.runs}`,
+        ),
+      );
+    }
+    const [a, b] = [of.find((r) => r.scale === 0.1), of.find((r) => r.scale === 1)];
+    if (a && b)
+      rows.push(
+        row(
+          SECTION,
+          `${label.name}: full ÷ 1/10`,
+          ratio(b.sides.screen.median, a.sides.screen.median),
+          `${label.main} ${ratio(b.sides.main.median, a.sides.main.median)}, raw ${ratio(b.sides.raw.median, a.sides.raw.median)}: ${label.raw}`,
+        ),
+      );
+  }
+  return rows;
+}
+
+/** Runs the bench at 1/10 and full scale and adds its rows (called by test/bench/run.ts). */
+export async function screensRows(rows: BenchRow[]): Promise<void> {
+  rows.push(...screensBenchRows(await runScreensBench()));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const scales = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  const report = await runScreensBench(scales.length ? { scales } : {});
+  console.log(report.chromium);
+  console.log(JSON.stringify(report.scales, null, 2));
+  for (const r of report.results)
+    console.log(
+      `${r.kase} @${r.scale}: ` +
+        Object.entries(r.sides)
+          .map(([side, s]) => `${side} ${ms(s.median)} (longest ${block(s.longest)}, ${s.rows} rows)`)
+          .join(', '),
+    );
+  for (const r of screensBenchRows(report)) console.log(`${r.name}: ${r.value} — ${r.note ?? ''}`);
+}
