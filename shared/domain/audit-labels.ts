@@ -44,8 +44,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 /** Entity id of an exported audit trail (entity 'system', action 'export'). */
 export const AUDIT_TRAIL_EXPORT_ID = 'audit.trail';
 
-/** Readable names of the 'system' entries (exports of whole ledgers and forms). */
+/** Entity id of a restore from a backup (entity 'system', action 'restore'). */
+export const DATABASE_RESTORE_ID = 'database';
+
+/** Readable names of the 'system' entries (exports of whole ledgers and forms, the database as restored). */
 const SYSTEM_NAMES: Readonly<Record<string, string>> = {
+  [DATABASE_RESTORE_ID]: '全部数据（从备份恢复）',
   'disputes.ledger': '执法争议台账',
   'followup-ledger': '督办事项台账',
   statistics: '统计报表',

@@ -188,11 +188,22 @@ test('a manual backup downloads a checked zip; restoring it through 设置 undoe
   await units.search('区市场监督管理局');
   await expect(units.row('区市场监督管理局')).toBeVisible();
   await openBackupSection(page);
-  await expectAuditIntact(page, m.auditHead!.seq);
-  // A backup now holds exactly what the first one held (same content digest over every table).
+  // The trail is the backup's, plus one entry: the restore itself, by the office.
+  await expectAuditIntact(page, m.auditHead!.seq + 1);
+  // A backup now holds exactly what the first one held, and that restore entry.
   const again = readBackup(await backUp(page, join(work, 'after-restore.zip')));
-  expect(again.manifest.tables).toEqual(m.tables);
-  expect(again.manifest.digest).toBe(m.digest);
+  expect(again.manifest.tables).toEqual({ ...m.tables, audit: m.tables['audit']! + 1 });
+  for (const name of Object.keys(m.tables).filter((n) => n !== 'audit' && n !== 'settings')) {
+    expect(again.tables[name], name).toEqual(backup.tables[name]);
+  }
+  expect(again.tables['audit']!.slice(0, -1)).toEqual(backup.tables['audit']);
+  expect(again.tables['audit']!.at(-1)).toMatchObject({
+    seq: m.auditHead!.seq + 1,
+    entity: 'system',
+    entityId: 'database',
+    action: 'restore',
+    after: { digest: m.digest, backupKind: 'manual' },
+  });
   await page.screenshot({ path: `${SHOTS}/06-after-restore.png` });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BackupRejected, buildBackupArchive, openBackupArchive } from '../../../shared/backup/format';
+import { BackupRejected, buildBackupArchive, openBackupArchive, tablesDigest } from '../../../shared/backup/format';
+import type { AuditEntry } from '../../../shared/domain';
 import { generateDemoDataset } from '../../../shared/demo/generate';
 import { createDataLayer } from '../../../renderer/src/db/data-layer';
 import { JointDeskDB } from '../../../renderer/src/db/database';
@@ -70,7 +71,26 @@ describe('backup and restore (DUR-8)', () => {
       },
     });
     expect(result.digest).toBe(before);
-    expect(await databaseDigest(db)).toBe(before);
+    // Live now holds the backup exactly, plus one audit entry recording the restore (and its anchor).
+    const { tables: liveTables } = await exportTables(db);
+    const restoreEntry = (liveTables['audit'] as AuditEntry[]).at(-1)!;
+    expect(restoreEntry).toMatchObject({
+      seq: counts['audit']! + 1,
+      entity: 'system',
+      entityId: 'database',
+      action: 'restore',
+      actorName: '王小明',
+      before: { digest: kept[0] },
+      after: { digest: before, backupKind: 'manual', tables: counts },
+    });
+    const withoutRestoreEntry = {
+      ...liveTables,
+      audit: liveTables['audit']!.slice(0, -1),
+      settings: liveTables['settings']!.map((r) =>
+        (r as { key: string }).key === 'audit.head' ? { key: 'audit.head', value: backup.manifest.auditHead } : r,
+      ),
+    };
+    expect(tablesDigest(withoutRestoreEntry)).toBe(before);
     expect((await db.units.get(unit.id))?.name).toBe(unit.name);
     // The blob came back as a Blob with its bytes.
     const att = await db.attachments.get('att-1');
@@ -236,7 +256,11 @@ describe('backup and restore (DUR-8)', () => {
       keepPreRestoreBackup: noKeep,
     });
     expect(result.counts['units']).toBe(tables['units']!.length);
-    expect(await databaseDigest(db)).toBe(digest);
+    // Restored exactly (checked before the restore entry is appended), then the restore is on the trail.
+    expect(result.digest).toBe(digest);
+    const last = await db.audit.orderBy('seq').last();
+    expect(last).toMatchObject({ seq: auditHead!.seq + 1, action: 'restore', after: { schemaVersion: 2 } });
+    expect(await createDataLayer(db, { now: NOW }).audit.verify()).toMatchObject({ ok: true });
   }, 120_000);
 });
 

@@ -67,6 +67,9 @@ describe('audit object labels', () => {
     expect(
       auditObjectLabel(entry({ entity: 'system', entityId: 'disputes.ledger', action: 'export' }), lookups()),
     ).toBe('执法争议台账');
+    expect(auditObjectLabel(entry({ entity: 'system', entityId: 'database', action: 'restore' }), lookups())).toBe(
+      '全部数据（从备份恢复）',
+    );
     expect(auditObjectLabel(entry({ entity: 'system', entityId: 'feedback-form:abc' }), lookups())).toBe(
       '成员单位反馈表',
     );

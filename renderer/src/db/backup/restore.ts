@@ -6,8 +6,15 @@ import {
   type BackupManifest,
   type BackupTables,
 } from '../../../../shared/backup/format';
-import { assertAllowed, DomainError, verifyAuditChain, type AuditEntry } from '../../../../shared/domain';
-import { readCurrentProfile, SETTING_KEYS } from '../audited-write';
+import {
+  assertAllowed,
+  DomainError,
+  verifyAuditChain,
+  type AuditEntry,
+  type UserProfile,
+} from '../../../../shared/domain';
+import { DATABASE_RESTORE_ID } from '../../../../shared/domain/audit-labels';
+import { auditedWrite, readCurrentProfile, SETTING_KEYS } from '../audited-write';
 import { declareVersions, DB_NAME, type DatabaseDependencies, type JointDeskDB } from '../database';
 import { SCHEMA_VERSIONS } from '../migrations';
 import { decodeRows } from './blob-codec';
@@ -143,6 +150,8 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const started = performance.now();
   await assertMayRestore(live);
+  // Who restores: recorded in the restored trail even when the backup does not know them.
+  const restorer = await readCurrentProfile(live);
   const deps = o.deps ?? {};
   const { manifest } = verified;
   const progress = (stage: RestoreProgress['stage'], fraction: number) => o.onProgress?.({ stage, fraction });
@@ -235,6 +244,7 @@ export async function restoreBackup(
     throw new Error('恢复后的数据与备份不一致，请立即联系技术支持（恢复前的数据已另存为备份）。');
   }
   await connection(STAGING_DB_NAME, deps).delete();
+  await recordRestore(live, { restorer, manifest, preRestore: pre.manifest, now: o.now });
   progress('check', 1);
   return {
     manifest,
@@ -243,4 +253,41 @@ export async function restoreBackup(
     preRestore: pre.manifest,
     ms: { staging: stagingMs, swap: swapMs, total: performance.now() - started },
   };
+}
+
+/**
+ * Appends the restore to the restored audit trail (entity 'system', id {@link DATABASE_RESTORE_ID}, action
+ * 'restore'): which backup (time, kind, versions, digest, rows) replaced which data (the pre-restore
+ * backup's digest and time), by whom. The actor is the profile that restored; if there was none (a fresh
+ * install), the restored data's current profile; with neither, nobody can be named and nothing is written.
+ */
+async function recordRestore(
+  live: JointDeskDB,
+  o: { restorer: UserProfile | undefined; manifest: BackupManifest; preRestore: BackupManifest; now?: () => Date },
+): Promise<void> {
+  const ctx = { db: live, now: o.now ?? (() => new Date()), newId: () => crypto.randomUUID() };
+  await auditedWrite(
+    ctx,
+    [],
+    async (audit) => {
+      if (o.restorer) audit.setActor(o.restorer);
+      else if (!(await readCurrentProfile(live))) return;
+      const m = o.manifest;
+      audit.record({
+        entity: 'system',
+        entityId: DATABASE_RESTORE_ID,
+        action: 'restore',
+        before: { backupCreatedAt: o.preRestore.createdAt, digest: o.preRestore.digest },
+        after: {
+          backupCreatedAt: m.createdAt,
+          backupKind: m.kind,
+          appVersion: m.appVersion,
+          schemaVersion: m.schemaVersion,
+          digest: m.digest,
+          tables: m.tables,
+        },
+      });
+    },
+    { requireProfile: false },
+  );
 }
