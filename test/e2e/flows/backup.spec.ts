@@ -167,6 +167,10 @@ test('a manual backup downloads a checked zip; restoring it through 设置 undoe
   expect(kept.manifest.kind).toBe('pre-restore');
   expect(kept.tables['units']!.map((u) => u['name'])).toContain(NEW_UNIT);
   expect(kept.manifest.tables['units']).toBe(m.tables['units']! + 1);
+  // The page cannot see whether the browser finished saving the download: it asks before replacing anything.
+  const savedDialog = page.getByRole('dialog', { name: '确认已保存恢复前的数据' });
+  await expect(savedDialog).toContainText(pre.suggestedFilename());
+  await savedDialog.getByRole('button', { name: '已保存，继续恢复' }).click();
   await reloaded;
   // The page came back on 设置 → 数据备份, saying what was restored and where the previous data went.
   await expect(page).toHaveURL(/#\/settings$/);
@@ -240,8 +244,16 @@ test('a damaged or foreign backup file is refused with a clear message and nothi
     await expect(page.getByRole('dialog', { name: '从备份恢复' })).toHaveCount(0);
     if (path === flipped) await section(page).screenshot({ path: `${SHOTS}/07-refused.png` });
   }
-  // Nothing was kept as a pre-restore backup, the change is still there, the data is as it was.
+  // Nothing was kept as a pre-restore backup.
   expect(downloads).toBe(0);
+  // A good file, but the user cannot find the pre-restore download and cancels: nothing is replaced.
+  await chooseBackupFile(page, join(work, 'good.zip'));
+  await page.getByRole('dialog', { name: '从备份恢复' }).getByRole('button', { name: '确认恢复' }).click();
+  const savedDialog = page.getByRole('dialog', { name: '确认已保存恢复前的数据' });
+  await savedDialog.getByRole('button', { name: '取消恢复' }).click();
+  await expect(problem).toContainText('已取消恢复，当前数据未被改动。');
+  expect(downloads).toBe(1);
+  // The change is still there, the data is as it was.
   const units = new UnitsPage(page);
   await units.open('units');
   await units.search('应急管理');

@@ -49,7 +49,7 @@ function retentionOk(k: 'daily' | 'weekly' | 'monthly', v: number): boolean {
 
 export function BackupSection() {
   const { t, i18n } = useTranslation('backup');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const reportError = useReportError();
   const host = getHost();
   const inFolder = host.backups.storage === 'folder';
@@ -151,8 +151,21 @@ export function BackupSection() {
     if (!pending) return;
     setRestoring(true);
     try {
-      const r = await restoreCheckedBackup(pending.verified, (p) =>
-        setBusy({ stage: p.stage, percent: Math.round(p.fraction * 100) }),
+      const confirmDownloaded = (fileName: string) =>
+        new Promise<boolean>((resolve) => {
+          void modal.confirm({
+            title: t('preRestoreDownloadedTitle'),
+            content: t('preRestoreDownloaded', { fileName }),
+            okText: t('preRestoreContinue'),
+            cancelText: t('preRestoreCancel'),
+            onOk: () => resolve(true),
+            onCancel: () => resolve(false),
+          });
+        });
+      const r = await restoreCheckedBackup(
+        pending.verified,
+        (p) => setBusy({ stage: p.stage, percent: Math.round(p.fraction * 100) }),
+        confirmDownloaded,
       );
       setPending(null);
       const date = formatBackupTime(r.manifest.createdAt, i18n.language);

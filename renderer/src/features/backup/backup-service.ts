@@ -85,6 +85,11 @@ export function checkBackupFile(bytes: Uint8Array): VerifiedBackup {
 export async function restoreCheckedBackup(
   verified: VerifiedBackup,
   onProgress?: (p: RestoreProgress) => void,
+  /**
+   * Browser build: a download cannot be confirmed by the page, so the user is asked whether the pre-restore
+   * file was saved before anything is replaced; false cancels the restore with nothing changed.
+   */
+  confirmDownloaded?: (fileName: string) => Promise<boolean>,
 ): Promise<{ manifest: BackupManifest; preRestore: BackupManifest; ms: number }> {
   try {
     const host = getHost();
@@ -94,6 +99,9 @@ export async function restoreCheckedBackup(
       keepPreRestoreBackup: async (pre) => {
         const kept = await host.backups.keep({ fileName: pre.fileName, bytes: pre.bytes });
         if (!kept.saved) throw new DomainError('conflict', '未能保存恢复前的数据备份，已取消恢复，当前数据未被改动。');
+        if (host.backups.storage !== 'folder' && confirmDownloaded && !(await confirmDownloaded(pre.fileName))) {
+          throw new DomainError('conflict', '已取消恢复，当前数据未被改动。');
+        }
       },
     });
     return { manifest: result.manifest, preRestore: result.preRestore, ms: result.ms.total };
