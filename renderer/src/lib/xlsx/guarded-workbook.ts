@@ -2,7 +2,8 @@ import { DomainError, isDomainError } from '../../../../shared/domain/errors';
 import type { RawRow } from '../../../../shared/import/types';
 import { cellText } from './cell-text';
 import ExcelJS, { type CellValue, type Workbook, type Worksheet } from './exceljs';
-import { MAX_XLSX_BYTES } from './limits';
+import { MAX_CELL_CHARS, MAX_LISTED_FORMULAS, MAX_WIRE_COLUMNS, type WireSheet } from './import-wire';
+import { fileTooLarge, MAX_XLSX_BYTES } from './limits';
 import { assertSafeXlsxArchive, NOT_XLSX_MESSAGE } from './zip-guard';
 
 /**
@@ -15,7 +16,7 @@ import { assertSafeXlsxArchive, NOT_XLSX_MESSAGE } from './zip-guard';
 const MAX_SHEET_ROWS = 100_000;
 const MAX_ROW_CELLS = 500;
 /** Header cells beyond this column are ignored. */
-const MAX_HEADER_COLUMNS = 100;
+const MAX_HEADER_COLUMNS = MAX_WIRE_COLUMNS;
 
 /**
  * Parts of a sheet the importer never needs. Skipping them also avoids exceljs expanding a crafted
@@ -62,13 +63,7 @@ function isFormula(value: CellValue): boolean {
  */
 export async function loadGuardedWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<Workbook> {
   const data = toUint8Array(bytes);
-  if (data.byteLength > MAX_XLSX_BYTES) {
-    const mb = (data.byteLength / 1024 / 1024).toFixed(1);
-    throw new DomainError(
-      'import-invalid',
-      `文件过大（${mb} MB）：导入文件不能超过 ${MAX_XLSX_BYTES / 1024 / 1024} MB`,
-    );
-  }
+  if (data.byteLength > MAX_XLSX_BYTES) throw fileTooLarge(data.byteLength);
   await assertSafeXlsxArchive(data);
 
   const wb = new ExcelJS.Workbook();
@@ -103,11 +98,21 @@ export function findSheet(wb: Workbook, name: string): Worksheet {
   return ws;
 }
 
+/** A cell longer than Excel allows (a crafted file): refused with its sheet, row and column. */
+function checkLength(ws: Worksheet, row: number, column: string, value: string): string {
+  if (value.length <= MAX_CELL_CHARS) return value;
+  throw new DomainError(
+    'import-invalid',
+    `“${ws.name}”表第 ${row} 行“${column.slice(0, 40)}”：单元格内容过长（${value.length} 个字符，最多 ${MAX_CELL_CHARS} 个）`,
+  );
+}
+
 /**
  * Row `headerRow` is the header; every later non-empty row becomes a null-prototype record keyed by header
  * text (so a header such as `__proto__` is just a key). Stops after `maxRows + 1` data rows so the validator
- * can say the sheet is too long. With `formulas`, every formula cell below the header (in any column) is
- * listed — importers that must not take computed values refuse them.
+ * can say the sheet is too long. With `formulas`, formula cells below the header (in any column) are
+ * listed, the first {@link MAX_LISTED_FORMULAS} of them — importers that must not take computed values refuse them.
+ * A cell over Excel's 32,767 characters is refused (DomainError naming sheet, row and column).
  */
 export function readSheet(ws: Worksheet, o: { headerRow?: number; maxRows: number; formulas?: boolean }): SheetContent {
   const headerRow = o.headerRow ?? 1;
@@ -116,7 +121,7 @@ export function readSheet(ws: Worksheet, o: { headerRow?: number; maxRows: numbe
   const headerOf = new Map<number, string>();
   ws.getRow(headerRow).eachCell({ includeEmpty: false }, (c, col) => {
     if (col > MAX_HEADER_COLUMNS) return;
-    const h = cellText(c.value);
+    const h = checkLength(ws, headerRow, c.address, cellText(c.value));
     if (h === '') return;
     headers.push(h);
     if (!columnOf.has(h)) columnOf.set(h, col);
@@ -130,13 +135,14 @@ export function readSheet(ws: Worksheet, o: { headerRow?: number; maxRows: numbe
     if (rowNumber <= headerRow || rows.length > o.maxRows) return;
     if (o.formulas) {
       row.eachCell({ includeEmpty: false }, (c, col) => {
-        if (isFormula(c.value)) formulas.push({ row: rowNumber, column: headerOf.get(col) ?? c.address });
+        if (isFormula(c.value) && formulas.length < MAX_LISTED_FORMULAS)
+          formulas.push({ row: rowNumber, column: headerOf.get(col) ?? c.address });
       });
     }
     const record = Object.create(null) as RawRow;
     let empty = true;
     for (const [header, col] of columnOf) {
-      const text = cellText(row.getCell(col).value);
+      const text = checkLength(ws, rowNumber, header, cellText(row.getCell(col).value));
       record[header] = text;
       if (text !== '') empty = false;
     }
@@ -145,4 +151,15 @@ export function readSheet(ws: Worksheet, o: { headerRow?: number; maxRows: numbe
     rowNumbers.push(rowNumber);
   });
   return { headers, rows, rowNumbers, formulas };
+}
+
+/** The sheet as the worker sends it: rows as arrays aligned to the distinct headers (import-wire.ts). */
+export function toWireSheet(content: SheetContent): WireSheet {
+  const keys = [...new Set(content.headers)];
+  return {
+    headers: content.headers,
+    keys,
+    rows: content.rows.map((r) => keys.map((k) => r[k] ?? '')),
+    rowNumbers: content.rowNumbers,
+  };
 }

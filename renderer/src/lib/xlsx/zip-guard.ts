@@ -17,12 +17,15 @@ const INFLATE_SLICE = 16 * 1024;
 export const NOT_XLSX_MESSAGE = '无法读取该文件：不是有效的 .xlsx 工作簿';
 
 const notXlsx = (detail: string) => new DomainError('import-invalid', NOT_XLSX_MESSAGE, [detail]);
+export const CORRUPT_MESSAGE = '文件已损坏（压缩数据校验不符），无法读取，请重新获取原文件';
+const corrupt = (detail: string) => new DomainError('import-invalid', CORRUPT_MESSAGE, [detail]);
 const tooBig = (detail: string) =>
   new DomainError('import-invalid', '文件解压后过大或结构异常，已拒绝读取（可能是损坏或恶意构造的文件）', [detail]);
 
 interface Entry {
   name: string;
   method: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
@@ -57,6 +60,7 @@ function readCentralDirectory(bytes: Uint8Array): Entry[] {
     if (o + 46 > bytes.byteLength || u32(view, o) !== 0x02014b50) throw notXlsx('corrupt central directory');
     const flags = u16(view, o + 8);
     const method = u16(view, o + 10);
+    const crc = u32(view, o + 16);
     const compressedSize = u32(view, o + 20);
     const size = u32(view, o + 24);
     const nameLength = u16(view, o + 28);
@@ -73,7 +77,7 @@ function readCentralDirectory(bytes: Uint8Array): Entry[] {
     if (names.has(name)) throw tooBig(`duplicate entry ${name}`);
     names.add(name);
     if (size > ZIP_LIMITS.maxEntryBytes) throw tooBig(`${name} declares ${size} bytes`);
-    entries.push({ name, method, compressedSize, size, localHeaderOffset });
+    entries.push({ name, method, crc, compressedSize, size, localHeaderOffset });
     o += 46 + nameLength + extraLength + commentLength;
   }
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
@@ -81,18 +85,40 @@ function readCentralDirectory(bytes: Uint8Array): Entry[] {
   return entries;
 }
 
-/** Inflates `data` only to count its size, stopping as soon as it passes `cap`. */
-async function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 (the zip one) of `data`, continuing from `crc` (0 to start). */
+export function crc32(data: Uint8Array, crc = 0): number {
+  let c = ~crc >>> 0;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/**
+ * Inflates `data` only to count its size and CRC-32, stopping as soon as it passes `cap`. (exceljs' JSZip
+ * does not check CRCs, so without this a damaged entry would be read as whatever it inflates to.)
+ */
+async function inflatedSize(data: Uint8Array, cap: number): Promise<{ size: number; crc: number }> {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let total = 0;
+  let crc = 0;
   let over = false;
   const reading = (async () => {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
       total += value.byteLength;
+      crc = crc32(value, crc);
       if (total > cap) {
         over = true;
         await reader.cancel();
@@ -114,13 +140,17 @@ async function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
   } catch {
     if (!over) throw notXlsx('corrupt deflate stream');
   }
-  return total;
+  return { size: total, crc };
+}
+
+function corruptEntry(e: Entry, size: number): never {
+  throw corrupt(`${e.name}: CRC-32 ${e.crc.toString(16)} declared, ${size} bytes inflated`);
 }
 
 /**
  * Rejects an archive that exceljs should not be given: not a zip, too many or unsafe entries,
- * encrypted or exotic entries, or entries that inflate beyond their declared size or the limits —
- * measured by actually inflating, since declared sizes can lie.
+ * encrypted or exotic entries, entries that inflate beyond their declared size or the limits —
+ * measured by actually inflating, since declared sizes can lie — or whose CRC-32 does not match (damaged).
  *
  * @throws DomainError('import-invalid')
  */
@@ -136,10 +166,11 @@ export async function assertSafeXlsxArchive(bytes: Uint8Array): Promise<void> {
     if (end > bytes.byteLength) throw notXlsx(`truncated entry ${e.name}`);
     const actual =
       e.method === 0
-        ? e.compressedSize
+        ? { size: e.compressedSize, crc: crc32(bytes.subarray(start, end)) }
         : await inflatedSize(bytes.subarray(start, end), Math.min(e.size, ZIP_LIMITS.maxEntryBytes));
-    if (actual > e.size) throw tooBig(`${e.name} inflates beyond its declared ${e.size} bytes`);
-    total += actual;
+    if (actual.size > e.size) throw tooBig(`${e.name} inflates beyond its declared ${e.size} bytes`);
+    total += actual.size;
     if (total > ZIP_LIMITS.maxTotalBytes) throw tooBig(`archive inflates beyond ${ZIP_LIMITS.maxTotalBytes} bytes`);
+    if (actual.crc !== e.crc) corruptEntry(e, actual.size);
   }
 }

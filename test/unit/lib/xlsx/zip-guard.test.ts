@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../../shared/domain/errors';
-import { assertSafeXlsxArchive, ZIP_LIMITS } from '../../../../renderer/src/lib/xlsx/zip-guard';
+import { assertSafeXlsxArchive, CORRUPT_MESSAGE, crc32, ZIP_LIMITS } from '../../../../renderer/src/lib/xlsx/zip-guard';
 import { buildUnitsPeopleTemplate } from '../../../../renderer/src/lib/xlsx';
 
 const REFUSED = '文件解压后过大或结构异常，已拒绝读取（可能是损坏或恶意构造的文件）';
@@ -56,6 +56,32 @@ describe('assertSafeXlsxArchive', () => {
     const e = await refusal(liar);
     expect(e.message).toBe(REFUSED);
     expect(e.details?.[0]).toContain('inflates beyond its declared 1000 bytes');
+  });
+
+  it('refuses an entry whose CRC-32 does not match what it inflates to (a damaged file exceljs would read as is)', async () => {
+    for (const method of ['STORE', 'DEFLATE'] as const) {
+      const zip = new JSZip();
+      zip.file('sharedStrings.xml', '<sst><si><t>城关镇人民政府</t></si></sst>'.repeat(20));
+      const good = await zip.generateAsync({ type: 'uint8array', compression: method });
+      await expect(assertSafeXlsxArchive(good)).resolves.toBeUndefined();
+      // Flip one bit of the CRC recorded in the central directory.
+      const bad = good.slice();
+      const view = new DataView(bad.buffer);
+      let cd = bad.byteLength - 22;
+      while (view.getUint32(cd, true) !== 0x06054b50) cd--;
+      const at = view.getUint32(cd + 16, true) + 16;
+      view.setUint32(at, view.getUint32(at, true) ^ 1, true);
+      const e = await refusal(bad);
+      expect(e.message).toBe(CORRUPT_MESSAGE);
+      expect(e.details?.[0]).toMatch(/^sharedStrings\.xml: CRC-32 /);
+    }
+  });
+
+  it('computes the zip CRC-32', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    const data = new TextEncoder().encode('城关镇人民政府');
+    expect(crc32(data.subarray(5), crc32(data.subarray(0, 5)))).toBe(crc32(data));
   });
 
   it('refuses path-traversal and absolute entry names', async () => {

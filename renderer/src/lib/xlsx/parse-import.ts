@@ -1,0 +1,94 @@
+import { isDomainError } from '../../../../shared/domain/errors';
+import {
+  FEEDBACK_HEADER_ROW,
+  FEEDBACK_META_SHEET,
+  FEEDBACK_SHEET,
+  MAX_FEEDBACK_ROWS,
+} from '../../../../shared/import/feedback-form';
+import { MAX_IMPORT_ROWS, PEOPLE_SHEET, UNITS_SHEET } from '../../../../shared/import/units-people-columns';
+import { findSheet, loadGuardedWorkbook, readSheet, toWireSheet } from './guarded-workbook';
+import {
+  importRequestSchema,
+  MAX_LISTED_FORMULAS,
+  MAX_META_ROWS,
+  type FeedbackFormWire,
+  type ImportKind,
+  type ImportResponse,
+  type ImportWire,
+  type UnitsPeopleWire,
+} from './import-wire';
+
+/**
+ * The parsing an import runs off the page's thread (import.worker.ts; in Node, where there is no Worker,
+ * import-runner.ts calls it in-thread): the guarded path of guarded-workbook.ts — 10 MB cap, zip limits on
+ * bytes actually inflated (so the inflation cap holds inside the worker, before exceljs sees a byte), exceljs
+ * with row/cell caps — then the sheets as plain arrays of texts (import-wire.ts).
+ */
+
+/** Sheets 单位 and 人员 of a units/people import workbook, for `validateUnitsPeople`. */
+export async function parseUnitsPeopleWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<UnitsPeopleWire> {
+  const wb = await loadGuardedWorkbook(bytes);
+  const units = readSheet(findSheet(wb, UNITS_SHEET), { maxRows: MAX_IMPORT_ROWS });
+  const people = readSheet(findSheet(wb, PEOPLE_SHEET), { maxRows: MAX_IMPORT_ROWS });
+  return { kind: 'units-people', units: toWireSheet(units), people: toWireSheet(people) };
+}
+
+/**
+ * A filled 督办事项反馈表, for `interpretFeedbackForm`: the 反馈表 sheet from its header row, the hidden
+ * 表单信息 sheet as key/value pairs, and the formula cells of both (listed, never evaluated).
+ */
+export async function parseFeedbackFormWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<FeedbackFormWire> {
+  const wb = await loadGuardedWorkbook(bytes);
+  const main = readSheet(findSheet(wb, FEEDBACK_SHEET), {
+    headerRow: FEEDBACK_HEADER_ROW,
+    maxRows: MAX_FEEDBACK_ROWS,
+    formulas: true,
+  });
+  const metaSheet = readSheet(findSheet(wb, FEEDBACK_META_SHEET), { maxRows: MAX_META_ROWS, formulas: true });
+  const [keyHeader, valueHeader] = metaSheet.headers;
+  const meta: [string, string][] =
+    keyHeader && valueHeader ? metaSheet.rows.map((r) => [r[keyHeader] ?? '', r[valueHeader] ?? '']) : [];
+  return {
+    kind: 'feedback-form',
+    meta,
+    main: toWireSheet(main),
+    formulas: [
+      ...metaSheet.formulas.map((f) => ({ row: f.row, column: `${FEEDBACK_META_SHEET}·${f.column}` })),
+      ...main.formulas,
+    ].slice(0, MAX_LISTED_FORMULAS),
+  };
+}
+
+export function parseImport(kind: ImportKind, bytes: ArrayBuffer | Uint8Array): Promise<ImportWire> {
+  return kind === 'units-people' ? parseUnitsPeopleWorkbook(bytes) : parseFeedbackFormWorkbook(bytes);
+}
+
+/** Shown when parsing failed for a reason that is not the file's (a bug, memory exhausted). */
+export const PARSE_FAILED_MESSAGE = '读取文件时出错，已停止导入（未写入任何数据）：文件可能过大或已损坏，请检查后重试';
+
+/** One request of the worker: never throws; a DomainError travels as its code, message and details. */
+export async function handleImportRequest(data: unknown): Promise<ImportResponse> {
+  const request = importRequestSchema.safeParse(data);
+  if (!request.success) {
+    return { ok: false, error: { code: 'import-invalid', message: PARSE_FAILED_MESSAGE, details: ['bad request'] } };
+  }
+  try {
+    return { ok: true, result: await parseImport(request.data.kind, request.data.bytes) };
+  } catch (e) {
+    if (isDomainError(e)) {
+      return {
+        ok: false,
+        error: {
+          code: e.code,
+          message: e.message.slice(0, 2000),
+          ...(e.details ? { details: e.details.slice(0, 20).map((d) => String(d).slice(0, 2000)) } : {}),
+        },
+      };
+    }
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return {
+      ok: false,
+      error: { code: 'import-invalid', message: PARSE_FAILED_MESSAGE, details: [detail.slice(0, 2000)] },
+    };
+  }
+}
