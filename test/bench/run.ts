@@ -7,6 +7,7 @@
  *   BENCH_FOLLOWUP=0 npm run bench   without the follow-up reads on the district demo profile (the slowest part)
  *   BENCH_STATISTICS=0 npm run bench without the statistics (统计) reads on the district demo profile
  *   BENCH_SCREENS=0 npm run bench    without the screen reads (chair's review, meeting detail, topics, disputes lists)
+ *   BENCH_STARTUP=0 npm run bench    without start-to-workbench vs a blank page and the renderer heap (own web build)
  *   BENCH_KEYSTROKE=0 npm run bench  without the minutes editor keystroke rows
  * A new row: measure it with `measure` (test/bench/lib.ts) and push a `row(section, name, value, note)`.
  */
@@ -19,6 +20,7 @@ import { runFollowupBench, type FollowupCaseResult } from './chromium/followup';
 import type { BenchCase } from './chromium/followup-page';
 import { runKeystrokeBench } from './chromium/keystroke';
 import { screensRows } from './chromium/screens';
+import { startupRows } from './chromium/startup';
 import { statisticsRows } from './chromium/statistics';
 import { supervisorRows } from './chromium/supervisor';
 import {
@@ -239,6 +241,7 @@ if (withChromium && process.env.BENCH_FOLLOWUP !== '0') await followupReads(rows
 if (withChromium && process.env.BENCH_SUPERVISOR !== '0') await supervisorRows(rows);
 if (withChromium && process.env.BENCH_STATISTICS !== '0') await statisticsRows(rows);
 if (withChromium && process.env.BENCH_SCREENS !== '0') await screensRows(rows);
+if (withChromium && process.env.BENCH_STARTUP !== '0') await startupRows(rows);
 
 console.log(
   `${machine.cpu} × ${machine.cores} (load ${machine.load.toFixed(1)}), Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`,
