@@ -10,10 +10,13 @@
  * - `img-src`/`font-src` allow `data:`/`blob:` for icons, pasted images and generated previews.
  * - `frame-src 'self' blob:` lets a document preview show a same-origin blob in an iframe; nothing remote.
  * - `connect-src 'self'`: the app never talks to the network.
+ * - `worker-src 'self'`: the import worker (renderer/src/lib/xlsx/import.worker.ts) is a script file of the
+ *   build; no `blob:` or `data:` workers, which would let injected text run as code off the page's thread.
  */
 const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data:",
   "font-src 'self' data:",

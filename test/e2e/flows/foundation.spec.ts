@@ -78,11 +78,15 @@ test.describe('foundation: first start, demo data, units and people', () => {
   });
 
   test('an xlsx with one bad row writes nothing and names the row and field', async ({ page }) => {
+    // The file is parsed off the page's thread, in the import worker (renderer/src/lib/xlsx/import.worker.ts).
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     const units = new UnitsPage(page);
     await units.open('units');
     await units.importFile(badWorkbook);
     const failed = page.getByRole('dialog').filter({ hasText: '导入失败，未写入任何数据' });
     await expect(failed).toBeVisible();
+    expect(workers.filter((u) => /\/assets\/import\.worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
     await expect(failed).toContainText('第 5 行');
     await expect(failed).toContainText('联系电话');
     await failed.getByRole('button', { name: '关闭' }).click();

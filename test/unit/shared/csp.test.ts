@@ -9,6 +9,7 @@ describe('content security policy', () => {
     expect(d.get('script-src')).toEqual(["'self'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
     expect(d.get('connect-src')).toEqual(["'self'"]);
+    expect(d.get('worker-src')).toEqual(["'self'"]);
     expect(d.get('object-src')).toEqual(["'none'"]);
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
   });

@@ -18,6 +18,10 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|strict-dynamic/);
   });
 
+  it('allows workers only from the app itself (the import worker), never blob: or data:', () => {
+    expect(d.get('worker-src')).toEqual(["'self'"]);
+  });
+
   it('allows inline styles only in style-src (Ant Design CSS-in-JS)', () => {
     expect(d.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     const withInline = [...d].filter(([, v]) => v.includes("'unsafe-inline'")).map(([k]) => k);
@@ -39,7 +43,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
 
   it('is the exact agreed string', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; " +
+      "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
         "frame-ancestors 'none'; frame-src 'self' blob:",
     );
