@@ -6,6 +6,7 @@ import { resolveDevServerUrl, resolveUserDataPath } from './app-paths';
 import { createBackupSettingsStore } from './backup/backup-settings';
 import { createBackupStore } from './backup/backup-store';
 import { nodeBackupFolderFs } from './backup/node-backup-fs';
+import { createQuarantine, nodeQuarantineFs } from './backup/quarantine';
 import { createQuitBackup } from './backup/quit-backup';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
@@ -134,6 +135,12 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
             shell: electron.shell,
             fs: nodeFilesFs,
             onQuitBackupDone: (ok) => quitBackup.done(ok),
+            quarantine: createQuarantine({
+              sourceDir: join(userDataPath, 'IndexedDB'),
+              targetRoot: join(userDataPath, 'quarantine'),
+              now: () => new Date(),
+              fs: nodeQuarantineFs,
+            }),
           },
           appInfo: {
             version: app.getVersion(),

@@ -41,6 +41,7 @@ export function createBridge(invoke: Invoke, listen: Listen): JointDeskBridge {
       chooseDir: () => call('backup:choose-dir', undefined),
       setRetention: (input) => call('backup:set-retention', input),
       revealDir: () => call('backup:reveal-dir', undefined),
+      quarantineDb: () => call('backup:quarantine-db', undefined),
       quitDone: (input) => call('backup:quit-done', input),
       onQuitRequest: (handler) => listen(BACKUP_QUIT_REQUEST, () => handler()),
     },

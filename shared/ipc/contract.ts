@@ -144,6 +144,14 @@ export const ipcContract = {
     input: z.undefined().or(z.object({}).strict()),
     output: z.object({ shown: z.boolean() }),
   },
+  /**
+   * DUR-6: the database cannot be opened — main copies the IndexedDB folder to `<userData>/quarantine/<time>`
+   * (once per session; the originals are only read) and says where.
+   */
+  'backup:quarantine-db': {
+    input: z.undefined().or(z.object({}).strict()),
+    output: z.object({ dir: z.string(), files: z.number().int().nonnegative(), bytes: z.number().nonnegative() }),
+  },
   /** The renderer's answer to main's quit request (`BACKUP_QUIT_REQUEST`, messages.ts): its quit backup is written (or failed); main may quit. */
   'backup:quit-done': {
     input: z.object({ ok: z.boolean() }).strict(),
@@ -190,6 +198,7 @@ export interface JointDeskBridge {
     chooseDir(): Promise<IpcResult<IpcOutput<'backup:choose-dir'>>>;
     setRetention(input: IpcInput<'backup:set-retention'>): Promise<IpcResult<IpcOutput<'backup:set-retention'>>>;
     revealDir(): Promise<IpcResult<IpcOutput<'backup:reveal-dir'>>>;
+    quarantineDb(): Promise<IpcResult<IpcOutput<'backup:quarantine-db'>>>;
     quitDone(input: IpcInput<'backup:quit-done'>): Promise<IpcResult<IpcOutput<'backup:quit-done'>>>;
     /** Registers the one handler for main's quit request (a later call replaces it). */
     onQuitRequest(handler: () => void): void;

@@ -16,6 +16,7 @@ type BackupChannels = Pick<
   | 'backup:choose-dir'
   | 'backup:set-retention'
   | 'backup:reveal-dir'
+  | 'backup:quarantine-db'
   | 'backup:quit-done'
 >;
 
@@ -28,6 +29,8 @@ export interface BackupContext {
     stat(path: string): Promise<{ size: number; isFile(): boolean }>;
     readFile(path: string): Promise<Uint8Array>;
   };
+  /** DUR-6: copies the database folder aside (electron/main/backup/quarantine.ts). */
+  readonly quarantine: () => Promise<{ dir: string; files: number; bytes: number }>;
   /** The renderer finished (or gave up on) its quit backup. */
   readonly onQuitBackupDone: (ok: boolean) => boolean;
 }
@@ -73,6 +76,7 @@ export function createBackupHandlers(ctx: BackupContext): HandlersFor<BackupChan
       const error = await ctx.shell.openPath(await ctx.store.dir());
       return { shown: error === '' };
     },
+    'backup:quarantine-db': () => ctx.quarantine(),
     'backup:quit-done': async ({ ok }) => ({ quitting: ctx.onQuitBackupDone(ok) }),
   };
 }

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Result, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../db';
 import type { VerifiedBackup } from '../db/backup/restore';
@@ -28,6 +28,21 @@ export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScr
   const [pending, setPending] = useState<{ verified: VerifiedBackup; fileName: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [quarantine, setQuarantine] = useState<{ dir: string; files: number } | { error: string } | null>(null);
+
+  // DUR-6 (Electron): main copies the database folder aside before anything else is tried.
+  useEffect(() => {
+    const copyAside = host.backups.quarantineDatabase;
+    if (!copyAside) return;
+    let live = true;
+    copyAside().then(
+      (r) => live && setQuarantine({ dir: r.dir, files: r.files }),
+      (e: unknown) => live && setQuarantine({ error: errorText(e, t) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, t]);
 
   const check = async (load: () => Promise<{ name: string; bytes: Uint8Array } | null>) => {
     setProblem(null);
@@ -96,6 +111,18 @@ export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScr
       >
         <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
           <Alert type="info" showIcon title={t('recovery.kept')} />
+          {quarantine && 'dir' in quarantine ? (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="recovery-quarantine"
+              title={t('recovery.quarantined', { files: quarantine.files })}
+              description={<Typography.Text copyable>{quarantine.dir}</Typography.Text>}
+            />
+          ) : null}
+          {quarantine && 'error' in quarantine ? (
+            <Alert type="warning" showIcon title={t('recovery.quarantineFailed', { message: quarantine.error })} />
+          ) : null}
           {problem ? <Alert type="error" showIcon title={problem} /> : null}
           <Typography.Text type="secondary" copyable>
             {`${failure.name}: ${failure.message}`}

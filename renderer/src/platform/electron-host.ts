@@ -73,6 +73,9 @@ export function createElectronHost(bridge: JointDeskBridge): Host {
       async revealFolder() {
         unwrapIpc(await bridge.backup.revealDir());
       },
+      async quarantineDatabase() {
+        return unwrapIpc(await bridge.backup.quarantineDb());
+      },
       onQuitRequest(handler) {
         bridge.backup.onQuitRequest(() => {
           handler().then(

@@ -85,6 +85,11 @@ export interface BackupHost {
   chooseFolder?(): Promise<{ dir: string; changed: boolean }>;
   setRetention?(r: BackupRetention): Promise<{ retention: BackupRetention; removed: string[] }>;
   revealFolder?(): Promise<void>;
+  /**
+   * Electron only (DUR-6): when the database cannot be opened, main copies its folder aside once and says
+   * where; the originals are never touched.
+   */
+  quarantineDatabase?(): Promise<{ dir: string; files: number; bytes: number }>;
   /** Electron only: `handler` writes the quit backup; main quits when it settles (or after its timeout). */
   onQuitRequest?(handler: () => Promise<void>): void;
 }

@@ -336,6 +336,68 @@ test('a database the app cannot open shows the recovery screen and is left as it
   expect(onDisk).toEqual({ version: 990, stores: ['units'], unit: { id: 'u-future', name: '较新版本的单位' } });
 });
 
+test('desktop build: the recovery screen says main kept a copy of the database files aside (DUR-6)', async ({
+  page,
+}) => {
+  // The desktop host, as the preload bridge exposes it, with main's side faked: quarantine calls are counted.
+  await page.addInitScript(() => {
+    const ok = (value: unknown) => Promise.resolve({ ok: true, value });
+    const calls: string[] = [];
+    (window as unknown as { __quarantineCalls: string[] }).__quarantineCalls = calls;
+    (window as unknown as { jointdesk: unknown }).jointdesk = {
+      files: {
+        saveAs: () => ok({ saved: false }),
+        open: () => ok({ canceled: true }),
+        reveal: () => ok({ shown: false }),
+      },
+      app: {
+        info: () =>
+          ok({ version: '0.1.0', dataPath: '/home/user/.config/jointdesk', platform: 'linux', electron: '45.4.1' }),
+      },
+      print: { toPdf: () => ok({ saved: false }) },
+      backup: {
+        list: () =>
+          ok({
+            dir: '/home/user/文档/联席会议工作台备份',
+            retention: { daily: 7, weekly: 4, monthly: 12 },
+            entries: [],
+            lastBackupAt: null,
+          }),
+        write: () => ok({ path: '/tmp/x.zip', removed: [] }),
+        read: () => ok({ bytes: new Uint8Array() }),
+        openFile: () => ok({ canceled: true }),
+        chooseDir: () => ok({ dir: '/tmp', changed: false }),
+        setRetention: () => ok({ retention: { daily: 7, weekly: 4, monthly: 12 }, removed: [] }),
+        revealDir: () => ok({ shown: true }),
+        quarantineDb: () => {
+          calls.push('quarantine-db');
+          return ok({ dir: '/home/user/.config/jointdesk/quarantine/20261122-100000', files: 5, bytes: 104116 });
+        },
+        quitDone: () => ok({ quitting: true }),
+        onQuitRequest: () => undefined,
+      },
+    };
+    if (sessionStorage.getItem('jd-e2e-newer')) return;
+    sessionStorage.setItem('jd-e2e-newer', '1');
+    const req = indexedDB.open('jointdesk', 990);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('units', { keyPath: 'id' }).put({ id: 'u-future', name: '较新版本的单位' });
+    };
+    req.onsuccess = () => req.result.close();
+  });
+  await page.goto('/');
+  await expect(page.getByText('数据库暂时无法打开')).toBeVisible();
+  const kept = page.getByTestId('recovery-quarantine');
+  await expect(kept).toContainText('已将数据库文件另存一份副本（5 个文件），供技术支持排查使用，原文件保持不动');
+  await expect(kept).toContainText('/home/user/.config/jointdesk/quarantine/20261122-100000');
+  // The desktop build also offers the newest verified backup of its folder.
+  await expect(page.getByRole('button', { name: '恢复最新的已校验备份' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/09-recovery-desktop.png` });
+  expect(await page.evaluate(() => (window as unknown as { __quarantineCalls: string[] }).__quarantineCalls)).toEqual([
+    'quarantine-db',
+  ]);
+});
+
 test('storage close to its limit is said plainly where backups are made', async ({ page }) => {
   // The browser reports 85 % of its quota used (DUR-10 warns from 80 %).
   await page.addInitScript(() => {

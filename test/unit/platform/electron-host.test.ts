@@ -36,6 +36,7 @@ function fakeBridge(
       chooseDir: vi.fn(() => ok({ dir: 'E:\\备份', changed: true })),
       setRetention: vi.fn(() => ok({ retention: { daily: 8, weekly: 4, monthly: 12 }, removed: [] })),
       revealDir: vi.fn(() => ok({ shown: true })),
+      quarantineDb: vi.fn(() => ok({ dir: 'C:\\Users\\x\\AppData\\quarantine\\20261203-142530', files: 5, bytes: 9 })),
       quitDone: vi.fn(() => ok({ quitting: true })),
       onQuitRequest: vi.fn(),
       ...overrides.backup,
@@ -124,6 +125,21 @@ describe('createElectronHost', () => {
 });
 
 describe('electron host: backups', () => {
+  it("asks main to copy the database folder aside (DUR-6) and passes main's refusal on as a HostError", async () => {
+    const bridge = fakeBridge();
+    const r = await createElectronHost(bridge).backups.quarantineDatabase!();
+    expect(bridge.backup.quarantineDb).toHaveBeenCalledTimes(1);
+    expect(r).toMatchObject({ files: 5, bytes: 9 });
+    const refused = createElectronHost(
+      fakeBridge({
+        backup: { quarantineDb: vi.fn(() => fail('未找到数据库文件夹，无法另存副本；原有文件未被改动。')) },
+      }),
+    );
+    await expect(refused.backups.quarantineDatabase!()).rejects.toThrow(
+      new HostError('未找到数据库文件夹，无法另存副本；原有文件未被改动。'),
+    );
+  });
+
   it("keeps a backup in main's folder through backup:write and reads one back by name", async () => {
     const bridge = fakeBridge();
     const host = createElectronHost(bridge);

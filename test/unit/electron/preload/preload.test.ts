@@ -46,6 +46,7 @@ describe('preload', () => {
       'backup.list',
       'backup.onQuitRequest',
       'backup.openFile',
+      'backup.quarantineDb',
       'backup.quitDone',
       'backup.read',
       'backup.revealDir',
@@ -94,6 +95,7 @@ describe('preload', () => {
     ['backup.openFile', 'backup:open-file'],
     ['backup.chooseDir', 'backup:choose-dir'],
     ['backup.revealDir', 'backup:reveal-dir'],
+    ['backup.quarantineDb', 'backup:quarantine-db'],
   ] as const)('%s invokes %s with no input', async (name, channel) => {
     electron.ipcRenderer.invoke.mockClear();
     const fn = name.split('.')[1] as 'list';

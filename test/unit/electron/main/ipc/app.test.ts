@@ -37,6 +37,7 @@ describe('createIpcHandlers', () => {
         shell: { openPath: async () => '' },
         fs: {} as never,
         onQuitBackupDone: () => true,
+        quarantine: async () => ({ dir: '', files: 0, bytes: 0 }),
       },
       print: { appUrl: 'app://jointdesk/index.html', renderPdf: async () => new Uint8Array() },
     });

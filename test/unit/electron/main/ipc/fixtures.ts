@@ -24,6 +24,7 @@ export const VALID_INPUT: Readonly<Record<IpcChannel, unknown>> = {
   'backup:choose-dir': undefined,
   'backup:set-retention': { daily: 7, weekly: 4, monthly: 12 },
   'backup:reveal-dir': undefined,
+  'backup:quarantine-db': undefined,
   'backup:quit-done': { ok: true },
 };
 
@@ -54,6 +55,7 @@ export function fakeHandlers() {
     'backup:choose-dir': vi.fn(async () => ({ dir: '/tmp', changed: false })),
     'backup:set-retention': vi.fn(async () => ({ retention: { daily: 7, weekly: 4, monthly: 12 }, removed: [] })),
     'backup:reveal-dir': vi.fn(async () => ({ shown: true })),
+    'backup:quarantine-db': vi.fn(async () => ({ dir: '/data/quarantine/20261203-142530', files: 5, bytes: 104_116 })),
     'backup:quit-done': vi.fn(async () => ({ quitting: true })),
   } satisfies HandlersFor<IpcContract>;
 }

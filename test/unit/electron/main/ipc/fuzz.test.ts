@@ -112,6 +112,10 @@ function harness() {
     shell: { openPath: async () => (effects.push('openPath'), '') },
     fs: ctx.fs,
     onQuitBackupDone: () => (effects.push('quitDone'), true),
+    quarantine: async () => (
+      effects.push('quarantine'),
+      { dir: '/data/quarantine/20261203-142530', files: 5, bytes: 9 }
+    ),
   };
   const listeners = new Map<string, Listener>();
   const ipcMain: IpcMainLike = {
@@ -232,6 +236,7 @@ const nearValid: Record<IpcChannel, fc.Arbitrary<unknown>> = {
     { requiredKeys: [] },
   ),
   'backup:reveal-dir': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
+  'backup:quarantine-db': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
   'backup:quit-done': fc.oneof(fc.record({ ok: fc.boolean() }), fc.record({ ok: fc.anything() }), extra),
 };
 

@@ -54,7 +54,13 @@ function setup(probes?: unknown[]) {
     defaultDirectory: () => '/home/user/Documents',
     savedPaths,
     appInfo: { version: '', userDataPath: '', platform: '', electronVersion: '' },
-    backup: { store: {} as never, shell: { openPath: async () => '' }, fs: {} as never, onQuitBackupDone: () => true },
+    backup: {
+      store: {} as never,
+      shell: { openPath: async () => '' },
+      fs: {} as never,
+      onQuitBackupDone: () => true,
+      quarantine: async () => ({ dir: '', files: 0, bytes: 0 }),
+    },
     print: {
       appUrl: 'app://jointdesk/index.html',
       renderPdf: createPdfRenderer({

@@ -194,6 +194,7 @@ const MALFORMED: ReadonlyArray<readonly [IpcChannel, string, unknown]> = [
   ['backup:set-retention', 'fractional', { daily: 7.5, weekly: 4, monthly: 12 }],
   ['backup:set-retention', 'missing key', { daily: 7, weekly: 4 }],
   ['backup:reveal-dir', 'a path', { path: '/' }],
+  ['backup:quarantine-db', 'a source folder given by the page', { from: '/etc', to: '/tmp/x' }],
   ['backup:quit-done', 'not boolean', { ok: 'yes' }],
 ];
 
