@@ -177,6 +177,8 @@ export const NOTICE_NUMBERS_KEY = 'followup.noticeNumbers';
 const ISSUED_STATES = RESOLUTION_STATES.filter((s) => s !== 'draft');
 const MIN_DATE = '0000-00-00';
 const MAX_DATE = '9999-99-99';
+/** Pages up to this far in go through {@link pageFromIndexes}; deeper ones (and no limit) through every key. */
+const PAGED_FROM_INDEXES = 500;
 const LEVEL_RANK: Record<WarningLevel, number> = { overdue: 0, due_soon: 1, none: 2, closed: 3 };
 
 /** A matching task found through an index: enough to sort and page without reading the record. */
@@ -312,6 +314,163 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     return hits;
   };
 
+  /**
+   * One page of the index-only path (no search) and the total, from counts and short key reads: each state's
+   * 逾期 and 临期 ranges are counted; its last level (the rest, with the tasks without a deadline) is the state's
+   * count minus those and the two edges outside the date ranges, so the big ranges are counted once (as
+   * `state`), not twice. A level's page merges the first `b` keys of each of its ranges by (deadline, id);
+   * tasks without a deadline (after the dated ones, by id) are looked up only when the page reaches them.
+   * Returns the page's ids in list order — the same as `hitsFromKeys(...).slice(offset, offset + limit)`.
+   */
+  const pageFromIndexes = async (
+    f: TaskListFilter,
+    states: ResolutionState[],
+    rc: ReadContext,
+    offset: number,
+    limit: number,
+  ): Promise<{ ids: string[]; total: number }> => {
+    const lead = f.leadUnitId;
+    const compound = (state: ResolutionState, from: unknown, to: unknown) =>
+      lead
+        ? db.resolutions
+            .where('[leadUnitId+state+deadline]')
+            .between([lead, state, from], [lead, state, to], true, false)
+        : db.resolutions.where('[state+deadline]').between([state, from], [state, to], true, false);
+    const inState = (state: ResolutionState) =>
+      lead
+        ? db.resolutions.where('[leadUnitId+state]').equals([lead, state])
+        : db.resolutions.where('state').equals(state);
+    interface Part {
+      state: ResolutionState;
+      from: string;
+      to: string;
+      /** Undefined: the state's last range, whose count is known only together with its undated tasks. */
+      count?: number;
+    }
+    interface Plan {
+      parts: Part[];
+      total: number;
+      /** States that may have tasks without a deadline at this level. */
+      undated: ResolutionState[];
+    }
+    const plans = new Map<WarningLevel, Plan>();
+    const plan = (l: WarningLevel) => {
+      let p = plans.get(l);
+      if (!p) plans.set(l, (p = { parts: [], total: 0, undated: [] }));
+      return p;
+    };
+    const perState = await Promise.all(
+      states.map(async (state) => {
+        const { ranges, noDeadline } = rangesFor(state, f, rc);
+        const sorted = [...ranges].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+        const last = sorted.at(-1);
+        const covers =
+          noDeadline !== undefined &&
+          last !== undefined &&
+          last.level === noDeadline &&
+          sorted[0]!.from === MIN_DATE &&
+          last.to === MAX_DATE &&
+          sorted.every((r, i) => i === 0 || sorted[i - 1]!.to === r.from);
+        if (covers) {
+          const head = sorted.slice(0, -1);
+          const [all, below, above, ...counts] = await Promise.all([
+            inState(state).count(),
+            compound(state, Dexie.minKey, MIN_DATE).count(),
+            compound(state, MAX_DATE, Dexie.maxKey).count(),
+            ...head.map((r) => compound(state, r.from, r.to).count()),
+          ]);
+          const rest = all - below - above - counts.reduce((n, c) => n + c, 0);
+          return { state, covers, sorted, counts, rest, undated: 0 };
+        }
+        const counts = await Promise.all(sorted.map((r) => compound(state, r.from, r.to).count()));
+        let undated = 0;
+        if (noDeadline) {
+          const [all, dated] = await Promise.all([
+            inState(state).count(),
+            compound(state, Dexie.minKey, Dexie.maxKey).count(),
+          ]);
+          undated = all - dated;
+        }
+        return { state, covers, sorted, counts, rest: 0, undated, noDeadline };
+      }),
+    );
+    for (const s of perState) {
+      s.sorted.forEach((r, i) => {
+        const p = plan(r.level);
+        if (s.covers && i === s.sorted.length - 1) {
+          p.parts.push({ state: s.state, from: r.from, to: r.to });
+          p.total += s.rest;
+          p.undated.push(s.state);
+        } else {
+          p.parts.push({ state: s.state, from: r.from, to: r.to, count: s.counts[i]! });
+          p.total += s.counts[i]!;
+        }
+      });
+      if (!s.covers && s.noDeadline && s.undated > 0) {
+        const p = plan(s.noDeadline);
+        p.total += s.undated;
+        p.undated.push(s.state);
+      }
+    }
+
+    /** Positions [a, b) of one level, in list order. */
+    const levelSlice = async (level: WarningLevel, p: Plan, a: number, b: number): Promise<string[]> => {
+      const reverse = level === 'closed';
+      const live = p.parts.filter((part) => part.count !== 0);
+      const lists = await Promise.all(
+        live.map(async (part) => {
+          const n = part.count === undefined ? b : Math.min(b, part.count);
+          const range = reverse
+            ? compound(part.state, part.from, part.to).reverse()
+            : compound(part.state, part.from, part.to);
+          if (live.length === 1) return { ids: (await range.limit(n).primaryKeys()) as string[], deadlines: undefined };
+          const ids: string[] = [];
+          const deadlines: string[] = [];
+          await range.limit(n).eachKey((key, cursor) => {
+            ids.push(cursor.primaryKey as string);
+            deadlines.push((key as unknown[]).at(-1) as string);
+          });
+          return { ids, deadlines };
+        }),
+      );
+      let merged: string[];
+      if (lists.length === 1) merged = lists[0]!.ids;
+      else {
+        const entries = lists.flatMap((l) => l.ids.map((id, i) => ({ id, d: l.deadlines![i]! })));
+        const sign = reverse ? -1 : 1;
+        entries.sort((x, y) =>
+          x.d !== y.d ? (x.d < y.d ? -sign : sign) : x.id === y.id ? 0 : x.id < y.id ? -sign : sign,
+        );
+        merged = entries.map((e) => e.id);
+      }
+      if (merged.length >= b) return merged.slice(a, b);
+      // Every range was read to its end: the dated tasks are `merged`; the rest of the page is undated.
+      const dated = merged.length;
+      const out = merged.slice(a);
+      const undated: string[] = [];
+      for (const state of p.undated) {
+        const withDeadline = new Set((await compound(state, Dexie.minKey, Dexie.maxKey).primaryKeys()) as string[]);
+        for (const id of (await inState(state).primaryKeys()) as string[]) if (!withDeadline.has(id)) undated.push(id);
+      }
+      undated.sort();
+      return [...out, ...undated.slice(Math.max(0, a - dated), b - dated)];
+    };
+
+    const ids: string[] = [];
+    let start = 0;
+    let total = 0;
+    for (const level of ['overdue', 'due_soon', 'none', 'closed'] as const) {
+      const p = plans.get(level);
+      if (!p || p.total === 0) continue;
+      const a = Math.max(0, offset - start);
+      const b = Math.min(p.total, offset + limit - start);
+      start += p.total;
+      total += p.total;
+      if (b > a) ids.push(...(await levelSlice(level, p, a, b)));
+    }
+    return { ids, total };
+  };
+
   /** Whether a record passes every filter (for candidates found through a narrower index). */
   const matches = (
     r: Resolution,
@@ -436,6 +595,10 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
           loaded.set(r.id, r);
         }
         hits.sort(compareHits);
+      } else if (!f.search?.trim() && offset + limit <= PAGED_FROM_INDEXES) {
+        const page = await pageFromIndexes(f, states, rc, offset, limit);
+        const records = (await db.resolutions.bulkGet(page.ids)).filter((r): r is Resolution => r !== undefined);
+        return { rows: await toRows(records, rc), total: page.total };
       } else {
         hits = await hitsFromKeys(f, states, rc);
         if (f.search?.trim()) {
@@ -654,60 +817,59 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
           pendingExtensions: 0,
           minutesAwaitingSignOff: 0,
         };
-        const profile = await readCurrentProfile(db);
+        const [profile, rc] = await Promise.all([readCurrentProfile(db), readContext()]);
         if (!profile) return zero;
-        const rc = await readContext();
         const { overdueBefore, dueSoonBefore } = rc.bounds;
         const open = (r: Resolution) => OPEN_RESOLUTION_STATES.includes(r.state);
+        // Counts run side by side in the one transaction; the few pending extensions are read in one getAll
+        // and filtered here (a filtered count would step a cursor through them one request at a time).
+        const pending = () => db.resolutions.where('extension.state').equals('pending').toArray();
+        const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
         if (profile.role === 'liaison') {
           const unit = profile.unitId;
           if (!unit) return zero;
-          const counts = { ...zero };
-          for (const s of WARNED_STATES) {
-            const range = (from: unknown, to: unknown) =>
-              db.resolutions
-                .where('[leadUnitId+state+deadline]')
-                .between([unit, s, from], [unit, s, to], true, false)
-                .count();
-            counts.overdue += await range(Dexie.minKey, overdueBefore);
-            counts.dueSoon += await range(overdueBefore, dueSoonBefore);
-          }
-          counts.pendingVerification = await db.resolutions
-            .where('[leadUnitId+state]')
-            .equals([unit, 'done_pending_verification'])
-            .count();
-          // Co-handled tasks (multi-entry index: a unit co-handles far fewer tasks than exist) and pending extensions.
-          for (const r of await db.resolutions.where('coUnitIds').equals(unit).toArray()) {
+          const range = (s: ResolutionState, from: unknown, to: unknown) =>
+            db.resolutions
+              .where('[leadUnitId+state+deadline]')
+              .between([unit, s, from], [unit, s, to], true, false)
+              .count();
+          const [overdue, dueSoon, pendingVerification, coHandled, extensions] = await Promise.all([
+            Promise.all(WARNED_STATES.map((s) => range(s, Dexie.minKey, overdueBefore))).then(sum),
+            Promise.all(WARNED_STATES.map((s) => range(s, overdueBefore, dueSoonBefore))).then(sum),
+            db.resolutions.where('[leadUnitId+state]').equals([unit, 'done_pending_verification']).count(),
+            // Co-handled tasks (multi-entry index: a unit co-handles far fewer tasks than exist).
+            db.resolutions.where('coUnitIds').equals(unit).toArray(),
+            pending(),
+          ]);
+          const counts = { ...zero, overdue, dueSoon, pendingVerification };
+          for (const r of coHandled) {
             if (r.leadUnitId === unit) continue;
             const level = warningLevelOf(r, rc.bounds);
             if (level === 'overdue') counts.overdue++;
             if (level === 'due_soon') counts.dueSoon++;
             if (r.state === 'done_pending_verification') counts.pendingVerification++;
           }
-          counts.pendingExtensions = await db.resolutions
-            .where('extension.state')
-            .equals('pending')
-            .filter((r) => open(r) && (r.leadUnitId === unit || r.coUnitIds.includes(unit)))
-            .count();
+          counts.pendingExtensions = extensions.filter(
+            (r) => open(r) && (r.leadUnitId === unit || r.coUnitIds.includes(unit)),
+          ).length;
           return counts;
         }
-        let overdue = 0;
-        let dueSoon = 0;
-        for (const s of WARNED_STATES) {
-          const range = (from: unknown, to: unknown) =>
-            db.resolutions.where('[state+deadline]').between([s, from], [s, to], true, false).count();
-          overdue += await range(Dexie.minKey, overdueBefore);
-          dueSoon += await range(overdueBefore, dueSoonBefore);
-        }
+        const range = (s: ResolutionState, from: unknown, to: unknown) =>
+          db.resolutions.where('[state+deadline]').between([s, from], [s, to], true, false).count();
+        const signOff = profile.role === 'office_staff' || profile.role === 'convener';
+        const [overdue, dueSoon, pendingVerification, extensions, minutesAwaitingSignOff] = await Promise.all([
+          Promise.all(WARNED_STATES.map((s) => range(s, Dexie.minKey, overdueBefore))).then(sum),
+          Promise.all(WARNED_STATES.map((s) => range(s, overdueBefore, dueSoonBefore))).then(sum),
+          db.resolutions.where('state').equals('done_pending_verification').count(),
+          pending(),
+          signOff ? db.minutes.where('state').equals('review').count() : 0,
+        ]);
         return {
           overdue,
           dueSoon,
-          pendingVerification: await db.resolutions.where('state').equals('done_pending_verification').count(),
-          pendingExtensions: await db.resolutions.where('extension.state').equals('pending').filter(open).count(),
-          minutesAwaitingSignOff:
-            profile.role === 'office_staff' || profile.role === 'convener'
-              ? await db.minutes.where('state').equals('review').count()
-              : 0,
+          pendingVerification,
+          pendingExtensions: extensions.filter(open).length,
+          minutesAwaitingSignOff,
         };
       }),
 
