@@ -9,7 +9,8 @@ import { assertSafeXlsxArchive, NOT_XLSX_MESSAGE } from './zip-guard';
 /**
  * The one guarded way an imported .xlsx is opened (units/people, feedback forms): size cap before anything
  * is parsed, the zip checks on bytes actually inflated (zip-guard.ts), then exceljs with row/cell caps and
- * without the parts an importer never needs. Rows come out as plain trimmed texts.
+ * without the parts an importer never needs. Rows come out as plain trimmed texts. It runs inside the
+ * import worker (parse-import.ts, import.worker.ts); the page gets only the zod-checked texts.
  */
 
 /** Rows / cells per row exceljs may materialise for any sheet of the file (formatting-only rows count). */

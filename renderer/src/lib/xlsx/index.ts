@@ -1,6 +1,8 @@
 /**
  * The .xlsx helpers the app calls. exceljs is ~1 MB of JavaScript, so these wrappers load it on
- * first use: the bundler splits it into its own chunk and app start-up does not pay for it.
+ * first use: the bundler splits it into its own chunk and app start-up does not pay for it. Imports
+ * are parsed in the import worker (import-runner.ts → import.worker.ts), so the page's thread never
+ * runs exceljs for a file the user picked.
  */
 import type { UnitsPeopleSheets } from '../../../../shared/import/types';
 
