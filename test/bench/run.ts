@@ -23,6 +23,7 @@ import { screensRows } from './chromium/screens';
 import { startupRows } from './chromium/startup';
 import { statisticsRows } from './chromium/statistics';
 import { supervisorRows } from './chromium/supervisor';
+import { docxVsPandocRows } from './docx-pandoc';
 import {
   chromiumVersion,
   machineInfo,
@@ -234,6 +235,7 @@ const rows: BenchRow[] = [];
 const machine = machineInfo();
 await demoAndAudit(rows);
 await minutesExport(rows);
+await docxVsPandocRows(rows);
 const withChromium = process.env.BENCH_CHROMIUM !== '0';
 if (withChromium && process.env.BENCH_KEYSTROKE !== '0') machine.chromium = await keystrokes(rows);
 else machine.chromium = chromiumVersion();
