@@ -59,16 +59,20 @@ export function verifyAuditChain(entries: readonly AuditEntry[], anchors: readon
  * problem as soon as it is found (then stop); `finish` checks the anchors and gives the result.
  * Two swapped entries are named as a swap when both lie in the same chunk, otherwise as an edit.
  */
-export function createChainVerifier(anchors: readonly AuditAnchor[]): {
+export function createChainVerifier(
+  anchors: readonly AuditAnchor[],
+  /** Resume after a verified checkpoint (its entry checked with {@link checkpointProblem}); genesis by default. */
+  from: AuditAnchor = { seq: 0, hash: GENESIS_HASH },
+): {
   feed(chunk: readonly AuditEntry[]): AuditVerification | null;
   finish(): AuditVerification;
   readonly count: number;
 } {
   const wanted = new Map<number, string>();
-  const anchorList = [...anchors].filter((a) => a.seq > 0).sort((a, b) => a.seq - b.seq);
+  const anchorList = [...anchors].filter((a) => a.seq > from.seq).sort((a, b) => a.seq - b.seq);
   for (const a of anchorList) wanted.set(a.seq, '');
   const seen = new Map<number, string>();
-  let prev: AuditAnchor = { seq: 0, hash: GENESIS_HASH };
+  let prev: AuditAnchor = { seq: from.seq, hash: from.hash };
   let count = 0;
 
   const feed = (entries: readonly AuditEntry[]): AuditVerification | null => {
@@ -132,6 +136,29 @@ export function createChainVerifier(anchors: readonly AuditAnchor[]): {
       return count;
     },
   };
+}
+
+/**
+ * The check that lets a verification resume from a checkpoint kept outside the database (the head of the
+ * last verification that passed): the entry at the checkpoint's seq must still be there, intact, with the
+ * same hash. A chain truncated below it, deleted, or re-sealed as a whole fails here; null when it holds.
+ */
+export function checkpointProblem(checkpoint: AuditAnchor, entry: AuditEntry | undefined): AuditVerification | null {
+  if (!entry) {
+    return fail(
+      'truncated',
+      checkpoint.seq,
+      `审计记录上次校验时有 ${checkpoint.seq} 条，现在第 ${checkpoint.seq} 条已不存在（记录被截断或删除）`,
+    );
+  }
+  if (entry.hash !== checkpoint.hash || auditEntryHash(entry) !== entry.hash) {
+    return fail(
+      'anchor-mismatch',
+      checkpoint.seq,
+      `第 ${checkpoint.seq} 条记录与上次校验时不同（记录链可能被整体改写）`,
+    );
+  }
+  return null;
 }
 
 function fail(

@@ -18,6 +18,7 @@ import { NAV_ITEMS, navKeyForPath, navShortcutLabel, type NavKey } from './nav-i
 import { ShortcutsHelpModal } from './shortcuts-help-modal';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { UserMenu } from './user-menu';
+import { AuditStartCheck } from './audit-start-check';
 import { StorageNotice } from './storage-notice';
 
 const NAV_ICONS: Record<NavKey, ReactNode> = {
@@ -123,6 +124,7 @@ export function AppLayout() {
         </Layout.Sider>
         <Layout.Content className="jd-content">
           <StorageNotice />
+          <AuditStartCheck />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -118,6 +118,11 @@ export interface AuditRepository {
   verify(
     extraAnchors?: readonly AuditAnchor[],
     onProgress?: (done: number, total: number) => void,
+    /**
+     * `from`: a checkpoint kept outside the database (the head of the last verification that passed): its
+     * entry is checked, then only the entries after it are verified (`count` then counts those).
+     */
+    options?: { from?: AuditAnchor },
   ): Promise<AuditVerification>;
   head(): Promise<AuditAnchor | null>;
   count(): Promise<number>;

@@ -2,7 +2,8 @@ import { Alert, Progress } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditVerification } from '../../../shared/domain/audit-chain';
-import { getDataLayer } from '../db';
+import { getDatabase, getDataLayer } from '../db';
+import { readAuditCheckpoint, saveAuditCheckpoint } from '../db/audit-checkpoint';
 import { useReportError } from './use-report-error';
 
 export interface AuditVerifyResultProps {
@@ -48,7 +49,14 @@ export function useAuditVerify() {
     setChecking(true);
     setProgress(null);
     try {
-      setResult(await getDataLayer().audit.verify([], (done, total) => setProgress({ done, total })));
+      // The full chain, also against the checkpoint kept outside the database (truncation, whole rewrite).
+      const dbName = getDatabase().name;
+      const checkpoint = readAuditCheckpoint(dbName);
+      const r = await getDataLayer().audit.verify(checkpoint ? [checkpoint] : [], (done, total) =>
+        setProgress({ done, total }),
+      );
+      if (r.ok) saveAuditCheckpoint(dbName, r.head, new Date());
+      setResult(r);
     } catch (e) {
       reportError(e);
     } finally {

@@ -1,5 +1,6 @@
 import type Dexie from 'dexie';
 import {
+  checkpointProblem,
   createChainVerifier,
   maskedTopic,
   type AuditAction,
@@ -88,20 +89,27 @@ export function createAuditRepository(ctx: DataLayerContext): AuditRepository {
      * yielding to the page between chunks and reporting progress: 200,000 entries neither freeze the
      * page nor hold the whole table in memory. Entries appended meanwhile are checked too.
      */
-    async verify(extraAnchors = [], onProgress) {
-      const [anchor, total] = await db.transaction('r', [db.audit, db.settings], async () => [
+    async verify(extraAnchors = [], onProgress, options = {}) {
+      const { from } = options;
+      const [anchor, total, atCheckpoint] = await db.transaction('r', [db.audit, db.settings], async () => [
         await readAuditAnchor(db),
         await db.audit.count(),
+        from ? await db.audit.get(from.seq) : undefined,
       ]);
-      const verifier = createChainVerifier(anchor ? [anchor, ...extraAnchors] : extraAnchors);
-      let after = 0;
+      if (from) {
+        const problem = checkpointProblem(from, atCheckpoint);
+        if (problem) return problem;
+      }
+      const verifier = createChainVerifier(anchor ? [anchor, ...extraAnchors] : extraAnchors, from);
+      const skipped = from?.seq ?? 0;
+      let after = skipped;
       for (;;) {
         const chunk = await db.audit.where('seq').above(after).limit(VERIFY_CHUNK).toArray();
         if (chunk.length === 0) break;
         const problem = verifier.feed(chunk);
         if (problem) return problem;
         after = chunk[chunk.length - 1]!.seq;
-        onProgress?.(verifier.count, Math.max(total, verifier.count));
+        onProgress?.(verifier.count, Math.max(total - skipped, verifier.count));
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
       }
       return verifier.finish();

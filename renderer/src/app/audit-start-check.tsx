@@ -1,0 +1,57 @@
+import { Alert } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { AuditVerification } from '../../../shared/domain/audit-chain';
+import { getDatabase, getDataLayer } from '../db';
+import { readAuditCheckpoint, saveAuditCheckpoint } from '../db/audit-checkpoint';
+
+/** After the first screen has had its turn (the check reads in chunks and yields, but starts later). */
+const START_DELAY_MS = 1_500;
+
+/**
+ * The audit trail checked on its own at every start (AUD): from the checkpoint kept outside the database
+ * (only the entries since the last check that passed are hashed; the checkpoint's entry must be as it
+ * was), or in full when there is none (first start, after a restore). A break is said unprompted, above
+ * every screen, until a check passes again; a pass moves the checkpoint to the new head.
+ */
+export function AuditStartCheck() {
+  const { t } = useTranslation('common');
+  const [broken, setBroken] = useState<Extract<AuditVerification, { ok: false }> | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      const dbName = getDatabase().name;
+      const from = readAuditCheckpoint(dbName);
+      getDataLayer()
+        .audit.verify([], undefined, from ? { from } : {})
+        .then((result) => {
+          if (cancelled) return;
+          if (result.ok) saveAuditCheckpoint(dbName, result.head ?? from, new Date());
+          else setBroken(result);
+        })
+        .catch(() => undefined); // a read that fails is the database gate's business, not this check's
+    }, START_DELAY_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  if (!broken) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      className="jd-storage-notice"
+      data-testid="audit-start-check"
+      title={t('audit.startBroken')}
+      description={
+        <>
+          {`${broken.message}${t('audit.atSeq', { seq: broken.seq })}`}{' '}
+          <Link to="/settings">{t('audit.startWhatToDo')}</Link>
+        </>
+      }
+    />
+  );
+}
