@@ -31,9 +31,9 @@ export async function servePage(entry: string, port: number, title: string): Pro
   const script = bundle.outputFiles[0]!.contents;
   const html = `<!doctype html><meta charset="utf-8"><title>${title}</title><script type="module" src="/page.js"></script>`;
   const server = createServer((req, res) => {
-    if (req.url === '/page.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else if (req.url === '/' || req.url === '/index.html')
-      res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    const path = (req.url ?? '').split('?')[0];
+    if (path === '/page.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else if (path === '/' || path === '/index.html') res.writeHead(200, { 'content-type': 'text/html' }).end(html);
     else res.writeHead(404).end();
   });
   await listen(server, port);

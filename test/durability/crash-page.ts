@@ -41,6 +41,8 @@ export interface Confirmed {
 }
 
 export interface CheckResult {
+  /** `IDBTransaction.durability` of a read-write transaction of the data layer's database. */
+  durability: string;
   checked: number;
   /** Confirmed writes whose audit entry is missing (or differs) or whose record is gone. */
   lost: string[];
@@ -62,6 +64,10 @@ export interface DurabilityApi {
 
 const RESOLUTIONS = 3;
 const db = new JointDeskDB();
+// `?durability=relaxed` measures Chromium's default for comparison only; the app's JointDeskDB is 'strict'.
+if (new URLSearchParams(location.search).get('durability') === 'relaxed')
+  (db as unknown as { _options: { chromeTransactionDurability: string } })._options.chromeTransactionDurability =
+    'relaxed';
 const dl = createDataLayer(db);
 
 let running = false;
@@ -448,7 +454,13 @@ async function check(confirmed: readonly Confirmed[]): Promise<CheckResult> {
   }
 
   const v = await dl.audit.verify();
+  // The durability Chromium was asked for on a read-write transaction of this database.
+  const durability = await db.transaction('rw', db.settings, async (tx) => {
+    await db.settings.get('durability.setup');
+    return (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.durability;
+  });
   return {
+    durability,
     checked: confirmed.length,
     lost,
     halfApplied: half,
