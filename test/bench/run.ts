@@ -181,7 +181,7 @@ const FOLLOWUP_LABELS: Record<BenchCase, { name: string; raw: string }> = {
     raw: 'getAll of the open + recently verified resolutions (state, updatedAt), one getAll each of their events (resolutionId), their minutes',
   },
   'report-events': {
-    name: '…of which its task events alone (Dexie anyOf on resolutionId)',
+    name: '…of which its task events alone (eventsOfEach: one getAll per task on resolutionId)',
     raw: 'one IDBIndex getAll per resolution on resolutionId, one transaction',
   },
 };

@@ -8,7 +8,8 @@
  *   list-unit     followup.list({ leadUnitId, states: open, limit: 20 })   (the unit leading most tasks)
  *   attention     followup.attention()
  *   report        the 落实情况通报 selection of the latest meeting (readPreviousHeldMeeting + readReportSelection)
- *   report-events its task events alone, as readReportSelection reads them (Dexie `anyOf` on resolutionId)
+ *   report-events its task events alone, as readReportSelection reads them (eventsOfEach: one native getAll
+ *                 per task on resolutionId in Dexie's transaction; Dexie's `anyOf` took 30× the raw read)
  * Each run returns its time and the longest main-thread block (PerformanceObserver 'longtask', > 50 ms)
  * that overlapped it. The API is `window.__followupBench`.
  */
@@ -25,6 +26,7 @@ import { createDataLayer } from '../../../renderer/src/db/data-layer';
 import { JointDeskDB } from '../../../renderer/src/db/database';
 import { readPreviousHeldMeeting, readReportSelection } from '../../../renderer/src/db/repositories/agenda-standing';
 import { readCalendar } from '../../../renderer/src/db/repositories/calendar';
+import { eventsOfEach } from '../../../renderer/src/db/repositories/native-reads';
 import { readActive } from '../../../renderer/src/db/repositories/rules';
 import type { DataLayer } from '../../../renderer/src/db/types';
 
@@ -270,7 +272,7 @@ async function once(kase: BenchCase, l: Loaded, side: BenchSide): Promise<{ rows
       case 'report-events': {
         const { db } = l;
         const events = await db.transaction('r', [db.taskEvents], () =>
-          db.taskEvents.where('resolutionId').anyOf(l.reportIds).toArray(),
+          eventsOfEach(db, l.reportIds).then((lists) => lists.flat()),
         );
         return { rows: l.reportIds.length, total: events.length };
       }

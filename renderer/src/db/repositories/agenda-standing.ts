@@ -25,6 +25,7 @@ import {
 import type { AuditWriter, DataLayerContext } from '../audited-write';
 import type { JointDeskDB } from '../database';
 import { withoutUndefined } from './list-helpers';
+import { eventsOfEach } from './native-reads';
 
 /**
  * The one read behind standing agenda items (agenda builder, proposals, the agenda document, the snapshot
@@ -130,11 +131,9 @@ export async function readReportSelection(
   const minutesIds = [...new Set(candidates.flatMap((r) => (r.minutesId ? [r.minutesId] : [])))];
   const orphanMeetings = [...new Set(candidates.filter((r) => !r.minutesId).map((r) => r.meetingId))];
   const [events, byId, byMeeting] = await Promise.all([
-    // One getAll per task: Dexie's anyOf steps a cursor across the index in many small requests, which
-    // took 1.6 s for 500 tasks at ten-year scale (BENCHMARKS.md) against 77 ms this way.
-    Promise.all(ids.map((id) => db.taskEvents.where('resolutionId').equals(id).toArray())).then((lists) =>
-      lists.flat(),
-    ),
+    // One getAll per task (eventsOfEach): Dexie's anyOf steps a cursor across the index in many small
+    // requests, which took 1.6 s for 500 tasks at ten-year scale (BENCHMARKS.md) against 77 ms this way.
+    eventsOfEach(db, ids).then((lists) => lists.flat()),
     db.minutes.bulkGet(minutesIds),
     orphanMeetings.length > 0 ? db.minutes.where('meetingId').anyOf(orphanMeetings).toArray() : [],
   ]);

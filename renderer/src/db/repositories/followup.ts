@@ -37,6 +37,7 @@ import { readQuarterCellIds } from './home';
 import { matchesSearch, withoutUndefined } from './list-helpers';
 import { readActive } from './rules';
 import { createFeedbackFormOps, type FeedbackFormOps } from './feedback-form';
+import { eventsOfEach, issueNumbersOf } from './native-reads';
 
 export type { WarningLevel } from '../../../../shared/domain';
 
@@ -505,13 +506,9 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     return a.level === 'closed' && a.deadline !== undefined ? -c : c;
   };
 
-  /** The latest event of each task (by date, then time of entry), through [resolutionId+on] per task. */
+  /** The latest event of each task (by date, then time of entry): one getAll per task on `resolutionId`. */
   const latestEvents = async (ids: string[]): Promise<Map<string, TaskEvent>> => {
-    const lists = await Promise.all(
-      ids.map((id) =>
-        db.taskEvents.where('[resolutionId+on]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
-      ),
-    );
+    const lists = await eventsOfEach(db, ids);
     const out = new Map<string, TaskEvent>();
     lists.forEach((events, i) => {
       const latest = events.sort(eventOrder).at(-1);
@@ -523,13 +520,12 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
   const toRows = async (records: Resolution[], rc: ReadContext): Promise<TaskRow[]> => {
     const meetingIds = [...new Set(records.map((r) => r.meetingId))];
     const minutesIds = [...new Set(records.flatMap((r) => (r.minutesId ? [r.minutesId] : [])))];
-    const [meetings, minutes, latest] = await Promise.all([
+    const [meetings, minutesById, latest] = await Promise.all([
       db.meetings.bulkGet(meetingIds),
-      db.minutes.bulkGet(minutesIds),
+      issueNumbersOf(db, minutesIds),
       latestEvents(records.map((r) => r.id)),
     ]);
     const meetingById = new Map(meetings.flatMap((m) => (m ? [[m.id, m] as const] : [])));
-    const minutesById = new Map(minutes.flatMap((m) => (m ? [[m.id, m] as const] : [])));
     return records.map((r) => {
       const m = meetingById.get(r.meetingId);
       const mn = r.minutesId ? minutesById.get(r.minutesId) : undefined;
@@ -876,11 +872,7 @@ export function createFollowupRepository(ctx: DataLayerContext): FollowupReposit
     events: (resolutionIds) =>
       db.transaction('r', [db.taskEvents], async () => {
         const ids = [...new Set(resolutionIds)];
-        const lists = await Promise.all(
-          ids.map((id) =>
-            db.taskEvents.where('[resolutionId+on]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
-          ),
-        );
+        const lists = await eventsOfEach(db, ids);
         return new Map(ids.map((id, i) => [id, lists[i]!.sort(eventOrder)]));
       }),
 
