@@ -1,7 +1,7 @@
 import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { isPreparing, type ChairReviewRow as Row, type Dispute } from '../../../../shared/domain';
 import { getDataLayer, useChairReview } from '../../db';
 import { Guarded, listPagination, useReportError } from '../../ui';
@@ -17,7 +17,6 @@ import type { NameLookup } from './use-names';
  */
 export function ChairReview({ names }: { names: NameLookup }) {
   const { t, date, stuckReason, stuckSuggestion } = useDisputesText();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const reportError = useReportError();
   const review = useChairReview();
@@ -52,9 +51,8 @@ export function ChairReview({ names }: { names: NameLookup }) {
       width: 240,
       render: (_, r) => (
         <Flex vertical gap={2}>
-          <Typography.Link onClick={() => void navigate(`/disputes/${r.dispute.id}`)}>
-            {r.dispute.number}
-          </Typography.Link>
+          {/* A real link (href): reachable by Tab and opened with Enter, like every other link. */}
+          <Link to={`/disputes/${r.dispute.id}`}>{r.dispute.number}</Link>
           <span>{r.dispute.matter}</span>
         </Flex>
       ),
