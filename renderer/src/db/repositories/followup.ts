@@ -134,8 +134,8 @@ export interface FollowupRepository {
    */
   attention(): Promise<AttentionCounts>;
   /**
-   * The events of these tasks (e.g. a ledger page), each task's oldest first, through [resolutionId+on]:
-   * one range per task in one read transaction, never a scan of the events table. Unknown ids give [].
+   * The events of these tasks (e.g. a ledger page), each task's oldest first, through `resolutionId`: one
+   * getAll per task in one read transaction (eventsOfEach), never a scan of the events table. Unknown ids give [].
    */
   events(resolutionIds: readonly string[]): Promise<Map<string, TaskEvent[]>>;
   /** Records the export of the 督办事项台账 (.xlsx) in the audit trail (what, file name, rows). */
