@@ -78,6 +78,7 @@ export async function runCrashTest(o: CrashOptions = {}): Promise<CrashReport> {
   const checks: RestartCheck[] = [];
   const killDelaysMs: number[] = [];
   let writingMs = 0;
+  const segments: { writes: number; ms: number }[] = [];
   const t0 = Date.now();
   const onConsole = (text: string) => {
     if (text.startsWith('__ACK')) {
@@ -123,15 +124,20 @@ export async function runCrashTest(o: CrashOptions = {}): Promise<CrashReport> {
       const started = Date.now();
       await b.page.evaluate((s) => (window as unknown as Api).__durability.start(s), seed * 100 + segment);
       // A kill point: seeded factor × the time a segment needs to reach minWrites in the kills still to make.
-      const rate = writingMs > 0 ? confirmed.length / writingMs : 0.05;
+      // Writes get slower as the database grows: the rate of the last three segments, not the whole run's.
+      const recent = segments.slice(-3);
+      const recentMs = recent.reduce((t, x) => t + x.ms, 0);
+      const rate = recentMs > 0 ? recent.reduce((t, x) => t + x.writes, 0) / recentMs : 0.03;
       const killsLeft = Math.max(1, minKills - kills);
-      const base = Math.max(1500, Math.min(15_000, Math.max(0, minWrites - confirmed.length) / rate / killsLeft));
+      const cap = kills < minKills ? 15_000 : 60_000;
+      const base = Math.max(1500, Math.min(cap, Math.max(0, minWrites - confirmed.length) / rate / killsLeft));
       const delay = Math.round((0.15 + 1.7 * rnd()) * base);
       killDelaysMs.push(delay);
       await sleep(delay);
       await b.kill();
       kills++;
       writingMs += Date.now() - started;
+      segments.push({ writes: confirmed.length - before, ms: Date.now() - started });
       log(`kill ${kills} after ${delay} ms: +${confirmed.length - before} confirmed (total ${confirmed.length})`);
     }
   } finally {
