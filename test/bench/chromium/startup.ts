@@ -23,7 +23,8 @@
  *
  * `startupRows(rows)` adds the BENCHMARKS.md rows (test/bench/run.ts; BENCH_STARTUP=0 skips it); alone:
  * `node --import tsx test/bench/chromium/startup.ts [scale]` (default 1, the full ten years). BENCH_STARTUP_DIST=<folder>
- * uses a web build already there instead of building one.
+ * uses a web build already there instead of building one; BENCH_STARTUP_PROFILE=1 adds one start under the CPU profiler
+ * and prints where its main-thread time went (by file and by function; not a BENCHMARKS.md row).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -41,6 +42,8 @@ const LOADER = fileURLToPath(new URL('./startup-page.ts', import.meta.url));
 const SECTION = 'Chromium: start and renderer heap, web build, district demo profile';
 const USABLE = '[data-testid="readiness"]';
 const LOADING = '.ant-skeleton, .ant-card-loading, .ant-spin-spinning';
+/** renderer/src/db/audit-checkpoint.ts: where the head of the last audit check that passed is kept. */
+const CHECKPOINT_KEY = 'jointdesk.audit.checkpoint.jointdesk';
 
 export const HEAP_SCREENS = [
   { key: 'workbench', name: '工作台 (workbench)', hash: '#/' },
@@ -59,6 +62,14 @@ export interface StartupOptions {
   executablePath?: string;
   /** A web build to serve instead of building one. */
   dist?: string;
+  /** Also one start under the CPU profiler (BENCH_STARTUP_PROFILE=1): where the start's main-thread time goes. */
+  profile?: boolean;
+}
+
+export interface StartProfile {
+  /** ms of self time, the largest first: by function (name file:line) and by file. */
+  byFunction: [string, number][];
+  byFile: [string, number][];
 }
 
 export interface StartRun {
@@ -87,6 +98,9 @@ export interface StartupReport {
   heap: Record<HeapKey, { full: number; empty: number }>;
   /** Bytes of the JS index.html names (entry + modulepreload). */
   indexJs: number;
+  profile?: StartProfile;
+  /** The first start after the load: navigation start → the audit start check's checkpoint saved (full check). */
+  firstCheck: number;
 }
 
 /** Notes, in every document of the context, the frames at which the page was usable and settled. */
@@ -132,6 +146,11 @@ export async function runStartupBench(o: StartupOptions = {}): Promise<StartupRe
     const loaded = await loadOrigin(context, full, scale, today, seed);
     await loadOrigin(context, empty, 0, today, seed);
     await context.addInitScript({ content: INIT_SCRIPT });
+    // The first start checks the whole audit trail (AuditStartCheck, 1.5 s in) and keeps its head as a checkpoint;
+    // every later start hashes only what came since. Timed starts close the tab early, so without this one a full
+    // check would begin in every tab and never save its checkpoint: the starts below are the usual ones.
+    const firstCheck = await firstStart(context, full);
+    await firstStart(context, empty);
 
     const start = async (url: string, app: boolean): Promise<StartRun> => {
       const page = await context.newPage();
@@ -180,6 +199,9 @@ export async function runStartupBench(o: StartupOptions = {}): Promise<StartupRe
       blank.push(await start(`${full}/blank.html`, false));
     }
 
+    const profile =
+      (o.profile ?? process.env.BENCH_STARTUP_PROFILE === '1') ? await profileStart(context, full) : undefined;
+
     const heapOf = async (base: string, hash: string): Promise<number> => {
       const page = await context.newPage();
       try {
@@ -215,11 +237,72 @@ export async function runStartupBench(o: StartupOptions = {}): Promise<StartupRe
       blank,
       heap,
       indexJs: indexJs(dist),
+      firstCheck,
+      ...(profile ? { profile } : {}),
     };
   } finally {
     await context.close();
     await new Promise((r) => server.close(r));
     rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** Opens the app once and waits until the audit start check has passed and saved its checkpoint; ms from navigation. */
+async function firstStart(context: BrowserContext, origin: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/`, { waitUntil: 'commit' });
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, CHECKPOINT_KEY, { polling: 250 });
+    return await page.evaluate(() => performance.now());
+  } finally {
+    await page.close();
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * One start of the app under the CDP sampling profiler (from a blank page of the same origin, so the navigation
+ * stays in one renderer), until the workbench settled; self time summed per function and per file.
+ */
+async function profileStart(context: BrowserContext, origin: string): Promise<StartProfile> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/blank.html`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    await page.goto(`${origin}/`, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      () => ((globalThis as unknown as { __startTiming?: { settled: number } }).__startTiming?.settled ?? 0) > 0,
+      undefined,
+      { polling: 100 },
+    );
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    await cdp.detach();
+    const frame = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    const byFunction = new Map<string, number>();
+    const byFile = new Map<string, number>();
+    const samples = profile.samples ?? [];
+    samples.forEach((id, i) => {
+      const f = frame.get(id);
+      const dt = (profile.timeDeltas?.[i + 1] ?? 0) / 1000;
+      if (!f || dt <= 0) return;
+      const file = f.url ? (f.url.split('/').pop() ?? f.url) : `(${f.functionName || 'native'})`;
+      const name = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + dt);
+      byFile.set(file, (byFile.get(file) ?? 0) + dt);
+    });
+    const top = (m: Map<string, number>, n: number) =>
+      [...m].sort((a, b) => b[1] - a[1]).slice(0, n) as [string, number][];
+    return { byFunction: top(byFunction, 25), byFile: top(byFile, 15) };
+  } finally {
+    await page.close();
   }
 }
 
@@ -359,7 +442,12 @@ export function startupBenchRows(r: StartupReport): BenchRow[] {
       ms(blank),
       `navigation start → first frame after the load event; median of ${r.runs}, interleaved with the starts`,
     ),
-    row(SECTION, 'start to a usable workbench ÷ blank page', ratio(app.usable, blank)),
+    row(
+      SECTION,
+      'start to a usable workbench ÷ blank page',
+      ratio(app.usable, blank),
+      'with the audit checkpoint of an earlier start (the usual start: only entries since are hashed)',
+    ),
     row(
       SECTION,
       'start to a settled workbench (no skeleton, loading card or spinner left) ÷ blank page',
@@ -367,6 +455,14 @@ export function startupBenchRows(r: StartupReport): BenchRow[] {
       `${ms(app.settled)}; longest main-thread block before it ${block(longestSettled)}`,
     ),
   ];
+  rows.push(
+    row(
+      SECTION,
+      'first start after the load: navigation → the audit start check passed (whole trail) and its checkpoint saved',
+      ms(r.firstCheck),
+      `${r.loaded.auditEntries} audit entries hashed 1.5 s after the first screen (AuditStartCheck); once`,
+    ),
+  );
   for (const s of HEAP_SCREENS) {
     const h = r.heap[s.key];
     rows.push(
@@ -391,5 +487,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const report = await runStartupBench({ scale });
   console.log(report.chromium, JSON.stringify(report.loaded));
   console.log(JSON.stringify({ app: report.app, blank: report.blank, heap: report.heap }, null, 1));
+  if (report.profile) {
+    console.log('\nself time of one start (CPU profile), by file:');
+    for (const [f, t] of report.profile.byFile) console.log(`  ${ms(t).padStart(10)}  ${f}`);
+    console.log('by function:');
+    for (const [f, t] of report.profile.byFunction) console.log(`  ${ms(t).padStart(10)}  ${f}`);
+  }
   for (const r of startupBenchRows(report)) console.log(`${r.name}: ${r.value} — ${r.note ?? ''}`);
 }
