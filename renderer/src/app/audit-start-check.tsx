@@ -24,7 +24,13 @@ export function AuditStartCheck() {
       const dbName = getDatabase().name;
       const from = readAuditCheckpoint(dbName);
       getDataLayer()
-        .audit.verify([], undefined, from ? { from } : {})
+        // Each verified chunk moves the checkpoint: a start closed before the check ends resumes there.
+        .audit.verify([], undefined, {
+          ...(from ? { from } : {}),
+          onVerified: (head) => {
+            if (!cancelled) saveAuditCheckpoint(dbName, head, new Date());
+          },
+        })
         .then((result) => {
           if (cancelled) return;
           if (result.ok) saveAuditCheckpoint(dbName, result.head ?? from, new Date());

@@ -122,7 +122,11 @@ export interface AuditRepository {
      * `from`: a checkpoint kept outside the database (the head of the last verification that passed): its
      * entry is checked, then only the entries after it are verified (`count` then counts those).
      */
-    options?: { from?: AuditAnchor },
+    options?: {
+      from?: AuditAnchor;
+      /** After each chunk that passed: the last entry of the verified prefix (a checkpoint to resume from). */
+      onVerified?: (prefixHead: AuditAnchor) => void;
+    },
   ): Promise<AuditVerification>;
   head(): Promise<AuditAnchor | null>;
   count(): Promise<number>;

@@ -56,4 +56,27 @@ describe('audit.verify in chunks', () => {
     await rawWrite(h.db, 'audit', (s) => s.delete(rows.at(-1)!.seq));
     expect(await h.dl.audit.verify()).toMatchObject({ ok: false, problem: 'truncated' });
   });
+
+  it('hands out each verified prefix, so a check stopped midway resumes from where it got to', async () => {
+    const h = await withProfile();
+    const rows = await appendEntries(h, VERIFY_CHUNK * 2 + 17);
+    const victim = rows[VERIFY_CHUNK + 500]!; // in the second chunk
+    await rawWrite(h.db, 'audit', (s) => s.put({ ...victim, after: { n: -1 } }));
+    const prefixes: { seq: number; hash: string }[] = [];
+    const broken = await h.dl.audit.verify([], undefined, { onVerified: (p) => prefixes.push(p) });
+    expect(broken).toMatchObject({ ok: false, problem: 'edited', seq: victim.seq });
+    // Only the first chunk passed, and its last entry is what was handed out.
+    expect(prefixes).toEqual([{ seq: VERIFY_CHUNK, hash: rows[VERIFY_CHUNK - 2]!.hash }]);
+    // Resuming from that prefix finds the same edit; once repaired, the rest verifies from there.
+    expect(await h.dl.audit.verify([], undefined, { from: prefixes[0] })).toMatchObject({
+      ok: false,
+      problem: 'edited',
+      seq: victim.seq,
+    });
+    await rawWrite(h.db, 'audit', (s) => s.put(victim));
+    expect(await h.dl.audit.verify([], undefined, { from: prefixes[0] })).toMatchObject({
+      ok: true,
+      count: VERIFY_CHUNK + 18,
+    });
+  });
 });

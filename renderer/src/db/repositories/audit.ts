@@ -90,7 +90,7 @@ export function createAuditRepository(ctx: DataLayerContext): AuditRepository {
      * page nor hold the whole table in memory. Entries appended meanwhile are checked too.
      */
     async verify(extraAnchors = [], onProgress, options = {}) {
-      const { from } = options;
+      const { from, onVerified } = options;
       const [anchor, total, atCheckpoint] = await db.transaction('r', [db.audit, db.settings], async () => [
         await readAuditAnchor(db),
         await db.audit.count(),
@@ -108,7 +108,9 @@ export function createAuditRepository(ctx: DataLayerContext): AuditRepository {
         if (chunk.length === 0) break;
         const problem = verifier.feed(chunk);
         if (problem) return problem;
-        after = chunk[chunk.length - 1]!.seq;
+        const last = chunk[chunk.length - 1]!;
+        after = last.seq;
+        onVerified?.({ seq: last.seq, hash: last.hash });
         onProgress?.(verifier.count, Math.max(total - skipped, verifier.count));
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
       }
