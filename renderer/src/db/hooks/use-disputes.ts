@@ -3,19 +3,24 @@ import type { Dispute, DisputeState, StuckThresholds } from '../../../../shared/
 import { getDataLayer } from '../singleton';
 import type { ChairReview, DisputeListFilter, DisputeLookups, TopicOption } from '../types';
 
-/** Live list of disputes, newest registration first; `undefined` while loading. */
-export function useDisputes(filter: DisputeListFilter = {}): Dispute[] | undefined {
+/**
+ * Live list of disputes, newest registration first; `undefined` while loading. With `enabled: false`
+ * nothing is read (always `undefined`): for a second list a screen needs only sometimes.
+ */
+export function useDisputes(filter: DisputeListFilter = {}, enabled = true): Dispute[] | undefined {
   const { states, type, search } = filter;
   // Compared by value: callers usually pass a fresh array on every render.
   const statesKey = states?.join(',') ?? '';
   return useLiveQuery(
     () =>
-      getDataLayer().disputes.list({
-        states: statesKey ? (statesKey.split(',') as DisputeState[]) : undefined,
-        type,
-        search,
-      }),
-    [statesKey, type, search],
+      enabled
+        ? getDataLayer().disputes.list({
+            states: statesKey ? (statesKey.split(',') as DisputeState[]) : undefined,
+            type,
+            search,
+          })
+        : undefined,
+    [enabled, statesKey, type, search],
   );
 }
 

@@ -3,22 +3,27 @@ import type { Topic, TopicState } from '../../../../shared/domain';
 import { getDataLayer } from '../singleton';
 import type { AttachmentMeta, AttachmentOwner, TopicListFilter } from '../types';
 
-/** Live list of topics (complainant masked), newest submission first; `undefined` while loading. */
-export function useTopics(filter: TopicListFilter = {}): Topic[] | undefined {
+/**
+ * Live list of topics (complainant masked), newest submission first; `undefined` while loading. With
+ * `enabled: false` nothing is read (always `undefined`): for a second list a screen needs only sometimes.
+ */
+export function useTopics(filter: TopicListFilter = {}, enabled = true): Topic[] | undefined {
   const { states, category, unitId, from, to, search } = filter;
   // Compared by value: callers usually pass a fresh array on every render.
   const statesKey = states?.join(',') ?? '';
   return useLiveQuery(
     () =>
-      getDataLayer().topics.list({
-        states: statesKey ? (statesKey.split(',') as TopicState[]) : undefined,
-        category,
-        unitId,
-        from,
-        to,
-        search,
-      }),
-    [statesKey, category, unitId, from, to, search],
+      enabled
+        ? getDataLayer().topics.list({
+            states: statesKey ? (statesKey.split(',') as TopicState[]) : undefined,
+            category,
+            unitId,
+            from,
+            to,
+            search,
+          })
+        : undefined,
+    [enabled, statesKey, category, unitId, from, to, search],
   );
 }
 

@@ -21,7 +21,11 @@ export function DisputeList({ names, onRegister }: { names: NameLookup; onRegist
   const all = useDisputes();
   const states =
     state === 'all' ? undefined : state === 'open' ? DISPUTE_STATES.filter((s) => s !== 'closed') : [state];
-  const rows = useDisputes({ states, type, search: search.trim() || undefined });
+  const searchText = search.trim() || undefined;
+  // Unfiltered, the rows are the whole list already read for the counts: no second read.
+  const filtered = states !== undefined || type !== undefined || searchText !== undefined;
+  const filteredRows = useDisputes({ states, type, search: searchText }, filtered);
+  const rows = filtered ? filteredRows : all;
 
   const counts = useMemo(() => {
     const c = new Map<StateFilter, number>([['all', all?.length ?? 0]]);

@@ -50,10 +50,14 @@ export interface TopicListProps {
 export function TopicList({ names, filters, onFilters, onCreate, searchRef }: TopicListProps) {
   const { t, date, stateLabel, categoryLabel, categoryOptions } = useTopicsText();
   const navigate = useNavigate();
-  const all = useTopics();
   const { state, category, unitId, range, search } = filters;
+  const searchText = search.trim() || undefined;
   // Counts follow the other filters, so “待审核 3” says how many the list would show.
-  const matching = useTopics({ category, unitId, from: range.from, to: range.to, search: search.trim() || undefined });
+  const matching = useTopics({ category, unitId, from: range.from, to: range.to, search: searchText });
+  // The whole list (merge targets by id, the empty state) is a second read only while a filter narrows `matching`.
+  const filtered = Boolean(category || unitId || range.from || range.to || searchText);
+  const allWhenFiltered = useTopics({}, filtered);
+  const all = filtered ? allWhenFiltered : matching;
   const byId = useMemo(() => topicsById(all), [all]);
   const rows = useMemo(() => (matching ?? []).filter((x) => state === 'all' || x.state === state), [matching, state]);
 
