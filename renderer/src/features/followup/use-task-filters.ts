@@ -96,6 +96,19 @@ export function hasActiveFilter(f: TaskFilters): boolean {
   );
 }
 
+/**
+ * The query of the address as it is NOW (hash router: `#/followup?…`). React Router hands a functional
+ * `setSearchParams` the params of the render that made the handler, not the latest: an Enter pressed just
+ * after 督办 was clicked in the menu (filters cleared by the navigation, the list not yet re-rendered) would
+ * merge into the previous filters and bring them back. The address is updated synchronously, so it is the truth.
+ */
+function paramsInAddress(fallback: URLSearchParams): URLSearchParams {
+  if (typeof window === 'undefined') return new URLSearchParams(fallback);
+  const hash = window.location.hash;
+  const q = hash.indexOf('?');
+  return new URLSearchParams(q >= 0 ? hash.slice(q + 1) : '');
+}
+
 /** The filters in the address, and a setter that replaces history (filters are not steps to go back through). */
 export function useTaskFilters(): [TaskFilters, (patch: Partial<TaskFilters>) => void, () => void] {
   const [params, setParams] = useSearchParams();
@@ -104,7 +117,7 @@ export function useTaskFilters(): [TaskFilters, (patch: Partial<TaskFilters>) =>
     (patch: Partial<TaskFilters>) => {
       setParams(
         (prev) => {
-          const next = new URLSearchParams(prev);
+          const next = paramsInAddress(prev);
           for (const [k, v] of Object.entries(patch)) {
             if (v === undefined || v === '' || (k === 'view' && v === 'table') || (k === 'page' && v === 1))
               next.delete(k);
@@ -123,7 +136,7 @@ export function useTaskFilters(): [TaskFilters, (patch: Partial<TaskFilters>) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams();
-        const view = prev.get('view');
+        const view = paramsInAddress(prev).get('view');
         if (view) next.set('view', view);
         return next;
       },
