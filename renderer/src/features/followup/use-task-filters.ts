@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { paramsInAddress } from '../../ui/address-params';
 import {
   OPEN_RESOLUTION_STATES,
   isQuarterFigure,
@@ -94,19 +95,6 @@ export function hasActiveFilter(f: TaskFilters): boolean {
   return Boolean(
     f.state ?? f.warning ?? f.lead ?? f.co ?? f.meeting ?? f.from ?? f.to ?? f.q ?? f.extension ?? f.figure,
   );
-}
-
-/**
- * The query of the address as it is NOW (hash router: `#/followup?…`). React Router hands a functional
- * `setSearchParams` the params of the render that made the handler, not the latest: an Enter pressed just
- * after 督办 was clicked in the menu (filters cleared by the navigation, the list not yet re-rendered) would
- * merge into the previous filters and bring them back. The address is updated synchronously, so it is the truth.
- */
-function paramsInAddress(fallback: URLSearchParams): URLSearchParams {
-  if (typeof window === 'undefined') return new URLSearchParams(fallback);
-  const hash = window.location.hash;
-  const q = hash.indexOf('?');
-  return new URLSearchParams(q >= 0 ? hash.slice(q + 1) : '');
 }
 
 /** The filters in the address, and a setter that replaces history (filters are not steps to go back through). */

@@ -8,6 +8,7 @@ import { defaultStatisticsRange, type Statistics, type StatisticsFilter } from '
 import { getDataLayer, useUnits } from '../../db';
 import { writeLedgerWorkbook } from '../../lib/xlsx/write-ledger';
 import { getHost } from '../../platform';
+import { paramsInAddress } from '../../ui/address-params';
 import {
   EmptyState,
   IsoRangePicker,
@@ -49,7 +50,8 @@ function useFilter(today: string) {
     (next: Partial<StatisticsFilter> & { unitId?: string | undefined }) =>
       setParams(
         (prev) => {
-          const p = new URLSearchParams(prev);
+          // The address as it is now, not this render's params (a period click right after 清除 of the unit).
+          const p = paramsInAddress(prev);
           if (next.from !== undefined) p.set('from', next.from);
           if (next.to !== undefined) p.set('to', next.to);
           if ('unitId' in next) {
