@@ -63,6 +63,14 @@ export default tseslint.config(
             ...noElectronOrNode.patterns,
             { group: ['dexie'], message: 'Only renderer/src/db imports Dexie; use its repositories and hooks.' },
           ],
+          paths: [
+            {
+              name: 'react-router-dom',
+              importNames: ['useSearchParams'],
+              message:
+                'Use useAddressParams from renderer/src/ui/address-params (merges into the address as it is now).',
+            },
+          ],
         },
       ],
     },

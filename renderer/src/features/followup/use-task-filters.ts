@@ -1,6 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { paramsInAddress } from '../../ui/address-params';
+import { useAddressParams } from '../../ui/address-params';
 import {
   OPEN_RESOLUTION_STATES,
   isQuarterFigure,
@@ -99,37 +98,30 @@ export function hasActiveFilter(f: TaskFilters): boolean {
 
 /** The filters in the address, and a setter that replaces history (filters are not steps to go back through). */
 export function useTaskFilters(): [TaskFilters, (patch: Partial<TaskFilters>) => void, () => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useAddressParams();
   const filters = useMemo(() => parseTaskFilters(params), [params]);
   const update = useCallback(
-    (patch: Partial<TaskFilters>) => {
-      setParams(
-        (prev) => {
-          const next = paramsInAddress(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined || v === '' || (k === 'view' && v === 'table') || (k === 'page' && v === 1))
-              next.delete(k);
-            else next.set(k, String(v));
-          }
-          // Any change of what is shown starts again at the first page.
-          if (!('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
+    (patch: Partial<TaskFilters>) =>
+      change((next) => {
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === undefined || v === '' || (k === 'view' && v === 'table') || (k === 'page' && v === 1))
+            next.delete(k);
+          else next.set(k, String(v));
+        }
+        // Any change of what is shown starts again at the first page.
+        if (!('page' in patch)) next.delete('page');
+      }),
+    [change],
   );
-  const clear = useCallback(() => {
-    setParams(
-      (prev) => {
+  const clear = useCallback(
+    () =>
+      change((now) => {
         const next = new URLSearchParams();
-        const view = paramsInAddress(prev).get('view');
+        const view = now.get('view');
         if (view) next.set('view', view);
         return next;
-      },
-      { replace: true },
-    );
-  }, [setParams]);
+      }),
+    [change],
+  );
   return [filters, update, clear];
 }

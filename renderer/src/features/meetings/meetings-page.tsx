@@ -1,11 +1,12 @@
 import { CalendarOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import { App, Button, ConfigProvider, Empty, Flex, Segmented, Select, Skeleton, Space, type ThemeConfig } from 'antd';
 import { Suspense, lazy, useMemo, useState } from 'react';
-import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
+import { Route, Routes, useNavigate } from 'react-router-dom';
 import type { MeetingKind, MeetingState } from '../../../../shared/domain';
 import { getDataLayer, useMeetings } from '../../db';
 import type { MeetingListFilter } from '../../db/types';
 import { Guarded, Page, todayIso } from '../../ui';
+import { useAddressParams } from '../../ui/address-params';
 import { LedgerExportButton } from '../ledgers/ledger-export-button';
 import { useMeetingsText } from './labels';
 import { MeetingCalendar } from './list/meeting-calendar';
@@ -58,7 +59,7 @@ function MeetingsHome() {
   const { t, kindOptions, stateOptions, officialName } = useMeetingsText();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, changeParams] = useAddressParams();
   const view: View = params.get('view') === 'calendar' ? 'calendar' : 'table';
   const [year, setYear] = useState<number>();
   const [kind, setKind] = useState<MeetingKind>();
@@ -81,10 +82,10 @@ function MeetingsHome() {
   }, [all, t]);
 
   const setView = (v: View) => {
-    const next = new URLSearchParams(params);
-    if (v === 'calendar') next.set('view', 'calendar');
-    else next.delete('view');
-    setParams(next, { replace: true });
+    changeParams((next) => {
+      if (v === 'calendar') next.set('view', 'calendar');
+      else next.delete('view');
+    });
   };
 
   const noPeople = !lookups.loading && lookups.activePeople.length === 0;

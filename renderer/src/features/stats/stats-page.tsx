@@ -3,12 +3,12 @@ import { App, Button, Card, Col, Flex, Modal, Progress, Radio, Row, Select, Skel
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { defaultStatisticsRange, type Statistics, type StatisticsFilter } from '../../../../shared/domain';
 import { getDataLayer, useUnits } from '../../db';
 import { writeLedgerWorkbook } from '../../lib/xlsx/write-ledger';
 import { getHost } from '../../platform';
-import { paramsInAddress } from '../../ui/address-params';
+import { useAddressParams } from '../../ui/address-params';
 import {
   EmptyState,
   IsoRangePicker,
@@ -40,7 +40,7 @@ function presetRange(p: Exclude<Preset, 'custom'>, today: string, extent: { from
 
 /** The filter from the address (`?from&to&unit`), the current year by default. */
 function useFilter(today: string) {
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useAddressParams();
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const unitId = params.get('unit') ?? undefined;
@@ -48,21 +48,16 @@ function useFilter(today: string) {
   const filter: StatisticsFilter = { ...range, ...(unitId ? { unitId } : {}) };
   const set = useCallback(
     (next: Partial<StatisticsFilter> & { unitId?: string | undefined }) =>
-      setParams(
-        (prev) => {
-          // The address as it is now, not this render's params (a period click right after 清除 of the unit).
-          const p = paramsInAddress(prev);
-          if (next.from !== undefined) p.set('from', next.from);
-          if (next.to !== undefined) p.set('to', next.to);
-          if ('unitId' in next) {
-            if (next.unitId) p.set('unit', next.unitId);
-            else p.delete('unit');
-          }
-          return p;
-        },
-        { replace: true },
-      ),
-    [setParams],
+      // The address as it is now, not this render's params (a period click right after 清除 of the unit).
+      change((p) => {
+        if (next.from !== undefined) p.set('from', next.from);
+        if (next.to !== undefined) p.set('to', next.to);
+        if ('unitId' in next) {
+          if (next.unitId) p.set('unit', next.unitId);
+          else p.delete('unit');
+        }
+      }),
+    [change],
   );
   return { filter, set };
 }

@@ -1,6 +1,6 @@
 import { Tabs } from 'antd';
-import { useSearchParams } from 'react-router-dom';
 import { Page } from '../../ui';
+import { useAddressParams } from '../../ui/address-params';
 import { PeopleTab } from './people/people-tab';
 import { readUnitsPageQuery, unitsPageQuery, type UnitsPageTab } from './page-query';
 import { useUnitsText } from './shared/labels';
@@ -9,12 +9,12 @@ import { UnitsTab } from './units/units-tab';
 /** 单位与人员 (/units): tabs 成员单位 and 人员; the tab and unit filter live in the URL to survive reloads. */
 export function UnitsPeoplePage() {
   const { t } = useUnitsText();
-  const [params, setParams] = useSearchParams();
+  const [params, changeParams] = useAddressParams();
   const { tab, unitId } = readUnitsPageQuery(params);
 
   // Switching tabs is a history step (Back returns); changing the filter within a tab replaces it.
   const go = (next: UnitsPageTab, nextUnitId?: string) =>
-    setParams(unitsPageQuery(next, nextUnitId), { replace: next === tab });
+    changeParams(() => new URLSearchParams(unitsPageQuery(next, nextUnitId)), { replace: next === tab });
 
   return (
     <Page title={t('page.title')}>

@@ -2,7 +2,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import {
   RATING_THRESHOLDS,
   addDays,
@@ -19,6 +19,7 @@ import { useFollowupText } from '../followup/labels';
 import { useTaskPage } from '../followup/use-followup';
 import { useUnitNames } from '../followup/use-unit-names';
 import { todayIso } from '../../ui';
+import { useAddressParams } from '../../ui/address-params';
 import { CardEmpty, MoreLink, TaskList, useQuarterLabel } from './home-parts';
 import { useUnitQuarters } from './use-home';
 
@@ -53,23 +54,17 @@ export function SupervisorHome() {
  * stepped by updater, so clicks quicker than a render each count.
  */
 function useQuarterParam(): [Quarter, (step: -1 | 1) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, changeParams] = useAddressParams();
   const [quarter, setQuarter] = useState<Quarter>(
     () => parseQuarterKey(params.get('quarter')) ?? quarterOf(todayIso()),
   );
   const key = quarterKey(quarter);
   useEffect(() => {
-    setParams(
-      (prev) => {
-        // The current quarter needs no address of its own.
-        if ((prev.get('quarter') ?? quarterKey(quarterOf(todayIso()))) === key) return prev;
-        const p = new URLSearchParams(prev);
-        p.set('quarter', key);
-        return p;
-      },
-      { replace: true },
-    );
-  }, [key, setParams]);
+    changeParams((p) => {
+      // The current quarter needs no address of its own.
+      if ((p.get('quarter') ?? quarterKey(quarterOf(todayIso()))) !== key) p.set('quarter', key);
+    });
+  }, [key, changeParams]);
   const step = useCallback(
     (dir: -1 | 1) => setQuarter((q) => (dir < 0 ? previousQuarter(q) : quarterOf(addDays(q.end, 1)))),
     [],
