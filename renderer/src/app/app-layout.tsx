@@ -10,16 +10,20 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Tooltip, type MenuProps } from 'antd';
-import { useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { FollowupNavBadge } from '../features/followup/attention';
 import { NAV_ITEMS, navKeyForPath, navShortcutLabel, type NavKey } from './nav-items';
-import { ShortcutsHelpModal } from './shortcuts-help-modal';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { UserMenu } from './user-menu';
 import { AuditStartCheck } from './audit-start-check';
 import { StorageNotice } from './storage-notice';
+
+// The `?` help (a Modal with a Table) is loaded the first time it is opened, not with the shell (issue 12).
+const ShortcutsHelpModal = lazy(() =>
+  import('./shortcuts-help-modal').then((m) => ({ default: m.ShortcutsHelpModal })),
+);
 
 const NAV_ICONS: Record<NavKey, ReactNode> = {
   workbench: <HomeOutlined />,
@@ -49,7 +53,11 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(initialCollapsed);
   const [helpOpen, setHelpOpen] = useState(false);
-  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const [helpWanted, setHelpWanted] = useState(false);
+  const openHelp = useCallback(() => {
+    setHelpWanted(true);
+    setHelpOpen(true);
+  }, []);
   useGlobalShortcuts(openHelp);
 
   const onCollapse = (value: boolean) => {
@@ -128,7 +136,11 @@ export function AppLayout() {
           <Outlet />
         </Layout.Content>
       </Layout>
-      <ShortcutsHelpModal open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpWanted ? (
+        <Suspense fallback={null}>
+          <ShortcutsHelpModal open={helpOpen} onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      ) : null}
     </Layout>
   );
 }

@@ -1,13 +1,17 @@
 import { Spin } from 'antd';
 import i18n from 'i18next';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DB_NAME, getDatabase } from '../db';
-import { CURRENT_SCHEMA_VERSION, createBackup } from '../db/backup/backup';
+import { CURRENT_SCHEMA_VERSION } from '../db/schema-version';
 import { onDiskSchemaVersion, openAsItIs, openDatabaseChecked, type OpenResult } from '../db/open-check';
-import { startAutomaticBackups } from '../features/backup';
 import { getHost } from '../platform';
-import { DatabaseRecoveryScreen } from './database-recovery-screen';
+
+// Only shown when the database cannot be opened: its restore flow (backup files, zip, tables) is loaded then,
+// not at every start (issue 12: the first screen loads only what it shows).
+const DatabaseRecoveryScreen = lazy(() =>
+  import('./database-recovery-screen').then((m) => ({ default: m.DatabaseRecoveryScreen })),
+);
 
 /**
  * Electron, before a schema upgrade (DUR-8): the database as it is on disk (its own schema, no upgrade)
@@ -19,7 +23,7 @@ async function backupBeforeMigration(): Promise<void> {
   if (host.backups.storage !== 'folder') return;
   const onDisk = await onDiskSchemaVersion(DB_NAME);
   if (onDisk === null || onDisk >= CURRENT_SCHEMA_VERSION) return;
-  const old = await openAsItIs(DB_NAME);
+  const [old, { createBackup }] = await Promise.all([openAsItIs(DB_NAME), import('../db/backup/backup')]);
   try {
     const backup = await createBackup(old, { appVersion: (await host.appInfo()).version, kind: 'pre-migration' });
     await host.backups.keep({ fileName: backup.fileName, bytes: backup.bytes });
@@ -58,7 +62,12 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     })().then((r) => {
       if (!live) return;
       setResult(r);
-      if (r.ok) stop = startAutomaticBackups();
+      // Automatic backups exist only where backups go to a folder (Electron): their code is loaded there alone.
+      if (r.ok && getHost().backups.storage === 'folder') {
+        void import('../features/backup/backup-service').then((m) => {
+          if (live) stop = m.startAutomaticBackups();
+        });
+      }
     });
     return () => {
       live = false;
@@ -66,13 +75,18 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     };
   }, [attempt]);
 
-  if (!result) {
+  const loading = (
+    <div className="jd-full-page">
+      <Spin size="large" description={t('loading')} />
+    </div>
+  );
+  if (!result) return loading;
+  if (!result.ok) {
     return (
-      <div className="jd-full-page">
-        <Spin size="large" description={t('loading')} />
-      </div>
+      <Suspense fallback={loading}>
+        <DatabaseRecoveryScreen failure={result} onRetry={() => setAttempt((n) => n + 1)} />
+      </Suspense>
     );
   }
-  if (!result.ok) return <DatabaseRecoveryScreen failure={result} onRetry={() => setAttempt((n) => n + 1)} />;
   return children;
 }

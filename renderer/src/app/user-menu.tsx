@@ -1,10 +1,15 @@
 import { CheckOutlined, DownOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDataLayer, useCurrentProfile, useProfiles } from '../db';
-import { NewProfileModal, profileLine } from '../features/profile';
-import { useReportError } from '../ui';
+import { profileLine } from '../features/profile/profile-line';
+import { useReportError } from '../ui/use-report-error';
+
+// The new-profile form (antd Form, Select, Radio) is loaded when it is first opened, not with the shell (issue 12).
+const NewProfileModal = lazy(() =>
+  import('../features/profile/new-profile-modal').then((m) => ({ default: m.NewProfileModal })),
+);
 
 /** Header control: who is at the keyboard (姓名 · 单位 · 角色); switch to another profile or create one. */
 export function UserMenu() {
@@ -13,6 +18,7 @@ export function UserMenu() {
   const profiles = useProfiles() ?? [];
   const reportError = useReportError();
   const [creating, setCreating] = useState(false);
+  const [createWanted, setCreateWanted] = useState(false);
 
   if (!profile) return null;
 
@@ -40,8 +46,10 @@ export function UserMenu() {
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'new') setCreating(true);
-    else if (key.startsWith('profile:')) {
+    if (key === 'new') {
+      setCreateWanted(true);
+      setCreating(true);
+    } else if (key.startsWith('profile:')) {
       getDataLayer().profiles.switchTo(key.slice('profile:'.length)).catch(reportError);
     }
   };
@@ -55,7 +63,11 @@ export function UserMenu() {
           <DownOutlined />
         </Button>
       </Dropdown>
-      <NewProfileModal open={creating} onClose={() => setCreating(false)} />
+      {createWanted ? (
+        <Suspense fallback={null}>
+          <NewProfileModal open={creating} onClose={() => setCreating(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

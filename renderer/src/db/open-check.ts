@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { CURRENT_SCHEMA_VERSION } from './backup/backup';
+import { CURRENT_SCHEMA_VERSION } from './schema-version';
 import type { JointDeskDB } from './database';
 
 /** Why the database did not open, for the recovery screen (RELIABILITY-SECURITY.md DUR-6). */

@@ -8,11 +8,11 @@ import {
   type BackupTables,
 } from '../../../../shared/backup/format';
 import { SETTING_KEYS } from '../audited-write';
-import { SCHEMA_VERSIONS } from '../migrations';
+import { CURRENT_SCHEMA_VERSION } from '../schema-version';
 import { encodeRows } from './blob-codec';
 
-/** The schema version this build writes and reads up to. */
-export const CURRENT_SCHEMA_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
+/** The schema version this build writes and reads up to (renderer/src/db/schema-version.ts). */
+export { CURRENT_SCHEMA_VERSION };
 
 /** What a backup shows while it runs: reading the tables, then packing the file. */
 export interface BackupProgress {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting, ResolutionState } from '../../../../shared/domain';
 import { useAppLanguage } from '../../i18n';
-import { formatDisplayDate } from '../../ui';
+import { formatDisplayDate } from '../../ui/format';
 import { meetingOfficialName } from '../meetings/labels';
 
 /** The i18n namespace of this feature (renderer/src/i18n/locales/<lng>/followup.json). */

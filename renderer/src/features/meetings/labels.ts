@@ -13,7 +13,7 @@ import {
   type MeetingState,
 } from '../../../../shared/domain';
 import { useAppLanguage } from '../../i18n';
-import { formatDisplayDate } from '../../ui';
+import { formatDisplayDate } from '../../ui/format';
 
 /** The i18n namespace of this feature (renderer/src/i18n/locales/<lng>/meetings.json). */
 export const MEETINGS_NS = 'meetings';

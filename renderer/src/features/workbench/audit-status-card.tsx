@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AuditVerifyProgress, AuditVerifyResult, useAuditVerify } from '../../ui';
+import { AuditVerifyProgress, AuditVerifyResult, useAuditVerify } from '../../ui/audit-verify';
 
 export interface AuditStatusCardProps {
   /** Number of entries (the newest entry's seq, since seq is gapless from 1). */

@@ -3,9 +3,10 @@ import { App, Button, Card, Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { DEMO_DEFAULTS, generateDemoDataset } from '../../../../shared/demo/generate';
 import { getDataLayer } from '../../db';
-import { Guarded, todayIso, useReportError } from '../../ui';
+import { todayIso } from '../../ui/format';
+import { Guarded } from '../../ui/guarded';
+import { useReportError } from '../../ui/use-report-error';
 
 /** Lets the browser paint the spinner before the synchronous generator takes the main thread. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
@@ -24,7 +25,11 @@ export function DemoDataCard() {
   const load = async () => {
     setLoading(true);
     try {
-      await nextFrame();
+      // The generator and its catalogues are loaded only when asked for (not with the first screen; issue 12).
+      const [{ DEMO_DEFAULTS, generateDemoDataset }] = await Promise.all([
+        import('../../../../shared/demo/generate'),
+        nextFrame(),
+      ]);
       const dataset = generateDemoDataset({ ...DEMO_DEFAULTS, today: todayIso() });
       const { records } = await getDataLayer().demo.load(dataset);
       void message.success(t('demo.loaded', { count: records }));

@@ -6,7 +6,7 @@ import { WARNED_STATES, weekOf, type ReadinessItem } from '../../../../shared/do
 import { useTaskPage } from '../followup/use-followup';
 import { useUnitNames } from '../followup/use-unit-names';
 import { useMeetingsText } from '../meetings/labels';
-import { todayIso } from '../../ui';
+import { todayIso } from '../../ui/format';
 import { CardEmpty, MoreLink, StatusTag, TaskList } from './home-parts';
 import { QuarterlyComplianceCard } from './quarterly-compliance-card';
 import { useReadiness, type HomeReadiness } from './use-home';

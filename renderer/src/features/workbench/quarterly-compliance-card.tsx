@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/domain';
 import { useActiveRuleProfile, useMeetings } from '../../db';
 import { useMeetingsText } from '../meetings/labels';
-import { todayIso } from '../../ui';
+import { todayIso } from '../../ui/format';
 
 /**
  * 季度定期会议: the seeds require at least one regular joint meeting a quarter. Shows the current and

@@ -1,6 +1,6 @@
 import { ApartmentOutlined, AuditOutlined, ClockCircleOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
-import { type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { UserRole } from '../../../../shared/domain';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -14,13 +14,17 @@ import {
 } from '../../db';
 import { useAppLanguage } from '../../i18n';
 import { AttentionCard } from '../followup/attention';
-import { formatDisplayDate, formatWeekday, Page, todayIso } from '../../ui';
+import { formatDisplayDate, formatWeekday, todayIso } from '../../ui/format';
+import { Page } from '../../ui/page';
 import { AuditStatusCard } from './audit-status-card';
 import { DemoDataCard } from './demo-data-card';
-import { ChairHome } from './chair-home';
-import { LiaisonHome } from './liaison-home';
 import { OfficeHome } from './office-home';
-import { SupervisorHome } from './supervisor-home';
+
+// The office's home is the usual first screen and stays in the main chunk; the other roles' homes (the chair's and
+// the supervisor's bring antd's Table) are loaded when such a profile opens the workbench (issue 12).
+const ChairHome = lazy(() => import('./chair-home').then((m) => ({ default: m.ChairHome })));
+const SupervisorHome = lazy(() => import('./supervisor-home').then((m) => ({ default: m.SupervisorHome })));
+const LiaisonHome = lazy(() => import('./liaison-home').then((m) => ({ default: m.LiaisonHome })));
 
 interface StatCardProps {
   title: string;
@@ -38,7 +42,7 @@ function StatCard({ title, icon, value, hint }: StatCardProps) {
   );
 }
 
-const ROLE_HOME: Record<UserRole, () => ReactNode> = {
+const ROLE_HOME: Record<UserRole, ComponentType> = {
   office_staff: OfficeHome,
   convener: ChairHome,
   supervisor: SupervisorHome,
@@ -47,7 +51,17 @@ const ROLE_HOME: Record<UserRole, () => ReactNode> = {
 
 function RoleHome({ role }: { role: UserRole }) {
   const Home = ROLE_HOME[role];
-  return <Home />;
+  return (
+    <Suspense
+      fallback={
+        <Col xs={24} lg={12}>
+          <Card loading />
+        </Col>
+      }
+    >
+      <Home />
+    </Suspense>
+  );
 }
 
 /**
