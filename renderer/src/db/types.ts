@@ -152,6 +152,21 @@ export interface DisputeListFilter {
   search?: string;
 }
 
+/** One page of a register list: `offset`, then up to `limit` rows. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/** The order of the dispute register: by registration (newest or oldest first) or by rounds of negotiation. */
+export type DisputeListOrder = 'newest' | 'oldest' | 'rounds-asc' | 'rounds-desc';
+
+/** One page of a list and how many rows the whole (filtered) list holds. */
+export interface ListPage<T> {
+  rows: T[];
+  total: number;
+}
+
 /** The chair's review as read on `today`. */
 export interface ChairReview {
   today: string;
@@ -176,6 +191,14 @@ export interface TopicOption {
 export interface DisputesRepository {
   /** Newest registration first. */
   list(filter?: DisputeListFilter): Promise<Dispute[]>;
+  /**
+   * One page of `list(filter)` in `order` (default newest first) and the list's length. Unfiltered and by
+   * registration, only the page (and its ties on the registration day) is read through the registeredOn index
+   * and the total is the table's count; otherwise the filtered list is read and sliced.
+   */
+  page(filter: DisputeListFilter, page: PageRequest, order?: DisputeListOrder): Promise<ListPage<Dispute>>;
+  /** Disputes per state, counted on the state index (no rows read). */
+  stateCounts(): Promise<Record<DisputeState, number>>;
   get(id: string): Promise<Dispute | undefined>;
   /** 主任审阅: open disputes (state index) oldest first, each assessed on today with the thresholds. */
   review(): Promise<ChairReview>;

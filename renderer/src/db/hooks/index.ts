@@ -8,7 +8,9 @@ export {
   useChairReview,
   useDispute,
   useDisputeLookups,
+  useDisputePage,
   useDisputes,
+  useDisputeStateCounts,
   useDisputeThresholds,
   useTopicOptions,
 } from './use-disputes';

@@ -1,7 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Dispute, DisputeState, StuckThresholds } from '../../../../shared/domain';
 import { getDataLayer } from '../singleton';
-import type { ChairReview, DisputeListFilter, DisputeLookups, TopicOption } from '../types';
+import type {
+  ChairReview,
+  DisputeListFilter,
+  DisputeListOrder,
+  DisputeLookups,
+  ListPage,
+  PageRequest,
+  TopicOption,
+} from '../types';
 
 /**
  * Live list of disputes, newest registration first; `undefined` while loading. With `enabled: false`
@@ -22,6 +30,33 @@ export function useDisputes(filter: DisputeListFilter = {}, enabled = true): Dis
         : undefined,
     [enabled, statesKey, type, search],
   );
+}
+
+/**
+ * Live page of the dispute register (disputes.page): only the page is read when nothing narrows the list;
+ * `undefined` while loading.
+ */
+export function useDisputePage(
+  filter: DisputeListFilter,
+  { offset, limit }: PageRequest,
+  order: DisputeListOrder = 'newest',
+): ListPage<Dispute> | undefined {
+  const { states, type, search } = filter;
+  const statesKey = states?.join(',') ?? '';
+  return useLiveQuery(
+    () =>
+      getDataLayer().disputes.page(
+        { states: statesKey ? (statesKey.split(',') as DisputeState[]) : undefined, type, search },
+        { offset, limit },
+        order,
+      ),
+    [statesKey, type, search, offset, limit, order],
+  );
+}
+
+/** Disputes per state (state index counts); `undefined` while loading. */
+export function useDisputeStateCounts(): Record<DisputeState, number> | undefined {
+  return useLiveQuery(() => getDataLayer().disputes.stateCounts(), []);
 }
 
 /** One dispute: `undefined` while loading, `null` when there is no such dispute (or no id). */

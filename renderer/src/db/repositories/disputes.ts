@@ -18,6 +18,7 @@ import {
   type Dispute,
   type DisputeAction,
   type DisputeInput,
+  type DisputeState,
   type Meeting,
   type StuckThresholds,
 } from '../../../../shared/domain';
@@ -125,7 +126,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
   const { db } = ctx;
   const today = () => isoDateOf(ctx.now());
 
-  return {
+  const repo: DisputesRepository = {
     async list(filter = {}) {
       const states = filter.states && filter.states.length > 0 ? [...new Set(filter.states)] : undefined;
       // Through the state index when states are asked for; the rest of the filter is on those rows only.
@@ -148,6 +149,28 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
           ]),
         )
         .sort(newestFirst);
+    },
+
+    async page(filter, { offset, limit }, order = 'newest') {
+      const filtered = (filter.states?.length ?? 0) > 0 || filter.type !== undefined || !!filter.search;
+      if (filtered || order === 'rounds-asc' || order === 'rounds-desc') {
+        const all = await repo.list(filter);
+        if (order === 'oldest') all.reverse();
+        else if (order !== 'newest') {
+          const sign = order === 'rounds-asc' ? 1 : -1;
+          // Stable: equal rounds keep the list's order (newest first).
+          all.sort((a, b) => sign * (a.rounds.length - b.rounds.length));
+        }
+        return { rows: all.slice(offset, offset + limit), total: all.length };
+      }
+      return db.transaction('r', [db.disputes], () => registeredPage(db, offset, limit, order === 'oldest'));
+    },
+
+    async stateCounts() {
+      const counts = await db.transaction('r', [db.disputes], () =>
+        Promise.all(DISPUTE_STATES.map((s) => db.disputes.where('state').equals(s).count())),
+      );
+      return Object.fromEntries(DISPUTE_STATES.map((s, i) => [s, counts[i] ?? 0])) as Record<DisputeState, number>;
     },
 
     get: (id) => db.disputes.get(id),
@@ -348,6 +371,7 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
       });
     },
   };
+  return repo;
 
   /** Both agenda paths write and word the change the same way; a repeat is a no-op. */
   async function assignAgenda(before: Dispute, meeting: Meeting, audit: AuditWriter): Promise<Dispute> {
@@ -373,6 +397,35 @@ function newestFirst(a: Dispute, b: Dispute): number {
 
 function oldestFirst(a: Dispute, b: Dispute): number {
   return -newestFirst(a, b);
+}
+
+/**
+ * Rows `offset`… of all disputes by registration (newest first, or oldest with `oldest`), exactly as `list()`
+ * orders them, reading only the page: the index gives the registration days at the page's two ends; every row of
+ * those days and between is read (the page and its ties, which list() orders by number) and sorted, and the rows
+ * before the newer end's day are counted on the index.
+ */
+async function registeredPage(
+  db: JointDeskDB,
+  offset: number,
+  limit: number,
+  oldest: boolean,
+): Promise<{ rows: Dispute[]; total: number }> {
+  const byDay = () => (oldest ? db.disputes.orderBy('registeredOn') : db.disputes.orderBy('registeredOn').reverse());
+  const [total, days] = await Promise.all([
+    db.disputes.count(),
+    limit > 0 ? byDay().offset(offset).limit(limit).keys() : Promise.resolve([]),
+  ]);
+  const first = days[0] as string | undefined;
+  const last = days.at(-1) as string | undefined;
+  if (first === undefined || last === undefined) return { rows: [], total };
+  const [lo, hi] = oldest ? [first, last] : [last, first];
+  const [span, before] = await Promise.all([
+    db.disputes.where('registeredOn').between(lo, hi, true, true).toArray(),
+    oldest ? db.disputes.where('registeredOn').below(lo).count() : db.disputes.where('registeredOn').above(hi).count(),
+  ]);
+  span.sort(oldest ? oldestFirst : newestFirst);
+  return { rows: span.slice(offset - before, offset - before + limit), total };
 }
 
 function readThresholds(value: unknown): StuckThresholds {

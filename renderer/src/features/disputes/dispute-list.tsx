@@ -1,8 +1,9 @@
-import { Input, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Input, Segmented, Select, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { DISPUTE_STATES, type Dispute, type DisputeState, type DisputeType } from '../../../../shared/domain';
-import { useDisputes } from '../../db';
+import { useDisputePage, useDisputeStateCounts } from '../../db';
+import type { DisputeListOrder } from '../../db/types';
 import { listPagination } from '../../ui';
 import { DisputesEmpty } from './disputes-empty';
 import { useDisputesText } from './labels';
@@ -11,30 +12,62 @@ import type { NameLookup } from './use-names';
 
 type StateFilter = 'all' | 'open' | DisputeState;
 
-/** 争议登记簿: counts per state, filters by state, type and text; a row opens the dispute. */
+const PAGE_SIZE = listPagination(String).pageSize ?? 20;
+
+/** The repository order for the Table's sort state (registeredOn / rounds columns; none: newest first). */
+function orderOf(sorter: Parameters<NonNullable<TableProps<Dispute>['onChange']>>[2]): DisputeListOrder {
+  const s = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (!s?.order) return 'newest';
+  if (s.columnKey === 'rounds') return s.order === 'ascend' ? 'rounds-asc' : 'rounds-desc';
+  return s.order === 'ascend' ? 'oldest' : 'newest';
+}
+
+/**
+ * 争议登记簿: counts per state (state index), filters by state, type and text; a row opens the dispute. The table
+ * shows one page read by the repository (disputes.page): the whole register is never loaded to show 20 rows.
+ */
 export function DisputeList({ names, onRegister }: { names: NameLookup; onRegister: () => void }) {
   const { t, date, stateLabel, typeLabel, typeOptions } = useDisputesText();
   const navigate = useNavigate();
   const [state, setState] = useState<StateFilter>('all');
   const [type, setType] = useState<DisputeType>();
   const [search, setSearch] = useState('');
-  const all = useDisputes();
+  const [current, setCurrent] = useState(1);
+  const [order, setOrder] = useState<DisputeListOrder>('newest');
   const states =
     state === 'all' ? undefined : state === 'open' ? DISPUTE_STATES.filter((s) => s !== 'closed') : [state];
   const searchText = search.trim() || undefined;
-  // Unfiltered, the rows are the whole list already read for the counts: no second read.
-  const filtered = states !== undefined || type !== undefined || searchText !== undefined;
-  const filteredRows = useDisputes({ states, type, search: searchText }, filtered);
-  const rows = filtered ? filteredRows : all;
+  const page = useDisputePage(
+    { states, type, search: searchText },
+    { offset: (current - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    order,
+  );
+  // While the next page is read, useLiveQuery keeps the last one in place (no flash of an empty table).
+  const shown = page;
+  const byState = useDisputeStateCounts();
+  // A filter change starts again on the first page.
+  const filterTo =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setCurrent(1);
+    };
 
   const counts = useMemo(() => {
-    const c = new Map<StateFilter, number>([['all', all?.length ?? 0]]);
-    for (const d of all ?? []) c.set(d.state, (c.get(d.state) ?? 0) + 1);
-    c.set('open', (all ?? []).filter((d) => d.state !== 'closed').length);
+    const entries = Object.entries(byState ?? {}) as [DisputeState, number][];
+    const c = new Map<StateFilter, number>(entries);
+    c.set(
+      'all',
+      entries.reduce((n, [, v]) => n + v, 0),
+    );
+    c.set(
+      'open',
+      entries.reduce((n, [s, v]) => (s === 'closed' ? n : n + v), 0),
+    );
     return c;
-  }, [all]);
+  }, [byState]);
 
-  if (all !== undefined && all.length === 0) {
+  if (byState !== undefined && counts.get('all') === 0) {
     return <DisputesEmpty hasUnits={names.units.some((u) => !u.archived)} onRegister={onRegister} />;
   }
 
@@ -76,7 +109,9 @@ export function DisputeList({ names, onRegister }: { names: NameLookup; onRegist
       title: t('disputes:field.registeredOn'),
       dataIndex: 'registeredOn',
       width: 140,
-      sorter: (a, b) => a.registeredOn.localeCompare(b.registeredOn),
+      key: 'registeredOn',
+      // Sorted by the repository over the whole list (the table holds one page).
+      sorter: true,
       render: (v: string) => date(v),
     },
     {
@@ -84,7 +119,7 @@ export function DisputeList({ names, onRegister }: { names: NameLookup; onRegist
       key: 'rounds',
       width: 90,
       align: 'right',
-      sorter: (a, b) => a.rounds.length - b.rounds.length,
+      sorter: true,
       render: (_, d) => d.rounds.length,
     },
   ];
@@ -97,7 +132,7 @@ export function DisputeList({ names, onRegister }: { names: NameLookup; onRegist
         <Segmented<StateFilter>
           aria-label={t('disputes:list.stateFilter')}
           value={state}
-          onChange={setState}
+          onChange={filterTo(setState)}
           options={[
             { value: 'all', label: label('all', t('disputes:list.all')) },
             { value: 'open', label: label('open', t('disputes:list.open')) },
@@ -110,7 +145,7 @@ export function DisputeList({ names, onRegister }: { names: NameLookup; onRegist
           placeholder={t('disputes:list.allTypes')}
           style={{ width: 140 }}
           value={type}
-          onChange={setType}
+          onChange={filterTo(setType)}
           options={typeOptions}
         />
         <Input.Search
@@ -119,18 +154,28 @@ export function DisputeList({ names, onRegister }: { names: NameLookup; onRegist
           placeholder={t('disputes:list.searchPlaceholder')}
           style={{ width: 280 }}
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => filterTo(setSearch)(e.target.value)}
         />
       </Space>
       <Table<Dispute>
         rowKey="id"
         size="middle"
-        loading={rows === undefined || names.loading}
-        dataSource={rows ?? []}
+        loading={shown === undefined || names.loading}
+        dataSource={shown?.rows ?? []}
         columns={columns}
         locale={{ emptyText: t('disputes:list.noMatch') }}
         onRow={(d) => ({ onClick: () => void navigate(`/disputes/${d.id}`), style: { cursor: 'pointer' } })}
-        pagination={listPagination((count) => t('disputes:list.total', { count }))}
+        pagination={{
+          ...listPagination((count) => t('disputes:list.total', { count })),
+          current,
+          total: shown?.total ?? 0,
+        }}
+        onChange={(pagination, _filters, sorter, { action }) => {
+          if (action === 'sort') {
+            setOrder(orderOf(sorter));
+            setCurrent(1);
+          } else setCurrent(pagination.current ?? 1);
+        }}
       />
     </>
   );
