@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Tabs } from 'antd';
 import { useState } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
@@ -7,7 +7,8 @@ import { DisputeDetailPage } from './dispute-detail';
 import { DisputeFormModal } from './dispute-form-modal';
 import { DisputeList } from './dispute-list';
 import { useDisputesText } from './labels';
-import { useLedgerExport } from './use-ledger-export';
+import { LedgerExportButton } from '../ledgers/ledger-export-button';
+import { disputeLedgerJob } from './dispute-ledger';
 import { useNames } from './use-names';
 import { Guarded, Page } from '../../ui';
 
@@ -33,7 +34,6 @@ function DisputesHome({ tab }: { tab: Tab }) {
   const { message } = App.useApp();
   const names = useNames();
   const [registering, setRegistering] = useState(false);
-  const { exporting, exportLedger } = useLedgerExport();
 
   return (
     <Page
@@ -46,9 +46,7 @@ function DisputesHome({ tab }: { tab: Tab }) {
               {t('disputes:list.register')}
             </Button>
           </Guarded>
-          <Button icon={<DownloadOutlined aria-hidden />} loading={exporting} onClick={() => void exportLedger()}>
-            {t('disputes:ledger.export')}
-          </Button>
+          <LedgerExportButton ns="disputes" job={disputeLedgerJob} testId="disputes-ledger-export" />
         </>
       }
     >

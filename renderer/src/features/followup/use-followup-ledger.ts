@@ -1,5 +1,3 @@
-import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { formatChineseDate } from '../../../../shared/domain';
 import {
   RESOLUTION_LEDGER_SHEET,
@@ -10,9 +8,8 @@ import {
 } from '../../../../shared/export/ledger';
 import { getDataLayer } from '../../db';
 import type { DataLayer } from '../../db/types';
-import { writeLedgerWorkbook } from '../../lib/xlsx/write-ledger';
-import { getHost } from '../../platform';
-import { todayIso, useReportError } from '../../ui';
+import { todayIso } from '../../ui';
+import type { LedgerExportJob, LedgerReadProgress } from '../ledgers/use-ledger-export';
 
 /** The i18n namespace of the ledger export (renderer/src/i18n/locales/<lng>/followupLedger.json). */
 export const FOLLOWUP_LEDGER_NS = 'followupLedger';
@@ -25,8 +22,8 @@ export function followupLedgerFileName(today: string): string {
   return `督办事项台账-${today.replaceAll('-', '')}.xlsx`;
 }
 
-export type LedgerProgress =
-  { phase: 'reading' | 'events' | 'writing'; done: number; total: number } | { phase: 'saving' };
+/** What reading the ledger reports: tasks page by page, then their events in batches. */
+export type LedgerProgress = LedgerReadProgress;
 
 /**
  * The two sheets of the 督办事项台账, read through the data layer: every issued task page by page
@@ -81,49 +78,22 @@ export async function buildFollowupLedgerSheets(
   };
 }
 
-export interface FollowupLedgerExport {
-  exporting: boolean;
-  /** Where a running export is (for a progress bar); undefined when idle. */
-  progress: LedgerProgress | undefined;
-  /** Resolves with what was saved, or undefined when cancelled, empty or failed (the error is reported). */
-  exportLedger: () => Promise<{ fileName: string; tasks: number; events: number } | undefined>;
-}
-
 /**
- * 导出台账: every issued task with its 办理记录 as an .xlsx (exceljs loaded on first use), saved through
- * the host and audited as an export. Progress is reported while reading and writing.
+ * 导出台账 of the follow-up list: every issued task with its 办理记录, run by the shared ledger export
+ * (progress bar, exceljs loaded on first use, saved through the host, audited as an export).
  */
-export function useFollowupLedgerExport(): FollowupLedgerExport {
-  const { t } = useTranslation(FOLLOWUP_LEDGER_NS);
-  const reportError = useReportError();
-  const [progress, setProgress] = useState<LedgerProgress | undefined>(undefined);
-
-  const exportLedger = useCallback(async () => {
-    setProgress({ phase: 'reading', done: 0, total: 0 });
-    try {
-      const dl = getDataLayer();
-      const today = todayIso();
-      const built = await buildFollowupLedgerSheets(dl, today, setProgress);
-      const bytes = await writeLedgerWorkbook(built.sheets, {
-        onProgress: (done, total) => setProgress({ phase: 'writing', done, total }),
-      });
-      setProgress({ phase: 'saving' });
-      const fileName = followupLedgerFileName(today);
-      const result = await getHost().saveFile({
-        suggestedName: fileName,
-        bytes,
-        filters: [{ name: t('filter'), extensions: ['xlsx'] }],
-      });
-      if (!result.saved) return undefined;
-      await dl.followup.recordLedgerExport(fileName, { tasks: built.tasks, events: built.events });
-      return { fileName, tasks: built.tasks, events: built.events };
-    } catch (e) {
-      reportError(e);
-      return undefined;
-    } finally {
-      setProgress(undefined);
-    }
-  }, [reportError, t]);
-
-  return { exporting: progress !== undefined, progress, exportLedger };
+export function followupLedgerJob(filterName: string): LedgerExportJob {
+  const dl = getDataLayer();
+  const today = todayIso();
+  const fileName = followupLedgerFileName(today);
+  return {
+    fileName,
+    filterName,
+    build: async (onProgress) => {
+      const built = await buildFollowupLedgerSheets(dl, today, onProgress);
+      return { sheets: built.sheets, rows: built.tasks, counts: { tasks: built.tasks, events: built.events } };
+    },
+    audit: (name, _rows, counts) =>
+      dl.followup.recordLedgerExport(name, { tasks: counts.tasks ?? 0, events: counts.events ?? 0 }),
+  };
 }
