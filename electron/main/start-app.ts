@@ -9,6 +9,7 @@ import { nodeBackupFolderFs } from './backup/node-backup-fs';
 import { createQuarantine, nodeQuarantineFs } from './backup/quarantine';
 import { createQuitBackup } from './backup/quit-backup';
 import { createIpcHandlers } from './ipc/handlers';
+import { createPiiKeys, PII_KEY_FILE_NAME } from './keys/pii-keys';
 import { registerIpc } from './ipc/register';
 import { createProtocolHandler } from './protocol/app-protocol';
 import { confirmAndOpenExternal } from './security/external-link';
@@ -23,7 +24,7 @@ import { createWindowStateStore } from './windows/window-state';
 /** The parts of the `electron` module the main process uses; the test passes recording fakes. */
 export type ElectronApi = Pick<
   typeof ElectronModule,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen' | 'safeStorage'
 >;
 
 export interface StartOptions {
@@ -142,6 +143,11 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
               fs: nodeQuarantineFs,
             }),
           },
+          piiKeys: createPiiKeys({
+            filePath: join(userDataPath, PII_KEY_FILE_NAME),
+            fs: nodeFilesFs,
+            safeStorage: electron.safeStorage,
+          }),
           appInfo: {
             version: app.getVersion(),
             userDataPath,

@@ -45,5 +45,9 @@ export function createBridge(invoke: Invoke, listen: Listen): JointDeskBridge {
       quitDone: (input) => call('backup:quit-done', input),
       onQuitRequest: (handler) => listen(BACKUP_QUIT_REQUEST, () => handler()),
     },
+    pii: {
+      publicKey: () => call('pii:public-key', undefined),
+      open: (input) => call('pii:open', input),
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BACKUP_FILE_PATTERN, BACKUP_KINDS, MAX_BACKUP_FILE_BYTES } from '../backup/limits';
 import { retentionPolicySchema } from '../backup/retention';
+import { MAX_SEALED_CHARS } from '../security/pii-seal';
 
 /** Largest file the renderer may hand to main for saving, or read through `files:open`. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -157,6 +158,26 @@ export const ipcContract = {
     input: z.object({ ok: z.boolean() }).strict(),
     output: z.object({ quitting: z.boolean() }),
   },
+  /** PII-1: the installation's public key (base64) for sealing 投诉举报人信息; main makes the key pair on first need. */
+  'pii:public-key': {
+    input: z.undefined().or(z.object({}).strict()),
+    output: z.object({ publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }),
+  },
+  /**
+   * PII-1: opens one sealed value with the private key, which never leaves main; the renderer calls it on a
+   * reveal, after the audit entry is written.
+   */
+  'pii:open': {
+    input: z
+      .object({
+        sealed: z
+          .string()
+          .max(MAX_SEALED_CHARS, '加密数据过长')
+          .regex(/^pii\d+:[A-Za-z0-9+/=]+$/, '不是投诉举报人信息的加密格式'),
+      })
+      .strict(),
+    output: z.object({ json: z.string() }),
+  },
 } as const;
 
 export { BACKUP_QUIT_REQUEST, QUIT_BACKUP_TIMEOUT_MS } from './messages';
@@ -202,5 +223,9 @@ export interface JointDeskBridge {
     quitDone(input: IpcInput<'backup:quit-done'>): Promise<IpcResult<IpcOutput<'backup:quit-done'>>>;
     /** Registers the one handler for main's quit request (a later call replaces it). */
     onQuitRequest(handler: () => void): void;
+  };
+  pii: {
+    publicKey(): Promise<IpcResult<IpcOutput<'pii:public-key'>>>;
+    open(input: IpcInput<'pii:open'>): Promise<IpcResult<IpcOutput<'pii:open'>>>;
   };
 }

@@ -2,6 +2,8 @@ import type { IpcContract } from '../../../shared/ipc/contract';
 import { createAppHandlers, type AppInfoContext } from './app';
 import { createBackupHandlers, type BackupContext } from './backup';
 import { createFileHandlers, type FilesContext } from './files';
+import type { PiiKeys } from '../keys/pii-keys';
+import { createPiiHandlers } from './pii';
 import { createPrintHandlers, type PrintContext } from './print';
 import type { HandlersFor } from './register';
 
@@ -11,6 +13,8 @@ export type IpcContext = FilesContext & {
   readonly print: Omit<PrintContext, 'saveAs'>;
   /** The backup folder; dialogs and the window are shared with the file handlers. */
   readonly backup: Omit<BackupContext, 'dialog' | 'getWindow'>;
+  /** The installation's 投诉举报人信息 key pair (electron/main/keys/pii-keys.ts). */
+  readonly piiKeys: PiiKeys;
 };
 
 /** Every channel's handler, built from one injected context. */
@@ -21,5 +25,6 @@ export function createIpcHandlers(ctx: IpcContext): HandlersFor<IpcContract> {
     ...createAppHandlers(ctx.appInfo),
     ...createPrintHandlers({ ...ctx.print, saveAs: files['files:save-as'] }),
     ...createBackupHandlers({ ...ctx.backup, dialog: ctx.dialog, getWindow: ctx.getWindow }),
+    ...createPiiHandlers(ctx.piiKeys),
   };
 }

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { MAX_BACKUP_FILE_BYTES } from '../../../shared/backup/limits';
 import { PRINT_READY_ATTRIBUTE, PRINT_ROUTE_PATTERN } from '../../../shared/ipc/contract';
+import { createBrowserPiiKeys } from './browser-pii-keys';
 import { acceptAttribute, formatBytes, matchesFilters, runtimeFromUserAgent } from './file-rules';
 import { DEFAULT_MAX_OPEN_BYTES, type Host, type OpenFileResult, type SaveFileResult } from './host';
 import { HostError } from './host-error';
@@ -161,6 +162,7 @@ export function createBrowserHost(): Host {
       readFromFolder: () => Promise.reject(new HostError(hostText('noBackupFolder'))),
       openFile: () => host.openFile({ filters: BACKUP_FILTERS, maxBytes: MAX_BACKUP_FILE_BYTES }),
     },
+    pii: createBrowserPiiKeys(),
   };
   return host;
 }

@@ -1,4 +1,5 @@
 import { type JointDeskBridge } from '../../../shared/ipc/contract';
+import { decodePiiKey } from '../../../shared/security/pii-seal';
 import { formatBytes } from './file-rules';
 import { DEFAULT_MAX_OPEN_BYTES, type Host } from './host';
 import { HostError, unwrapIpc } from './host-error';
@@ -83,6 +84,14 @@ export function createElectronHost(bridge: JointDeskBridge): Host {
             () => bridge.backup.quitDone({ ok: false }),
           );
         });
+      },
+    },
+    pii: {
+      async publicKey() {
+        return decodePiiKey(unwrapIpc(await bridge.pii.publicKey()).publicKey);
+      },
+      async open(sealed) {
+        return unwrapIpc(await bridge.pii.open({ sealed })).json;
       },
     },
   };

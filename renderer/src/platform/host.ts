@@ -95,6 +95,20 @@ export interface BackupHost {
 }
 
 /**
+ * The installation's key pair for 投诉举报人信息 (RELIABILITY-SECURITY.md PII-1): data is sealed to the public
+ * key (shared/security/pii-seal.ts) and only the private key opens it. Electron: main keeps the pair (the
+ * private key encrypted by the OS, never sent to the renderer). Browser: the private key is wrapped with a
+ * passphrase in localStorage (platform/browser-pii-keys.ts), asked for when the pair is made and once per
+ * session before a reveal.
+ */
+export interface PiiHost {
+  /** The public key; the pair is made on first need (the browser asks for a new passphrase then). */
+  publicKey(): Promise<Uint8Array>;
+  /** Opens one sealed value to its clear JSON text (the browser asks for the passphrase once per session). */
+  open(sealed: string): Promise<string>;
+}
+
+/**
  * What the renderer may ask of its host. The Electron implementation goes through the preload bridge
  * (`window.jointdesk`), the browser one through downloads and file inputs. Code outside `platform/`
  * only ever sees this interface (from {@link getHost}), never which host it got.
@@ -114,6 +128,7 @@ export interface Host {
   /** Show a saved file in the system file manager; absent where the host cannot (the browser). */
   revealFile?(path: string): Promise<void>;
   backups: BackupHost;
+  pii: PiiHost;
 }
 
 /** Same cap as the IPC contract's MAX_FILE_BYTES, so both hosts refuse the same files. */

@@ -1,5 +1,12 @@
 export { getHost } from './get-host';
 export { HostError, isHostError } from './host-error';
+export {
+  MIN_PASSPHRASE_CHARS,
+  setPiiPassphrasePrompt,
+  type PassphraseMode,
+  type PassphrasePrompt,
+  type PassphraseRequest,
+} from './browser-pii-keys';
 export { acceptAttribute, formatBytes } from './file-rules';
 export {
   DEFAULT_MAX_OPEN_BYTES,
@@ -12,6 +19,7 @@ export {
   type Host,
   type OpenFileOptions,
   type OpenFileResult,
+  type PiiHost,
   type PrintToPdfOptions,
   type SaveFileOptions,
   type SaveFileResult,

@@ -41,6 +41,11 @@ function fakeBridge(
       onQuitRequest: vi.fn(),
       ...overrides.backup,
     },
+    pii: {
+      publicKey: vi.fn(() => ok({ publicKey: `${'A'.repeat(42)}E=` })),
+      open: vi.fn(() => ok({ json: '{"name":"张三"}' })),
+      ...overrides.pii,
+    },
   };
 }
 
@@ -169,5 +174,17 @@ describe('electron host: backups', () => {
   it("a failed IPC call surfaces as a HostError with main's message", async () => {
     const host = createElectronHost(fakeBridge({ backup: { read: vi.fn(() => fail('备份文件夹中没有这个备份。')) } }));
     await expect(host.backups.readFromFolder('x.zip')).rejects.toThrow(new HostError('备份文件夹中没有这个备份。'));
+  });
+
+  it('gets the public key from main as bytes and asks main to open a sealed value', async () => {
+    const bridge = fakeBridge();
+    const host = createElectronHost(bridge);
+    const key = await host.pii.publicKey();
+    expect(key).toHaveLength(32);
+    expect(key[31]).toBe(1);
+    expect(await host.pii.open('pii1:AAAA')).toBe('{"name":"张三"}');
+    expect(bridge.pii.open).toHaveBeenCalledWith({ sealed: 'pii1:AAAA' });
+    const refused = createElectronHost(fakeBridge({ pii: { open: vi.fn(() => fail('操作系统未提供加密存储')) } }));
+    await expect(refused.pii.open('pii1:AAAA')).rejects.toThrow(new HostError('操作系统未提供加密存储'));
   });
 });

@@ -85,6 +85,11 @@ export function createFakeElectron(appDataDir: string) {
       getPrimaryDisplay: vi.fn(() => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } })),
       getAllDisplays: vi.fn(() => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
     },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((s: string) => Buffer.from(`enc:${s}`)),
+      decryptString: vi.fn((b: Buffer) => b.toString().replace(/^enc:/, '')),
+    },
   };
   return { electron, appEvents, order, resolveReady: () => (order.push('ready'), resolveReady()) };
 }

@@ -55,6 +55,8 @@ describe('preload', () => {
       'files.open',
       'files.reveal',
       'files.saveAs',
+      'pii.open',
+      'pii.publicKey',
       'print.toPdf',
     ]);
     // One function per channel, plus the one subscription (the quit-backup request).
@@ -75,6 +77,7 @@ describe('preload', () => {
     ['backup.read', 'backup:read', { name: 'jointdesk-backup-20261202-103000-manual.zip' }],
     ['backup.setRetention', 'backup:set-retention', { daily: 7, weekly: 4, monthly: 12 }],
     ['backup.quitDone', 'backup:quit-done', { ok: true }],
+    ['pii.open', 'pii:open', { sealed: 'pii1:AAAA' }],
   ] as const)('%s invokes %s with the input as its only argument', async (name, channel, input) => {
     electron.ipcRenderer.invoke.mockClear();
     const [ns, fn] = name.split('.') as [keyof JointDeskBridge, string];
@@ -101,6 +104,12 @@ describe('preload', () => {
     const fn = name.split('.')[1] as 'list';
     await bridge.backup[fn]();
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channel, undefined);
+  });
+
+  it('pii.publicKey invokes pii:public-key with no input', async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    await bridge.pii.publicKey();
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pii:public-key', undefined);
   });
 
   it('never uses send or sendSync, and listens to nothing until asked', () => {

@@ -26,6 +26,8 @@ export const VALID_INPUT: Readonly<Record<IpcChannel, unknown>> = {
   'backup:reveal-dir': undefined,
   'backup:quarantine-db': undefined,
   'backup:quit-done': { ok: true },
+  'pii:public-key': undefined,
+  'pii:open': { sealed: 'pii1:AAAA' },
 };
 
 /** The main frame of the app: the only sender that may be answered. */
@@ -57,5 +59,7 @@ export function fakeHandlers() {
     'backup:reveal-dir': vi.fn(async () => ({ shown: true })),
     'backup:quarantine-db': vi.fn(async () => ({ dir: '/data/quarantine/20261203-142530', files: 5, bytes: 104_116 })),
     'backup:quit-done': vi.fn(async () => ({ quitting: true })),
+    'pii:public-key': vi.fn(async () => ({ publicKey: `${'A'.repeat(43)}=` })),
+    'pii:open': vi.fn(async () => ({ json: '{"name":"张三"}' })),
   } satisfies HandlersFor<IpcContract>;
 }

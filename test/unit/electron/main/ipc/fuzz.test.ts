@@ -7,6 +7,8 @@ import type { IpcSenderEvent } from '../../../../../electron/main/ipc/sender';
 import { createBackupStore, type BackupFolderFs } from '../../../../../electron/main/backup/backup-store';
 import { createBackupSettingsStore } from '../../../../../electron/main/backup/backup-settings';
 import { buildBackupArchive } from '../../../../../shared/backup/format';
+import { createPiiKeys } from '../../../../../electron/main/keys/pii-keys';
+import { decodePiiKey, sealJson } from '../../../../../shared/security/pii-seal';
 import { APP_MAIN_FRAME, frameEvent, VALID_INPUT } from './fixtures';
 
 /**
@@ -30,7 +32,10 @@ type Listener = (event: IpcSenderEvent, ...args: unknown[]) => Promise<unknown>;
 function harness() {
   const effects: string[] = [];
   const saved = '/home/user/文档/已保存.xlsx';
-  const ctx: Omit<IpcContext, 'backup'> & { backup?: IpcContext['backup'] } = {
+  const ctx: Omit<IpcContext, 'backup' | 'piiKeys'> & {
+    backup?: IpcContext['backup'];
+    piiKeys?: IpcContext['piiKeys'];
+  } = {
     dialog: {
       showSaveDialog: async (...args: unknown[]) => {
         effects.push('showSaveDialog');
@@ -117,6 +122,25 @@ function harness() {
       { dir: '/data/quarantine/20261203-142530', files: 5, bytes: 9 }
     ),
   };
+  // The real key store over an in-memory file; reading or writing the key file is an effect too.
+  const keyFiles = new Map<string, Uint8Array>();
+  ctx.piiKeys = createPiiKeys({
+    filePath: '/data/pii-key.json',
+    fs: {
+      readFile: async (p) => {
+        effects.push('pii.readFile');
+        const data = keyFiles.get(p);
+        if (!data) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+        return data;
+      },
+      writeFileAtomic: async (p, data) => void (effects.push('pii.writeFileAtomic'), keyFiles.set(p, data)),
+    },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s) => (effects.push('safeStorage.encrypt'), new TextEncoder().encode(`enc:${s}`)),
+      decryptString: (b) => (effects.push('safeStorage.decrypt'), b.toString().replace(/^enc:/, '')),
+    },
+  });
   const listeners = new Map<string, Listener>();
   const ipcMain: IpcMainLike = {
     handle: (channel, listener) => void listeners.set(channel, listener),
@@ -238,6 +262,17 @@ const nearValid: Record<IpcChannel, fc.Arbitrary<unknown>> = {
   'backup:reveal-dir': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
   'backup:quarantine-db': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
   'backup:quit-done': fc.oneof(fc.record({ ok: fc.boolean() }), fc.record({ ok: fc.anything() }), extra),
+  'pii:public-key': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
+  'pii:open': fc.record(
+    {
+      sealed: fc.oneof(
+        { weight: 3, arbitrary: fc.base64String({ maxLength: 120 }).map((s) => `pii1:${s}`) },
+        fc.constantFrom('pii1:', 'pii2:AAAA', 'pii1:AA AA', '{"name":"张三"}', `pii1:${'A'.repeat(65_540)}`),
+        fc.string({ maxLength: 80 }),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
 };
 
 function payloadFor(channel: IpcChannel): fc.Arbitrary<unknown> {
@@ -400,6 +435,18 @@ describe('wrong sender, per channel, against the real handlers', () => {
       })
     ).bytes;
     const name = 'jointdesk-backup-20261202-183005-manual.zip';
+    // Opening needs a value sealed to this installation's key.
+    const sealed = async () => {
+      const key = (await h.call('pii:public-key', APP_MAIN_FRAME, undefined)) as { value: { publicKey: string } };
+      return sealJson(decodePiiKey(key.value.publicKey), { name: '张三' });
+    };
+    if (channel === 'pii:open') {
+      expect(await h.call(channel, APP_MAIN_FRAME, { sealed: await sealed() })).toEqual({
+        ok: true,
+        value: { json: '{"name":"张三"}' },
+      });
+      return;
+    }
     if (channel === 'backup:read') await h.call('backup:write', APP_MAIN_FRAME, { name, bytes: archive });
     const input =
       channel === 'files:reveal'

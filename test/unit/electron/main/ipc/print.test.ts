@@ -61,6 +61,7 @@ function setup(probes?: unknown[]) {
       onQuitBackupDone: () => true,
       quarantine: async () => ({ dir: '', files: 0, bytes: 0 }),
     },
+    piiKeys: {} as never,
     print: {
       appUrl: 'app://jointdesk/index.html',
       renderPdf: createPdfRenderer({

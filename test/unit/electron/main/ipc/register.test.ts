@@ -196,6 +196,10 @@ const MALFORMED: ReadonlyArray<readonly [IpcChannel, string, unknown]> = [
   ['backup:reveal-dir', 'a path', { path: '/' }],
   ['backup:quarantine-db', 'a source folder given by the page', { from: '/etc', to: '/tmp/x' }],
   ['backup:quit-done', 'not boolean', { ok: 'yes' }],
+  ['pii:public-key', 'a key given by the page', { publicKey: 'x' }],
+  ['pii:open', 'not a sealed value', { sealed: '{"name":"张三"}' }],
+  ['pii:open', 'too long', { sealed: `pii1:${'A'.repeat(70_000)}` }],
+  ['pii:open', 'extra key', { sealed: 'pii1:AAAA', secretKey: 'x' }],
 ];
 
 describe('registerIpc — malformed input', () => {
