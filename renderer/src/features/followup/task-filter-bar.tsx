@@ -108,7 +108,11 @@ export function TaskFilterBar({ filters: f, onChange, onClear, units, meetings, 
           style={{ width: 170 }}
           value={f.state}
           onChange={(v) => onChange({ state: v })}
-          options={[{ value: 'open', label: t('followup:list.open') }, ...stateOptions]}
+          options={[
+            { value: 'open', label: t('followup:list.open') },
+            { value: 'in_hand', label: t('followup:list.inHand') },
+            ...stateOptions,
+          ]}
         />
       ) : null}
       <Select<WarningChoice>

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useAddressParams } from '../../ui/address-params';
 import {
   OPEN_RESOLUTION_STATES,
+  WARNED_STATES,
   isQuarterFigure,
   parseQuarterKey,
   type QuarterFigure,
@@ -11,8 +12,11 @@ import type { WarningLevel } from '../../db/repositories/followup';
 import type { TaskListFilter } from './use-followup';
 import { TASK_BOARD_STATES } from './labels';
 
-/** `open` = every state before 已核验办结 (the one definition in shared/domain). */
-export type StateChoice = 'open' | (typeof TASK_BOARD_STATES)[number];
+/**
+ * `open` = every state before 已核验办结; `in_hand` = the states a unit still works on (未开始、办理中 — the
+ * ones that get deadline warnings, as the workbench's 本周需催办 counts them). Both sets live in shared/domain.
+ */
+export type StateChoice = 'open' | 'in_hand' | (typeof TASK_BOARD_STATES)[number];
 export type WarningChoice = 'due_soon' | 'overdue';
 export type TaskView = 'table' | 'board';
 
@@ -37,7 +41,7 @@ export interface TaskFilters {
   page: number;
 }
 
-const STATE_CHOICES: readonly string[] = ['open', ...TASK_BOARD_STATES];
+const STATE_CHOICES: readonly string[] = ['open', 'in_hand', ...TASK_BOARD_STATES];
 const WARNING_CHOICES: readonly string[] = ['due_soon', 'overdue'];
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -71,7 +75,13 @@ export function parseTaskFilters(params: URLSearchParams): TaskFilters {
 /** The repository filter for the filters (without paging, and without the state for the board). Pure. */
 export function toRepositoryFilter(f: TaskFilters, opts: { withState: boolean }): TaskListFilter {
   const states: ResolutionState[] | undefined =
-    !opts.withState || !f.state ? undefined : f.state === 'open' ? [...OPEN_RESOLUTION_STATES] : [f.state];
+    !opts.withState || !f.state
+      ? undefined
+      : f.state === 'open'
+        ? [...OPEN_RESOLUTION_STATES]
+        : f.state === 'in_hand'
+          ? [...WARNED_STATES]
+          : [f.state];
   const warning: WarningLevel[] | undefined = f.warning ? [f.warning] : undefined;
   return {
     ...(states ? { states } : {}),

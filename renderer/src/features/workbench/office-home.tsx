@@ -163,7 +163,7 @@ function ChaseCard() {
       ) : (
         <>
           <TaskList rows={page.rows} unitName={units.name} />
-          <MoreLink total={page.total} shown={page.rows.length} to={`/followup?to=${week.end}&state=open`} />
+          <MoreLink total={page.total} shown={page.rows.length} to={`/followup?to=${week.end}&state=in_hand`} />
         </>
       )}
     </Card>

@@ -41,6 +41,11 @@ describe('task list filters in the address', () => {
       pendingExtension: true,
     });
     expect(toRepositoryFilter(parse('state=verified'), { withState: true })).toEqual({ states: ['verified'] });
+    // 待办理 = what 本周需催办 on the workbench counts, so its 查看全部 link lists the same tasks.
+    expect(toRepositoryFilter(parse('state=in_hand&to=2026-12-06'), { withState: true })).toEqual({
+      states: ['not_started', 'in_progress'],
+      dueTo: '2026-12-06',
+    });
     expect(toRepositoryFilter(parse('state=verified'), { withState: false })).toEqual({});
   });
 
