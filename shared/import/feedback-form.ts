@@ -267,11 +267,17 @@ export function interpretFeedbackForm(sheets: FeedbackFormSheets, ctx: FeedbackC
     return { ok: false, issues };
   }
   if (unitId !== ctx.unitId) {
-    const other = ctx.unitNameOf?.(unitId) ?? metaUnitName ?? '其他单位';
+    // The unit the form names: the register's name for its 单位编号, else the name printed on the form.
+    const other = ctx.unitNameOf?.(unitId) ?? metaUnitName;
     issues.push({
       row: FEEDBACK_UNIT_ROW,
       column: FEEDBACK_UNIT_LABEL,
-      message: `本表是“${other || '其他单位'}”的反馈表，不能作为“${ctx.unitName}”的反馈导入`,
+      // When that is this unit's own name the 单位编号 was changed by hand: saying "本表是甲的反馈表，不能作为
+      // 甲的反馈导入" would make no sense, so say what is wrong with the form instead.
+      message:
+        other && other !== ctx.unitName
+          ? `本表是“${other}”的反馈表，不能作为“${ctx.unitName}”的反馈导入`
+          : `表单信息中的单位编号“${unitId}”与“${ctx.unitName}”不符（表单信息可能被改动过），请重新“按单位导出反馈表”后填写`,
     });
     return { ok: false, issues };
   }

@@ -963,7 +963,7 @@ function feedbackCases(): Case[] {
           fill(ws, 0, good);
           setMeta(wb, '单位编号', '__proto__');
         }),
-      formIssue(2, '填报单位', '本表是“.*”的反馈表，不能作为“区市场监管局”的反馈导入'),
+      formIssue(2, '填报单位', '表单信息中的单位编号“__proto__”与“区市场监管局”不符'),
     ],
     [
       'the form of another unit',

@@ -141,6 +141,24 @@ describe('feedback form: interpretation', () => {
       ['第 2 行“填报单位”列：本表是“城关镇”的反馈表，不能作为“区市场监管局”的反馈导入'],
     ],
     [
+      "a form whose 单位编号 was edited by hand (the printed name is still this unit's)",
+      sheets([row('r1', progress)], { meta: { ...sheets([]).meta, [FEEDBACK_META_KEYS.unitId]: 'u-x1' } }),
+      ctx(),
+      [
+        '第 2 行“填报单位”列：表单信息中的单位编号“u-x1”与“区市场监管局”不符（表单信息可能被改动过），请重新“按单位导出反馈表”后填写',
+      ],
+    ],
+    [
+      'a form naming no unit at all',
+      sheets([row('r1', progress)], {
+        meta: { ...sheets([]).meta, [FEEDBACK_META_KEYS.unitId]: 'u-x2', [FEEDBACK_META_KEYS.unitName]: '' },
+      }),
+      ctx(),
+      [
+        '第 2 行“填报单位”列：表单信息中的单位编号“u-x2”与“区市场监管局”不符（表单信息可能被改动过），请重新“按单位导出反馈表”后填写',
+      ],
+    ],
+    [
       'not an exported form',
       sheets([row('r1', progress)], { meta: {} }),
       ctx(),
