@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
-import { GENESIS_HASH, type AuditAnchor, type AuditEntry, type UnsealedAuditEntry } from './audit';
+import { GENESIS_HASH, type AuditAnchor, type AuditEntry, type AuditedEntity, type UnsealedAuditEntry } from './audit';
 
 /**
  * The hash chain of the audit trail (RELIABILITY-SECURITY.md AUD-2/AUD-3):
@@ -18,9 +18,21 @@ export type AuditVerification =
   | { ok: true; count: number; head: AuditAnchor | null }
   | {
       ok: false;
-      problem: 'edited' | 'deleted' | 'reordered' | 'truncated' | 'anchor-mismatch';
+      problem:
+        | 'edited'
+        | 'deleted'
+        | 'reordered'
+        | 'truncated'
+        | 'anchor-mismatch'
+        /** A business record no longer matches the newest entry for it (see audit-state.ts). */
+        | 'record-edited'
+        | 'record-unaudited'
+        | 'record-deleted';
+      /** The entry concerned; for a record problem, the newest entry for that record (0: none). */
       seq: number;
       message: string;
+      /** For a record problem: which record, in which table. */
+      record?: { entity: AuditedEntity; id: string; table: string };
     };
 
 /**

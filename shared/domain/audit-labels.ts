@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   reveal: '查看敏感信息',
   delete: '删除',
   'demo-load': '载入演示数据',
+  migrate: '数据升级',
 };
 
 /** Entity id of an exported audit trail (entity 'system', action 'export'). */

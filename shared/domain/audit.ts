@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'reveal',
   'delete',
   'demo-load',
+  /** A schema upgrade changed the record (actor: the system), or sealed its state when hashes began. */
+  'migrate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -48,11 +50,34 @@ export const auditEntrySchema = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   reason: z.string().optional(),
+  /**
+   * SHA-256 of the canonical JSON of the record as the entry's transaction left it in its table
+   * ({@link AUDITED_TABLES}); null when it was deleted. Absent on entries written before record-state
+   * hashes existed, and on entities without a table (settings, system).
+   */
+  stateHash: z.string().nullable().optional(),
   prevHash: z.string(),
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type UnsealedAuditEntry = Omit<AuditEntry, 'hash'>;
+
+/** The Dexie table holding each audited entity's records, keyed by the entry's entityId. */
+export const AUDITED_TABLES: Readonly<Partial<Record<AuditedEntity, string>>> = {
+  unit: 'units',
+  person: 'people',
+  meeting: 'meetings',
+  attendance: 'attendance',
+  agendaItem: 'agendaItems',
+  topic: 'topics',
+  attachment: 'attachments',
+  dispute: 'disputes',
+  minutes: 'minutes',
+  resolution: 'resolutions',
+  taskEvent: 'taskEvents',
+  ruleProfile: 'ruleProfiles',
+  profile: 'profiles',
+};
 
 /** The chain head recorded outside the chain (settings, backups, exports) so truncation is detectable. */
 export interface AuditAnchor {

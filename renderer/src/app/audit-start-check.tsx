@@ -54,7 +54,7 @@ export function AuditStartCheck() {
       title={t('audit.startBroken')}
       description={
         <>
-          {`${broken.message}${t('audit.atSeq', { seq: broken.seq })}`}{' '}
+          {`${broken.message}${broken.seq > 0 ? t('audit.atSeq', { seq: broken.seq }) : ''}`}{' '}
           <Link to="/settings">{t('audit.startWhatToDo')}</Link>
         </>
       }

@@ -1,13 +1,16 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import {
+  AUDITED_TABLES,
   DomainError,
   GENESIS_HASH,
+  recordStateHash,
   sealAuditEntry,
   type AuditAction,
   type AuditAnchor,
   type AuditEntry,
   type AuditedEntity,
   type Topic,
+  type UnsealedAuditEntry,
   type UserProfile,
 } from '../../../shared/domain';
 import { maskedTopic } from '../../../shared/domain/topic-privacy';
@@ -47,12 +50,14 @@ export interface AuditDraft {
 }
 
 /**
- * Collects the audit entries of one transaction. Entries are sealed synchronously as they are
- * recorded (no await between reading the head and sealing), and written by `flush()` together with
- * the anchor `settings['audit.head']`, still inside the same transaction.
+ * Collects the audit entries of one transaction and writes them with `flush()`, still inside it, together
+ * with the anchor `settings['audit.head']`. At flush each entry of an entity kept in a table gets the state
+ * hash of its record as the transaction left it (read back by id in one bulkGet per table — a Dexie
+ * read, part of the transaction), then every entry is sealed synchronously in order (no await between
+ * sealing one entry and the next, none of them on anything but IndexedDB).
  */
 export class AuditWriter {
-  private readonly pending: AuditEntry[] = [];
+  private readonly pending: (UnsealedAuditEntry & { stateHash?: string | null })[] = [];
   private actor: UserProfile | undefined;
 
   constructor(
@@ -73,10 +78,14 @@ export class AuditWriter {
     return this.actor;
   }
 
-  record(draft: AuditDraft): AuditEntry {
+  /**
+   * Queues one entry (actor and time taken now). `state`: the record exactly as just written to its table,
+   * when the caller has it (a bulk load); otherwise the record is read back at flush.
+   */
+  record(draft: AuditDraft, state?: { row: unknown }): void {
     const actor = this.currentActor;
-    const entry = sealAuditEntry({
-      seq: this.head.seq + 1,
+    this.pending.push({
+      seq: 0,
       ts: this.ctx.now().toISOString(),
       actorId: actor.id,
       actorName: actor.name,
@@ -87,11 +96,9 @@ export class AuditWriter {
       before: privateFieldsMasked(draft.entity, draft.before ?? null),
       after: privateFieldsMasked(draft.entity, draft.after ?? null),
       ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
-      prevHash: this.head.hash,
+      ...(state && AUDITED_TABLES[draft.entity] ? { stateHash: recordStateHash(state.row) } : {}),
+      prevHash: '',
     });
-    this.pending.push(entry);
-    this.head = { seq: entry.seq, hash: entry.hash };
-    return entry;
   }
 
   get count(): number {
@@ -101,8 +108,47 @@ export class AuditWriter {
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const { db } = this.ctx;
-    await db.audit.bulkAdd(this.pending.splice(0));
+    const drafts = this.pending.splice(0);
+    await stampStateHashes(db, drafts);
+    const sealed: AuditEntry[] = [];
+    for (const d of drafts) {
+      const entry = sealAuditEntry({ ...d, seq: this.head.seq + 1, prevHash: this.head.hash });
+      sealed.push(entry);
+      this.head = { seq: entry.seq, hash: entry.hash };
+    }
+    await db.audit.bulkAdd(sealed);
     await db.settings.put({ key: SETTING_KEYS.auditHead, value: { ...this.head } });
+  }
+}
+
+/**
+ * Gives each draft of an entity kept in a table the state hash of its record as it is now in this
+ * transaction. A table outside the transaction's scope was not written by it: those entries carry no
+ * state hash and verification keeps the record's previous one.
+ */
+async function stampStateHashes(
+  db: JointDeskDB,
+  drafts: (UnsealedAuditEntry & { stateHash?: string | null })[],
+): Promise<void> {
+  const scope = new Set(Dexie.currentTransaction?.storeNames ?? []);
+  const byTable = new Map<string, Set<string>>();
+  for (const d of drafts) {
+    const table = AUDITED_TABLES[d.entity];
+    if (!table || d.stateHash !== undefined || !scope.has(table)) continue;
+    let ids = byTable.get(table);
+    if (!ids) byTable.set(table, (ids = new Set()));
+    ids.add(d.entityId);
+  }
+  const hashes = new Map<string, string | null>();
+  for (const [table, idSet] of byTable) {
+    const ids = [...idSet];
+    const rows = await db.table(table).bulkGet(ids);
+    ids.forEach((id, i) => hashes.set(`${table}/${id}`, recordStateHash(rows[i])));
+  }
+  for (const d of drafts) {
+    const table = AUDITED_TABLES[d.entity];
+    const key = `${table}/${d.entityId}`;
+    if (table && d.stateHash === undefined && hashes.has(key)) d.stateHash = hashes.get(key)!;
   }
 }
 

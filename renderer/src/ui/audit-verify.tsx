@@ -20,7 +20,7 @@ export function AuditVerifyResult({ result }: AuditVerifyResultProps) {
       type="error"
       showIcon
       title={t('audit.broken')}
-      description={`${result.message}${t('audit.atSeq', { seq: result.seq })}`}
+      description={`${result.message}${result.seq > 0 ? t('audit.atSeq', { seq: result.seq }) : ''}`}
     />
   );
 }

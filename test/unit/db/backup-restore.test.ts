@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BackupRejected, buildBackupArchive, openBackupArchive, tablesDigest } from '../../../shared/backup/format';
-import type { AuditEntry } from '../../../shared/domain';
+import { STATE_CHECKED, type AuditEntry } from '../../../shared/domain';
 import { generateDemoDataset } from '../../../shared/demo/generate';
 import { createDataLayer } from '../../../renderer/src/db/data-layer';
 import { JointDeskDB } from '../../../renderer/src/db/database';
@@ -17,24 +17,22 @@ import { freshDependencies, InjectedFault } from './helpers';
 const TODAY = '2026-03-09';
 const NOW = () => new Date(`${TODAY}T02:00:00.000Z`);
 
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
 /** A database with a profile, the demo township and one attachment (a Blob), on its own fake IndexedDB. */
 async function demoDatabase(deps: DatabaseDependencies = freshDependencies()) {
   const db = new JointDeskDB('jointdesk', deps);
   const dl = createDataLayer(db, { now: NOW });
   await dl.profiles.create({ name: '王小明', unitName: '联席会议办公室', role: 'office_staff' });
   await dl.demo.load(generateDemoDataset({ seed: 7, scale: 1, today: TODAY }));
-  const topic = (await db.topics.limit(1).toArray())[0]!;
-  await db.attachments.add({
-    id: 'att-1',
-    ownerType: 'topic',
-    ownerId: topic.id,
-    fileName: '现场照片.png',
-    mimeType: 'image/png',
-    size: 4,
-    createdAt: NOW().toISOString(),
-    data: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }),
-  });
-  return { db, dl, deps };
+  const closed = ['merged', 'converted', 'resolved', 'escalated'];
+  const topic = (await db.topics.filter((t) => !closed.includes(t.state)).first())!;
+  // Through the app: a row added behind its back is named by verify() as not in the audit trail.
+  const att = await dl.attachments.add(
+    { type: 'topic', id: topic.id },
+    { fileName: '现场照片.png', mimeType: 'image/png', data: new Blob([new Uint8Array(PNG)], { type: 'image/png' }) },
+  );
+  return { db, dl, deps, attachmentId: att.id };
 }
 
 const noKeep = async () => undefined;
@@ -46,7 +44,7 @@ async function stagingExists(deps: DatabaseDependencies): Promise<boolean> {
 
 describe('backup and restore (DUR-8)', () => {
   it('round trip of the demo dataset: restore into an emptied database gives the identical digest', async () => {
-    const { db, deps } = await demoDatabase();
+    const { db, deps, attachmentId } = await demoDatabase();
     const before = await databaseDigest(db);
     const backup = await createBackup(db, { appVersion: '0.1.0', kind: 'manual', now: NOW });
     const counts = backup.manifest.tables;
@@ -93,9 +91,9 @@ describe('backup and restore (DUR-8)', () => {
     expect(tablesDigest(withoutRestoreEntry)).toBe(before);
     expect((await db.units.get(unit.id))?.name).toBe(unit.name);
     // The blob came back as a Blob with its bytes.
-    const att = await db.attachments.get('att-1');
+    const att = await db.attachments.get(attachmentId);
     expect(att?.data).toBeInstanceOf(Blob);
-    expect([...new Uint8Array(await (att!.data as Blob).arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([...new Uint8Array(await (att!.data as Blob).arrayBuffer())]).toEqual(PNG);
     // The pre-restore state was kept first, and it is the changed data.
     expect(kept).toHaveLength(1);
     expect(kept[0]).not.toBe(before);
@@ -256,10 +254,16 @@ describe('backup and restore (DUR-8)', () => {
       keepPreRestoreBackup: noKeep,
     });
     expect(result.counts['units']).toBe(tables['units']!.length);
-    // Restored exactly (checked before the restore entry is appended), then the restore is on the trail.
-    expect(result.digest).toBe(digest);
+    // Restored as migrated: the data rows exactly, the trail with the v6 upgrade's entry per record (its
+    // state sealed), then the restore is on the trail.
+    expect(result.digest).not.toBe(digest);
+    const records = STATE_CHECKED.reduce((n, { table }) => n + (tables[table]?.length ?? 0), 0);
+    expect(await db.audit.where('action').equals('migrate').count()).toBe(records);
+    for (const name of ['units', 'topics', 'disputes', 'meetings', 'resolutions']) {
+      expect(await db.table(name).toArray()).toEqual(tables[name]);
+    }
     const last = await db.audit.orderBy('seq').last();
-    expect(last).toMatchObject({ seq: auditHead!.seq + 1, action: 'restore', after: { schemaVersion: 2 } });
+    expect(last).toMatchObject({ seq: auditHead!.seq + records + 1, action: 'restore', after: { schemaVersion: 2 } });
     expect(await createDataLayer(db, { now: NOW }).audit.verify()).toMatchObject({ ok: true });
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, sealAuditEntry, type AuditEntry, type Unit } from '../../../shared/domain';
+import { GENESIS_HASH, sealAuditEntry, STATE_CHECKED, type AuditEntry, type Unit } from '../../../shared/domain';
 import { createDataLayer } from '../../../renderer/src/db/data-layer';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../../../renderer/src/db/migrations';
 import { createMigrationHarness, diffTables, dumpTables, type TableRows } from './migration-harness';
@@ -75,14 +75,26 @@ describe('migration harness', () => {
     const after = await dumpTables(db);
     // v2 fills in the minutes link, the deadline rule and the issue year (see migrations-v2.test.ts).
     const v2Fields = { minutes: ['issueYear'], resolutions: ['deadlineRule', 'minutesId', 'issuedOn'] };
-    expect(diffTables(rows, after, keyOf, v2Fields)).toEqual([]);
+    // v6 seals the state of every record into the trail: one system entry each, and the head moves.
+    const seeded = (rows['audit'] as AuditEntry[]).length;
+    const records = STATE_CHECKED.reduce((n, { table }) => n + (after[table]?.length ?? 0), 0);
+    const sealedEntries = Array.from({ length: records }, (_, i) => `audit/${seeded + i + 1}: row appeared`);
+    expect(diffTables(rows, after, keyOf, v2Fields)).toEqual([
+      expect.stringMatching(/^settings\/"audit\.head"\.value: /),
+      ...sealedEntries,
+    ]);
+    const sealed = (after['audit'] as AuditEntry[]).slice(seeded);
+    expect(new Set(sealed.map((e) => `${e.action}/${e.actorId}`))).toEqual(new Set(['migrate/system']));
+    expect(sealed.filter((e) => e.entity === 'unit').map((e) => e.entityId)).toEqual(
+      (after['units'] as Unit[]).map((u) => u.id),
+    );
     expect(await h.storedVersion('jointdesk')).toBe(SCHEMA_VERSIONS.at(-1)!.version);
 
     const dl = createDataLayer(db);
-    expect(await dl.audit.verify()).toMatchObject({ ok: true, count: 2 });
+    expect(await dl.audit.verify()).toMatchObject({ ok: true, count: seeded + records });
     // And the migrated database takes new audited writes.
     await dl.units.create({ name: '区自然资源局', kind: 'district_department' });
-    expect(await dl.audit.verify()).toMatchObject({ ok: true, count: 3 });
+    expect(await dl.audit.verify()).toMatchObject({ ok: true, count: seeded + records + 1 });
     db.close();
   });
 

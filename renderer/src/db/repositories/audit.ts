@@ -1,12 +1,5 @@
 import type Dexie from 'dexie';
-import {
-  checkpointProblem,
-  createChainVerifier,
-  maskedTopic,
-  type AuditAction,
-  type AuditEntry,
-  type AuditedEntity,
-} from '../../../../shared/domain';
+import { maskedTopic, type AuditAction, type AuditEntry, type AuditedEntity } from '../../../../shared/domain';
 import {
   AUDIT_TRAIL_EXPORT_ID,
   auditDayBounds,
@@ -15,6 +8,7 @@ import {
   type AuditLookups,
 } from '../../../../shared/domain/audit-labels';
 import { auditedWrite, readAuditAnchor, type DataLayerContext } from '../audited-write';
+import { verifyAuditTrail } from '../audit-verify';
 import type { JointDeskDB } from '../database';
 import type { AuditRepository } from '../types';
 
@@ -63,8 +57,7 @@ declare module '../types' {
   }
 }
 
-/** Entries per verification step (about 40 ms of hashing on an office PC). */
-export const VERIFY_CHUNK = 2_000;
+export { VERIFY_CHUNK } from '../audit-verify';
 
 export function createAuditRepository(ctx: DataLayerContext): AuditRepository {
   const { db } = ctx;
@@ -84,38 +77,8 @@ export function createAuditRepository(ctx: DataLayerContext): AuditRepository {
       return (limit !== undefined && limit > 0 ? newestFirst.limit(limit) : newestFirst).toArray();
     },
 
-    /**
-     * Verifies the chain in chunks of `VERIFY_CHUNK` entries, each read in its own short transaction,
-     * yielding to the page between chunks and reporting progress: 200,000 entries neither freeze the
-     * page nor hold the whole table in memory. Entries appended meanwhile are checked too.
-     */
-    async verify(extraAnchors = [], onProgress, options = {}) {
-      const { from, onVerified } = options;
-      const [anchor, total, atCheckpoint] = await db.transaction('r', [db.audit, db.settings], async () => [
-        await readAuditAnchor(db),
-        await db.audit.count(),
-        from ? await db.audit.get(from.seq) : undefined,
-      ]);
-      if (from) {
-        const problem = checkpointProblem(from, atCheckpoint);
-        if (problem) return problem;
-      }
-      const verifier = createChainVerifier(anchor ? [anchor, ...extraAnchors] : extraAnchors, from);
-      const skipped = from?.seq ?? 0;
-      let after = skipped;
-      for (;;) {
-        const chunk = await db.audit.where('seq').above(after).limit(VERIFY_CHUNK).toArray();
-        if (chunk.length === 0) break;
-        const problem = verifier.feed(chunk);
-        if (problem) return problem;
-        const last = chunk[chunk.length - 1]!;
-        after = last.seq;
-        onVerified?.({ seq: last.seq, hash: last.hash });
-        onProgress?.(verifier.count, Math.max(total - skipped, verifier.count));
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      }
-      return verifier.finish();
-    },
+    /** The chain, then every audited record against it (audit-verify.ts), on this page's connection. */
+    verify: (extraAnchors = [], onProgress, options = {}) => verifyAuditTrail(db, extraAnchors, onProgress, options),
 
     head: () => readAuditAnchor(db),
 
