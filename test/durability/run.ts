@@ -1,13 +1,16 @@
 /**
  * `npm run test:durability`: the crash-durability test (crash.ts: ≥ 10,000 confirmed writes, ≥ 20 SIGKILLs of the
- * whole Chromium process tree) and the upgrade-kill test (upgrade.ts: SIGKILL during the latest upgrade and during
- * the data upgrade, 5 kills each), one after the other (one Chromium at a time; ports 5441 and 5442). Prints the
- * figures; exits non-zero if a confirmed write was lost or half-applied, the audit chain did not verify, or an
- * upgrade was left half-done or did not complete on restart.
+ * whole Chromium process tree), the upgrade-kill test (upgrade.ts: SIGKILL during the latest upgrade and during
+ * the data upgrade, 5 kills each) and the corrupted-profile suite (corrupt-profile.ts: the web build on a profile
+ * whose IndexedDB files were damaged five ways), one after the other (one Chromium at a time; ports 5441–5443).
+ * Prints the figures; exits non-zero if a confirmed write was lost or half-applied, the audit chain did not
+ * verify, an upgrade was left half-done or did not complete on restart, or the app started on a damaged profile
+ * with a blank page or with data missing and nothing said.
  *
  * Options: --writes N --kills N --seed N (crash), --runs N --audit-rows N --resolution-rows N (upgrade),
- * --only crash|upgrade.
+ * --dist DIR (corrupt: a web build; default dist-web, built when missing), --only crash|upgrade|corrupt.
  */
+import { printCorruptProfileReport, runCorruptProfileTest } from './corrupt-profile';
 import { printCrashReport, runCrashTest } from './crash';
 import { printUpgradeReport, runUpgradeTest } from './upgrade';
 
@@ -19,12 +22,12 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 
 let ok = true;
 const t0 = Date.now();
-if (only !== 'upgrade') {
+if (only === undefined || only === 'crash') {
   const crash = await runCrashTest({ minWrites: arg('writes'), minKills: arg('kills'), seed: arg('seed') });
   printCrashReport(crash);
   ok &&= crash.ok;
 }
-if (only !== 'crash') {
+if (only === undefined || only === 'upgrade') {
   const upgrade = await runUpgradeTest({
     runs: arg('runs'),
     seed: arg('seed'),
@@ -32,6 +35,12 @@ if (only !== 'crash') {
   });
   printUpgradeReport(upgrade);
   ok &&= upgrade.ok;
+}
+if (only === undefined || only === 'corrupt') {
+  const i = process.argv.indexOf('--dist');
+  const corrupt = await runCorruptProfileTest({ dist: i >= 0 ? process.argv[i + 1] : undefined });
+  printCorruptProfileReport(corrupt);
+  ok &&= corrupt.ok;
 }
 console.log(`durability: ${ok ? 'PASS' : 'FAIL'} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 process.exit(ok ? 0 : 1);

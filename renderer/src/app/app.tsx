@@ -2,6 +2,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { useAppLanguage } from '../i18n';
+import { DataPresenceGate } from './data-presence-gate';
 import { DatabaseGate } from './database-gate';
 import { ErrorBoundary } from './error-boundary';
 import { antdLocale, applyDayjsLocale } from './locale';
@@ -10,7 +11,7 @@ import { createAppRouter } from './router';
 import { appTheme } from './theme';
 import './global.css';
 
-/** The whole renderer: theme and locale, antd's App (message/modal), error boundary, database gate, profile gate, routes. */
+/** The whole renderer: theme and locale, antd's App (message/modal), error boundary, database gate, data-presence gate, profile gate, routes. */
 export function App() {
   const lng = useAppLanguage();
   const [router] = useState(createAppRouter);
@@ -22,9 +23,11 @@ export function App() {
       <AntApp style={{ height: '100%' }}>
         <ErrorBoundary>
           <DatabaseGate>
-            <ProfileGate>
-              <RouterProvider router={router} />
-            </ProfileGate>
+            <DataPresenceGate>
+              <ProfileGate>
+                <RouterProvider router={router} />
+              </ProfileGate>
+            </DataPresenceGate>
           </DatabaseGate>
         </ErrorBoundary>
       </AntApp>

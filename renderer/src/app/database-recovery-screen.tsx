@@ -2,6 +2,8 @@ import { Alert, App, Button, Result, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../db';
+import { clearAuditCheckpoint } from '../db/audit-checkpoint';
+import { saveDataMarker } from '../db/data-marker';
 import type { VerifiedBackup } from '../db/backup/restore';
 import { openDatabaseChecked, type OpenResult } from '../db/open-check';
 import { checkBackupFile, reloadAfterRestore, restoreCheckedBackup } from '../features/backup/backup-service';
@@ -10,10 +12,31 @@ import { RestoreConfirmModal } from '../features/backup/restore-confirm-modal';
 import { getHost } from '../platform';
 import { errorText } from '../ui';
 
+/** The database opened with fewer audit entries than the app saw before (data-presence-gate.tsx). */
+export interface DataMissingFailure {
+  ok: false;
+  kind: 'data-missing';
+  name: string;
+  message: string;
+  expected: number;
+  found: number;
+}
+
+/** The browser closed the database connection while the app ran (it does so on finding damaged files). */
+export interface ClosedFailure {
+  ok: false;
+  kind: 'closed';
+  name: string;
+  message: string;
+}
+
 export interface DatabaseRecoveryScreenProps {
-  failure: Extract<OpenResult, { ok: false }>;
+  failure: Extract<OpenResult, { ok: false }> | DataMissingFailure | ClosedFailure;
   onRetry: () => void;
 }
+
+/** Failures where the database is known to be as it was on disk (refused before it was opened, or rolled back). */
+const KNOWN_KEPT = new Set(['newer-version', 'storage-full', 'blocked', 'upgrade-failed']);
 
 /**
  * Shown instead of the app when the database cannot be opened (DUR-6). It never deletes or recreates the
@@ -23,7 +46,7 @@ export interface DatabaseRecoveryScreenProps {
  */
 export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScreenProps) {
   const { t, i18n } = useTranslation(['backup', 'common']);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const host = getHost();
   const [pending, setPending] = useState<{ verified: VerifiedBackup; fileName: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -91,12 +114,34 @@ export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScr
     }
   };
 
+  const missing = failure.kind === 'data-missing' ? failure : null;
+  // Only on the user's word: the data as it is becomes what the app expects (the audit check then runs in full).
+  const continueAnyway = (m: DataMissingFailure) =>
+    modal.confirm({
+      title: t('recovery.continueTitle'),
+      content: t('recovery.continueContent', { expected: m.expected, found: m.found }),
+      okText: t('recovery.continueOk'),
+      okButtonProps: { danger: true },
+      onOk: () => {
+        const name = getDatabase().name;
+        clearAuditCheckpoint(name);
+        saveDataMarker(name, m.found, new Date());
+        onRetry();
+      },
+    });
+
   return (
     <div className="jd-full-page" style={{ padding: 24 }}>
       <Result
         status="warning"
-        title={t('recovery.title')}
-        subTitle={t(`recovery.cause.${failure.kind}`)}
+        title={missing ? t('recovery.missingTitle') : t('recovery.title')}
+        subTitle={
+          missing
+            ? missing.found === 0
+              ? t('recovery.cause.emptied', { expected: missing.expected })
+              : t('recovery.cause.data-missing', { expected: missing.expected, found: missing.found })
+            : t(`recovery.cause.${failure.kind}`)
+        }
         extra={
           <Space wrap>
             <Button type="primary" onClick={onRetry}>
@@ -106,11 +151,22 @@ export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScr
             {host.backups.storage === 'folder' ? (
               <Button onClick={() => void newestInFolder()}>{t('recovery.fromFolder')}</Button>
             ) : null}
+            {missing ? <Button onClick={() => continueAnyway(missing)}>{t('recovery.continueAnyway')}</Button> : null}
           </Space>
         }
       >
         <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
-          <Alert type="info" showIcon title={t('recovery.kept')} />
+          <Alert
+            type="info"
+            showIcon
+            title={
+              missing
+                ? t('recovery.keptMissing')
+                : KNOWN_KEPT.has(failure.kind)
+                  ? t('recovery.kept')
+                  : t('recovery.keptUnknown')
+            }
+          />
           {quarantine && 'dir' in quarantine ? (
             <Alert
               type="success"

@@ -2,6 +2,7 @@ import { BackupRejected, type BackupKind, type BackupManifest } from '../../../.
 import { businessDate, DomainError } from '../../../../shared/domain';
 import { getDatabase } from '../../db';
 import { clearAuditCheckpoint } from '../../db/audit-checkpoint';
+import { clearDataMarker } from '../../db/data-marker';
 import { createBackup, type BackupProgress } from '../../db/backup/backup';
 import { restoreBackup, verifyBackupFile, type RestoreProgress, type VerifiedBackup } from '../../db/backup/restore';
 import { getHost } from '../../platform';
@@ -107,6 +108,8 @@ export async function restoreCheckedBackup(
     });
     // The trail was replaced on purpose: the next check (at the reload) verifies it in full.
     clearAuditCheckpoint(getDatabase().name);
+    // It may hold fewer entries than before: the marker starts again from the restored head.
+    clearDataMarker(getDatabase().name);
     return { manifest: result.manifest, preRestore: result.preRestore, ms: result.ms.total };
   } catch (e) {
     throw asDomainError(e);
