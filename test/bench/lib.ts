@@ -154,3 +154,38 @@ export async function writeBenchmarks(path: string, rows: readonly BenchRow[], m
 function sections(rows: readonly BenchRow[]): string[] {
   return [...new Set(rows.map((r) => r.section))];
 }
+
+/** The two scales of the in-page benches (test/bench/chromium/*-page.ts), as the rows name them. */
+export const scaleName = (s: number): string =>
+  s === 1 ? 'full (ten years)' : s === 0.1 ? '1/10 (one year)' : `scale ${s}`;
+
+/** The longest main-thread block seen ('longtask' entries are > 50 ms; 0: none). */
+export const longestBlock = (v: number): string => (v > 0 ? ms(v) : '< 50 ms');
+
+interface RowText {
+  name: string;
+  value: string;
+  note: string;
+}
+
+/**
+ * The rows of an in-page bench, case by case: one per measured scale (its times vs the raw read), then "full ÷ 1/10"
+ * (how cost grows) when both the 1/10 and the full scale were measured.
+ */
+export function scaleRows<K, R extends { scale: number; kase: K }>(
+  section: string,
+  cases: readonly K[],
+  results: readonly R[],
+  perScale: (r: R, kase: K) => RowText,
+  growth: (small: R, full: R, kase: K) => RowText,
+): BenchRow[] {
+  const out: BenchRow[] = [];
+  const push = (t: RowText) => out.push(row(section, t.name, t.value, t.note));
+  for (const kase of cases) {
+    const of = results.filter((r) => r.kase === kase);
+    for (const r of of) push(perScale(r, kase));
+    const [small, full] = [of.find((r) => r.scale === 0.1), of.find((r) => r.scale === 1)];
+    if (small && full) push(growth(small, full, kase));
+  }
+  return out;
+}

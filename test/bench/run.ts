@@ -16,7 +16,7 @@ import { generateDemoDataset } from '../../shared/demo/generate';
 import { sealAuditEntry, verifyAuditChain } from '../../shared/domain/audit-chain';
 import { GENESIS_HASH, type AuditEntry } from '../../shared/domain/audit';
 import { minutesDocument, packDocx } from '../../shared/export/docx';
-import { runFollowupBench, type FollowupCaseResult } from './chromium/followup';
+import { runFollowupBench } from './chromium/followup';
 import type { BenchCase } from './chromium/followup-page';
 import { runKeystrokeBench } from './chromium/keystroke';
 import { screensRows } from './chromium/screens';
@@ -26,12 +26,15 @@ import { supervisorRows } from './chromium/supervisor';
 import { docxVsPandocRows } from './docx-pandoc';
 import {
   chromiumVersion,
+  longestBlock,
   machineInfo,
   measure,
   ms,
   printTable,
   ratio,
   row,
+  scaleName,
+  scaleRows,
   writeBenchmarks,
   type BenchRow,
 } from './lib';
@@ -188,8 +191,7 @@ const FOLLOWUP_LABELS: Record<BenchCase, { name: string; raw: string }> = {
 
 async function followupReads(rows: BenchRow[]): Promise<void> {
   const report = await runFollowupBench();
-  const scaleName = (s: number) => (s === 1 ? 'full (ten years)' : s === 0.1 ? '1/10 (one year)' : `scale ${s}`);
-  const block = (v: number) => (v > 0 ? ms(v) : '< 50 ms');
+  const block = longestBlock;
   rows.push(
     ...report.scales.map((s) =>
       row(
@@ -200,35 +202,33 @@ async function followupReads(rows: BenchRow[]): Promise<void> {
       ),
     ),
   );
-  const byCase = new Map<BenchCase, FollowupCaseResult[]>();
-  for (const r of report.results) byCase.set(r.kase, [...(byCase.get(r.kase) ?? []), r]);
-  for (const [kase, [a, b]] of byCase as Map<BenchCase, [FollowupCaseResult, FollowupCaseResult]>) {
-    const label = FOLLOWUP_LABELS[kase];
-    for (const r of [a, b]) {
-      const what =
-        kase === 'attention'
-          ? `counts sum ${r.dataLayer.total}`
-          : kase.startsWith('report')
-            ? `${r.dataLayer.rows} ${kase === 'report' ? 'items' : 'resolutions'}, raw read ${r.raw.rows} resolutions / ${r.raw.total} events`
-            : `${r.dataLayer.rows} rows of ${r.dataLayer.total}`;
-      rows.push(
-        row(
-          FOLLOWUP,
-          `${label.name}, ${scaleName(r.scale)}`,
-          ms(r.dataLayer.median),
-          `raw ${ms(r.raw.median)} (data layer ÷ raw ${ratio(r.dataLayer.median, r.raw.median)}); longest main-thread block ${block(r.dataLayer.longest)} (raw ${block(r.raw.longest)}); ${what}; median of ${report.runs}`,
-        ),
-      );
-    }
-    rows.push(
-      row(
-        FOLLOWUP,
-        `${label.name}: full ÷ 1/10`,
-        ratio(b.dataLayer.median, a.dataLayer.median),
-        `raw ${ratio(b.raw.median, a.raw.median)}: ${label.raw}`,
-      ),
-    );
-  }
+  const cases = [...new Set(report.results.map((r) => r.kase))];
+  rows.push(
+    ...scaleRows(
+      FOLLOWUP,
+      cases,
+      report.results,
+      (r, kase) => {
+        const label = FOLLOWUP_LABELS[kase];
+        const what =
+          kase === 'attention'
+            ? `counts sum ${r.dataLayer.total}`
+            : kase.startsWith('report')
+              ? `${r.dataLayer.rows} ${kase === 'report' ? 'items' : 'resolutions'}, raw read ${r.raw.rows} resolutions / ${r.raw.total} events`
+              : `${r.dataLayer.rows} rows of ${r.dataLayer.total}`;
+        return {
+          name: `${label.name}, ${scaleName(r.scale)}`,
+          value: ms(r.dataLayer.median),
+          note: `raw ${ms(r.raw.median)} (data layer ÷ raw ${ratio(r.dataLayer.median, r.raw.median)}); longest main-thread block ${block(r.dataLayer.longest)} (raw ${block(r.raw.longest)}); ${what}; median of ${report.runs}`,
+        };
+      },
+      (a, b, kase) => ({
+        name: `${FOLLOWUP_LABELS[kase].name}: full ÷ 1/10`,
+        value: ratio(b.dataLayer.median, a.dataLayer.median),
+        note: `raw ${ratio(b.raw.median, a.raw.median)}: ${FOLLOWUP_LABELS[kase].raw}`,
+      }),
+    ),
+  );
 }
 
 const rows: BenchRow[] = [];

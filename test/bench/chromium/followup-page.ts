@@ -13,7 +13,7 @@
  * Each run returns its time and the longest main-thread block (PerformanceObserver 'longtask', > 50 ms)
  * that overlapped it. The API is `window.__followupBench`.
  */
-import { generateDemoDataset } from '../../../shared/demo/generate';
+import { loadDistrict, request, timedRun } from './bench-page-shared';
 import {
   OPEN_RESOLUTION_STATES,
   RESOLUTION_STATES,
@@ -22,8 +22,7 @@ import {
   type Meeting,
   type ResolutionState,
 } from '../../../shared/domain';
-import { createDataLayer } from '../../../renderer/src/db/data-layer';
-import { JointDeskDB } from '../../../renderer/src/db/database';
+import { type JointDeskDB } from '../../../renderer/src/db/database';
 import { readPreviousHeldMeeting, readReportSelection } from '../../../renderer/src/db/repositories/agenda-standing';
 import { readCalendar } from '../../../renderer/src/db/repositories/calendar';
 import { eventsOfEach } from '../../../renderer/src/db/repositories/native-reads';
@@ -80,36 +79,9 @@ const MAX_DATE = '9999-99-99';
 const ISSUED_STATES = RESOLUTION_STATES.filter((s) => s !== 'draft');
 const loaded = new Map<number, Loaded>();
 
-const longTasks: { start: number; end: number }[] = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
-}).observe({ type: 'longtask' });
-
-const request = <T>(req: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-const deleteDatabase = (name: string) =>
-  new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-    req.onblocked = () => reject(new Error(`${name}: delete blocked`));
-  });
-
 async function load(scale: number, today: string, seed: number): Promise<LoadedScale> {
   const dbName = `jointdesk-bench-s${String(scale).replace('.', '')}`;
-  await deleteDatabase(dbName);
-  const db = new JointDeskDB(dbName);
-  const dl = createDataLayer(db, { now: () => new Date(`${today}T02:00:00.000Z`) });
-  await dl.profiles.create({ name: '王丽', unitName: '城关镇综合行政执法办公室', role: 'office_staff' });
-  const ds = generateDemoDataset({ seed, scale, today, profile: 'district-10y' });
-  const t0 = performance.now();
-  const out = await dl.demo.load(ds);
-  const loadMs = performance.now() - t0;
-  const raw = await request(indexedDB.open(dbName));
+  const { db, dl, ds, raw, records, loadMs } = await loadDistrict(dbName, scale, today, seed);
 
   const [rules, calendar] = await db.transaction('r', [db.settings, db.ruleProfiles], () =>
     Promise.all([readActive(db), readCalendar(db)]),
@@ -126,7 +98,7 @@ async function load(scale: number, today: string, seed: number): Promise<LoadedS
     dbName,
     resolutions: ds.resolutions.length,
     taskEvents: ds.taskEvents.length,
-    records: out.records,
+    records,
     loadMs,
     leadUnitId,
     leadUnitTasks,
@@ -300,14 +272,8 @@ async function once(kase: BenchCase, l: Loaded, side: BenchSide): Promise<{ rows
 async function run(kase: BenchCase, scale: number, side: BenchSide): Promise<RunResult> {
   const l = loaded.get(scale);
   if (!l) throw new Error(`scale ${scale} is not loaded`);
-  const t0 = performance.now();
-  const out = await once(kase, l, side);
-  const t1 = performance.now();
-  // 'longtask' entries arrive after the task ends: give them a moment, then keep those overlapping the run.
-  await new Promise((r) => setTimeout(r, 80));
-  const overlapping = longTasks.filter((t) => t.end > t0 && t.start < t1).map((t) => t.end - t.start);
-  longTasks.length = 0;
-  return { ms: t1 - t0, longest: overlapping.length ? Math.max(...overlapping) : 0, ...out };
+  const { ms, longest, out } = await timedRun(() => once(kase, l, side));
+  return { ms, longest, ...out };
 }
 
 (window as unknown as { __followupBench: FollowupBenchApi }).__followupBench = { load, run };

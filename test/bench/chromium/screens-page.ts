@@ -10,17 +10,18 @@
  *             backlog panel)
  *   topics    the topics list as it opens: topics.list() twice (all, and the matching ones with no filter set),
  *             units.list / people.list ({ includeArchived }), meetings.list() (useTopicNames)
- *   disputes  the disputes list (争议登记簿) as it opens: disputes.list() twice (all, matching) + the tab's names
- * The lists ask for every row (antd pages them 20 at a time in the browser); "the first page" is that read.
+ *   disputes  the disputes list (争议登记簿) as it opens: disputes.page({}, first 20) + disputes.stateCounts() + the
+ *             tab's names
+ * The topics list asks for every row (antd pages them 20 at a time in the browser); "the first page" is that read.
  * Four sides per case:
  *   screen     every read above, at once (as the hooks start them)
- *   main       the screen's main repository call alone (review(), proposals(), one topics.list(), one disputes.list())
+ *   main       the screen's main repository call alone (review(), proposals(), one topics.list(), disputes.page())
  *   raw        the rows of `screen`, each read once, through the same indexes with plain IndexedDB, one transaction
  *   raw-main   the rows of `main` alone, likewise
  * Each run returns its time, the longest main-thread block (PerformanceObserver 'longtask', > 50 ms) that overlapped
  * it, and the rows the main read returned (a check that both sides read alike). The API is `window.__screensBench`.
  */
-import { generateDemoDataset } from '../../../shared/demo/generate';
+import { loadDistrict, request, timedRun } from './bench-page-shared';
 import {
   DISPUTE_STATES,
   OPEN_RESOLUTION_STATES,
@@ -28,8 +29,6 @@ import {
   isHeldOrLater,
   type Meeting,
 } from '../../../shared/domain';
-import { createDataLayer } from '../../../renderer/src/db/data-layer';
-import { JointDeskDB } from '../../../renderer/src/db/database';
 import { DISPUTE_THRESHOLDS_KEY } from '../../../renderer/src/db/repositories/disputes';
 import type { DataLayer } from '../../../renderer/src/db/types';
 
@@ -70,45 +69,20 @@ interface Loaded {
 }
 
 const NOT_CLOSED = DISPUTE_STATES.filter((s) => s !== 'closed');
+/** The register lists' page (ui/list-pagination.ts). */
+const PAGE = 20;
 /** agenda-standing.ts: the day a meeting still being prepared reads the disputes open on ("now"). */
 const NOW = '9999-12-31';
 const loaded = new Map<number, Loaded>();
 
-const longTasks: { start: number; end: number }[] = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
-}).observe({ type: 'longtask' });
-
-const request = <T>(req: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-const deleteDatabase = (name: string) =>
-  new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-    req.onblocked = () => reject(new Error(`${name}: delete blocked`));
-  });
-
 async function load(scale: number, today: string, seed: number): Promise<LoadedScale> {
   const dbName = `jointdesk-screens-s${String(scale).replace('.', '')}`;
-  await deleteDatabase(dbName);
-  const db = new JointDeskDB(dbName);
-  const dl = createDataLayer(db, { now: () => new Date(`${today}T02:00:00.000Z`) });
-  await dl.profiles.create({ name: '王丽', unitName: '城关镇综合行政执法办公室', role: 'office_staff' });
-  const ds = generateDemoDataset({ seed, scale, today, profile: 'district-10y' });
-  const t0 = performance.now();
-  const out = await dl.demo.load(ds);
-  const loadMs = performance.now() - t0;
-  const raw = await request(indexedDB.open(dbName));
+  const { dl, ds, raw, records, loadMs } = await loadDistrict(dbName, scale, today, seed);
   const byDate = [...ds.meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   const meeting = byDate.find((m) => PREPARING_MEETING_STATES.includes(m.state)) ?? byDate[0]!;
   const info: LoadedScale = {
     scale,
-    records: out.records,
+    records,
     loadMs,
     meetings: ds.meetings.length,
     topics: ds.topics.length,
@@ -224,6 +198,34 @@ async function rawList(raw: IDBDatabase, table: 'topics' | 'disputes', screen: b
   return rows.length;
 }
 
+/** The first page of the dispute register as plain IndexedDB reads it: newest 20 on registeredOn, the count. */
+async function rawDisputesPage(raw: IDBDatabase, screen: boolean): Promise<number> {
+  const tx = raw.transaction(['disputes', 'units', 'meetings'], 'readonly');
+  const store = tx.objectStore('disputes');
+  const page = new Promise<unknown[]>((resolve, reject) => {
+    const out: unknown[] = [];
+    const req = store.index('registeredOn').openCursor(null, 'prev');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const c = req.result;
+      if (!c || out.length === PAGE) return resolve(out);
+      out.push(c.value);
+      c.continue();
+    };
+  });
+  const [rows] = await Promise.all([
+    page,
+    request(store.count()),
+    ...(screen
+      ? [
+          ...DISPUTE_STATES.map((s) => request(store.index('state').count(IDBKeyRange.only(s)))),
+          rawNames(tx, { meetings: true }),
+        ]
+      : []),
+  ]);
+  return rows.length;
+}
+
 const addDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -254,11 +256,11 @@ async function dataLayer(l: Loaded, kase: ScreenCase, screen: boolean): Promise<
       return all.length;
     }
     case 'disputes': {
-      const [all] = await Promise.all([
-        dl.disputes.list(),
-        ...(screen ? [dl.disputes.list({}), names(false, 'lookups')] : []),
+      const [page] = await Promise.all([
+        dl.disputes.page({}, { offset: 0, limit: PAGE }),
+        ...(screen ? [dl.disputes.stateCounts(), names(false, 'lookups')] : []),
       ]);
-      return all.length;
+      return page.rows.length;
     }
   }
 }
@@ -272,24 +274,21 @@ async function rawSide(l: Loaded, kase: ScreenCase, screen: boolean): Promise<nu
     case 'topics':
       return rawList(l.raw, 'topics', screen);
     case 'disputes':
-      return rawList(l.raw, 'disputes', screen);
+      return rawDisputesPage(l.raw, screen);
   }
 }
 
 async function run(kase: ScreenCase, scale: number, side: ScreenSide): Promise<RunResult> {
   const l = loaded.get(scale);
   if (!l) throw new Error(`scale ${scale} is not loaded`);
-  const t0 = performance.now();
-  const rows =
-    side === 'screen' || side === 'main'
-      ? await dataLayer(l, kase, side === 'screen')
-      : await rawSide(l, kase, side === 'raw');
-  const t1 = performance.now();
-  // 'longtask' entries arrive after the task ends: give them a moment, then keep those overlapping the run.
-  await new Promise((r) => setTimeout(r, 80));
-  const overlapping = longTasks.filter((t) => t.end > t0 && t.start < t1).map((t) => t.end - t.start);
-  longTasks.length = 0;
-  return { ms: t1 - t0, longest: overlapping.length ? Math.max(...overlapping) : 0, rows };
+  const {
+    ms,
+    longest,
+    out: rows,
+  } = await timedRun(() =>
+    side === 'screen' || side === 'main' ? dataLayer(l, kase, side === 'screen') : rawSide(l, kase, side === 'raw'),
+  );
+  return { ms, longest, rows };
 }
 
 (window as unknown as { __screensBench: ScreensBenchApi }).__screensBench = { load, run };

@@ -11,7 +11,7 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { withBenchPage } from './bench-page';
-import { median, ms, ratio, row, type BenchRow } from '../lib';
+import { longestBlock, median, ms, ratio, scaleName, scaleRows, type BenchRow } from '../lib';
 import type { LoadedScale, RunResult, ScreenCase, ScreenSide, ScreensBenchApi } from './screens-page';
 
 const ENTRY = fileURLToPath(new URL('./screens-page.ts', import.meta.url));
@@ -100,8 +100,7 @@ export async function runScreensBench(o: ScreensOptions = {}): Promise<ScreensRe
   );
 }
 
-const scaleName = (s: number) => (s === 1 ? 'full (ten years)' : s === 0.1 ? '1/10 (one year)' : `scale ${s}`);
-const block = (v: number) => (v > 0 ? ms(v) : '< 50 ms');
+const block = longestBlock;
 const CASE_NAME: Record<ScreenCase, { name: string; main: string; raw: string }> = {
   review: {
     name: "争议 → 召集人审阅 (chair's review) reads",
@@ -119,43 +118,36 @@ const CASE_NAME: Record<ScreenCase, { name: string; main: string; raw: string }>
     raw: 'topics getAll; screen: + units, people, meetings by startsAt',
   },
   disputes: {
-    name: 'disputes list reads (first page: the screen reads every dispute, antd pages 20)',
-    main: 'disputes.list()',
-    raw: 'disputes getAll; screen: + units, meetings by startsAt',
+    name: 'disputes list reads (first page: 20 rows read by disputes.page through the registeredOn index)',
+    main: 'disputes.page({}, first 20)',
+    raw: 'registeredOn index cursor, newest 20, + count; screen: + state index counts, units, meetings by startsAt',
   },
 };
 
 /** The BENCHMARKS.md rows: each screen per scale (screen reads ÷ raw, main call ÷ raw), then full ÷ 1/10. */
 export function screensBenchRows(report: ScreensReport): BenchRow[] {
-  const rows: BenchRow[] = [];
-  for (const kase of CASES) {
-    const label = CASE_NAME[kase];
-    const of = report.results.filter((r) => r.kase === kase);
-    for (const r of of) {
+  return scaleRows(
+    SECTION,
+    CASES,
+    report.results,
+    (r, kase) => {
+      const label = CASE_NAME[kase];
       const { screen, main, raw, 'raw-main': rawMain } = r.sides;
-      rows.push(
-        row(
-          SECTION,
-          `${label.name}, ${scaleName(r.scale)}`,
-          ms(screen.median),
+      return {
+        name: `${label.name}, ${scaleName(r.scale)}`,
+        value: ms(screen.median),
+        note:
           `raw ${ms(raw.median)} (screen ÷ raw ${ratio(screen.median, raw.median)}); ${label.main} alone ${ms(main.median)} (÷ its raw ${ms(rawMain.median)}: ${ratio(main.median, rawMain.median)}); ` +
-            `longest main-thread block ${block(screen.longest)} (${label.main} ${block(main.longest)}, raw ${block(raw.longest)}); ` +
-            `${main.rows} rows (raw ${rawMain.rows}); median of ${report.runs}`,
-        ),
-      );
-    }
-    const [a, b] = [of.find((r) => r.scale === 0.1), of.find((r) => r.scale === 1)];
-    if (a && b)
-      rows.push(
-        row(
-          SECTION,
-          `${label.name}: full ÷ 1/10`,
-          ratio(b.sides.screen.median, a.sides.screen.median),
-          `${label.main} ${ratio(b.sides.main.median, a.sides.main.median)}, raw ${ratio(b.sides.raw.median, a.sides.raw.median)}: ${label.raw}`,
-        ),
-      );
-  }
-  return rows;
+          `longest main-thread block ${block(screen.longest)} (${label.main} ${block(main.longest)}, raw ${block(raw.longest)}); ` +
+          `${main.rows} rows (raw ${rawMain.rows}); median of ${report.runs}`,
+      };
+    },
+    (a, b, kase) => ({
+      name: `${CASE_NAME[kase].name}: full ÷ 1/10`,
+      value: ratio(b.sides.screen.median, a.sides.screen.median),
+      note: `${CASE_NAME[kase].main} ${ratio(b.sides.main.median, a.sides.main.median)}, raw ${ratio(b.sides.raw.median, a.sides.raw.median)}: ${CASE_NAME[kase].raw}`,
+    }),
+  );
 }
 
 /** Runs the bench at 1/10 and full scale and adds its rows (called by test/bench/run.ts). */

@@ -17,7 +17,7 @@
  * Each run returns its time, the longest main-thread block ('longtask', > 50 ms) that overlapped it, and the
  * tasks due and topics + disputes counted (all sides alike). The API is `window.__statisticsBench`.
  */
-import { generateDemoDataset } from '../../../shared/demo/generate';
+import { loadDistrict, request, timedRun } from './bench-page-shared';
 import {
   addDays,
   defaultStatisticsRange,
@@ -25,8 +25,7 @@ import {
   type StatisticsFilter,
   type StatisticsInput,
 } from '../../../shared/domain';
-import { createDataLayer } from '../../../renderer/src/db/data-layer';
-import { JointDeskDB } from '../../../renderer/src/db/database';
+import { type JointDeskDB } from '../../../renderer/src/db/database';
 import { readStatisticsInput } from '../../../renderer/src/db/repositories/statistics';
 import type { DataLayer } from '../../../renderer/src/db/types';
 
@@ -75,24 +74,6 @@ interface Loaded {
 }
 
 const loaded = new Map<number, Loaded>();
-const longTasks: { start: number; end: number }[] = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
-}).observe({ type: 'longtask' });
-
-const request = <T>(req: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-const deleteDatabase = (name: string) =>
-  new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-    req.onblocked = () => reject(new Error(`${name}: delete blocked`));
-  });
 
 /** The tables statistics.read opens its transaction on. */
 const readTables = (db: JointDeskDB) => [
@@ -108,15 +89,10 @@ const readTables = (db: JointDeskDB) => [
 
 async function load(scale: number, today: string, seed: number): Promise<LoadedScale> {
   const dbName = `jointdesk-statistics-bench-s${String(scale).replace('.', '')}`;
-  await deleteDatabase(dbName);
-  const db = new JointDeskDB(dbName);
-  const dl = createDataLayer(db, { now: () => new Date(`${today}T02:00:00.000Z`) });
-  await dl.profiles.create({ name: '王丽', unitName: '联席会议办公室', role: 'office_staff' });
-  const ds = generateDemoDataset({ seed, scale, today, profile: 'district-10y' });
-  const t0 = performance.now();
-  const out = await dl.demo.load(ds);
-  const loadMs = performance.now() - t0;
-  const raw = await request(indexedDB.open(dbName));
+  const { db, dl, ds, raw, records, loadMs } = await loadDistrict(dbName, scale, today, seed, {
+    name: '王丽',
+    unitName: '联席会议办公室',
+  });
   const extent = await dl.statistics.extent();
   if (!extent.from || !extent.to) throw new Error(`scale ${scale}: no statistics extent`);
   // The unit leading most issued tasks.
@@ -136,7 +112,7 @@ async function load(scale: number, today: string, seed: number): Promise<LoadedS
     topics: ds.topics.length,
     disputes: ds.disputes.length,
     meetings: ds.meetings.length,
-    records: out.records,
+    records,
     loadMs,
     filters,
     unitName: ds.units.find((u) => u.id === unitId)?.name ?? unitId,
@@ -207,13 +183,8 @@ async function once(kase: StatisticsCase, l: Loaded, side: BenchSide): Promise<O
 async function run(kase: StatisticsCase, scale: number, side: BenchSide): Promise<RunResult> {
   const l = loaded.get(scale);
   if (!l) throw new Error(`scale ${scale} is not loaded`);
-  const t0 = performance.now();
-  const out = await once(kase, l, side);
-  const t1 = performance.now();
-  await new Promise((r) => setTimeout(r, 80));
-  const overlapping = longTasks.filter((t) => t.end > t0 && t.start < t1).map((t) => t.end - t.start);
-  longTasks.length = 0;
-  return { ms: t1 - t0, longest: overlapping.length ? Math.max(...overlapping) : 0, ...out };
+  const { ms, longest, out } = await timedRun(() => once(kase, l, side));
+  return { ms, longest, ...out };
 }
 
 (window as unknown as { __statisticsBench: StatisticsBenchApi }).__statisticsBench = { load, run };

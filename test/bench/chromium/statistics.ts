@@ -11,7 +11,7 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { withBenchPage } from './bench-page';
-import { median, ms, ratio, row, type BenchRow } from '../lib';
+import { longestBlock, median, ms, ratio, scaleName, scaleRows, type BenchRow } from '../lib';
 import type { BenchSide, LoadedScale, RunResult, StatisticsBenchApi, StatisticsCase } from './statistics-page';
 
 const ENTRY = fileURLToPath(new URL('./statistics-page.ts', import.meta.url));
@@ -111,8 +111,7 @@ export async function runStatisticsBench(o: StatisticsOptions = {}): Promise<Sta
   );
 }
 
-const scaleName = (s: number) => (s === 1 ? 'full (ten years)' : s === 0.1 ? '1/10 (one year)' : `scale ${s}`);
-const block = (v: number) => (v > 0 ? ms(v) : '< 50 ms');
+const block = longestBlock;
 const CASE_NAME: Record<StatisticsCase, string> = {
   all: 'statistics.read, whole range (全部)',
   year: 'statistics.read, the current year (the default range)',
@@ -121,37 +120,30 @@ const CASE_NAME: Record<StatisticsCase, string> = {
 
 /** The BENCHMARKS.md rows of the statistics page: each case per scale, then full ÷ 1/10. */
 export function statisticsBenchRows(report: StatisticsReport): BenchRow[] {
-  const rows: BenchRow[] = [];
   const info = new Map(report.scales.map((s) => [s.scale, s]));
-  for (const kase of CASES) {
-    const of = report.results.filter((r) => r.kase === kase);
-    for (const r of of) {
+  return scaleRows(
+    SECTION,
+    CASES,
+    report.results,
+    (r, kase) => {
       const s = info.get(r.scale)!;
       const f = s.filters[kase];
       const { 'data-layer': dl, reads, compute, raw } = r.sides;
-      rows.push(
-        row(
-          SECTION,
-          `${CASE_NAME[kase]}, ${scaleName(r.scale)}`,
-          ms(dl.median),
+      return {
+        name: `${CASE_NAME[kase]}, ${scaleName(r.scale)}`,
+        value: ms(dl.median),
+        note:
           `raw ${ms(raw.median)} (data layer ÷ raw ${ratio(dl.median, raw.median)}); its reads alone ${ms(reads.median)} (÷ raw ${ratio(reads.median, raw.median)}), statisticsOf alone ${ms(compute.median)}; ` +
-            `longest main-thread block ${block(dl.longest)} (raw ${block(raw.longest)}); ` +
-            `${f.from}…${f.to}${f.unitId ? ` ${s.unitName}` : ''}: ${dl.tasks} tasks due (${raw.events} events of the done ones), ${dl.items} topics + disputes; median of ${report.runs}`,
-        ),
-      );
-    }
-    const [a, b] = [of.find((r) => r.scale === 0.1), of.find((r) => r.scale === 1)];
-    if (a && b)
-      rows.push(
-        row(
-          SECTION,
-          `${CASE_NAME[kase]}: full ÷ 1/10`,
-          ratio(b.sides['data-layer'].median, a.sides['data-layer'].median),
-          `raw ${ratio(b.sides.raw.median, a.sides.raw.median)}: index range getAll of meetings, topics, disputes, tasks + one [resolutionId+on] getAll per task reported done`,
-        ),
-      );
-  }
-  return rows;
+          `longest main-thread block ${block(dl.longest)} (raw ${block(raw.longest)}); ` +
+          `${f.from}…${f.to}${f.unitId ? ` ${s.unitName}` : ''}: ${dl.tasks} tasks due (${raw.events} events of the done ones), ${dl.items} topics + disputes; median of ${report.runs}`,
+      };
+    },
+    (a, b, kase) => ({
+      name: `${CASE_NAME[kase]}: full ÷ 1/10`,
+      value: ratio(b.sides['data-layer'].median, a.sides['data-layer'].median),
+      note: `raw ${ratio(b.sides.raw.median, a.sides.raw.median)}: index range getAll of meetings, topics, disputes, tasks + one [resolutionId+on] getAll per task reported done`,
+    }),
+  );
 }
 
 /** Runs the bench at 1/10 and full scale and adds its rows (called by test/bench/run.ts). */

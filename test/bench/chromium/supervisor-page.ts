@@ -10,10 +10,8 @@
  * Each run returns its time and the longest main-thread block ('longtask', > 50 ms) that overlapped it. The
  * API is `window.__supervisorBench`.
  */
-import { generateDemoDataset } from '../../../shared/demo/generate';
+import { loadDistrict, request, timedRun } from './bench-page-shared';
 import { QUARTER_FIGURES, quarterKey, quarterOf, type Quarter, type QuarterFigure } from '../../../shared/domain';
-import { createDataLayer } from '../../../renderer/src/db/data-layer';
-import { JointDeskDB } from '../../../renderer/src/db/database';
 import type { DataLayer } from '../../../renderer/src/db/types';
 
 export type SupervisorCase = 'table' | 'cell';
@@ -53,38 +51,15 @@ interface Loaded {
 }
 
 const loaded = new Map<number, Loaded>();
-const longTasks: { start: number; end: number }[] = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
-}).observe({ type: 'longtask' });
-
-const request = <T>(req: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-const deleteDatabase = (name: string) =>
-  new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-    req.onblocked = () => reject(new Error(`${name}: delete blocked`));
-  });
 
 async function load(scale: number, today: string, seed: number): Promise<LoadedScale> {
   const dbName = `jointdesk-supervisor-bench-s${String(scale).replace('.', '')}`;
-  await deleteDatabase(dbName);
-  const db = new JointDeskDB(dbName);
-  const dl = createDataLayer(db, { now: () => new Date(`${today}T02:00:00.000Z`) });
   // The office loads the demo; the supervisor reads.
-  await dl.profiles.create({ name: '王丽', unitName: '联席会议办公室', role: 'office_staff' });
-  const ds = generateDemoDataset({ seed, scale, today, profile: 'district-10y' });
-  const t0 = performance.now();
-  const out = await dl.demo.load(ds);
-  const loadMs = performance.now() - t0;
+  const { dl, ds, raw, records, loadMs } = await loadDistrict(dbName, scale, today, seed, {
+    name: '王丽',
+    unitName: '联席会议办公室',
+  });
   await dl.profiles.create({ name: '赵明', unitName: '纪工委', role: 'supervisor' });
-  const raw = await request(indexedDB.open(dbName));
   // The busiest quarter of the dataset (issued tasks by deadline), not the thin current one.
   const byQuarter = new Map<string, number>();
   for (const r of ds.resolutions)
@@ -104,7 +79,7 @@ async function load(scale: number, today: string, seed: number): Promise<LoadedS
     scale,
     resolutions: ds.resolutions.length,
     taskEvents: ds.taskEvents.length,
-    records: out.records,
+    records,
     loadMs,
     quarter: key,
     quarterTasks,
@@ -156,13 +131,8 @@ async function once(kase: SupervisorCase, l: Loaded, side: BenchSide): Promise<{
 async function run(kase: SupervisorCase, scale: number, side: BenchSide): Promise<RunResult> {
   const l = loaded.get(scale);
   if (!l) throw new Error(`scale ${scale} is not loaded`);
-  const t0 = performance.now();
-  const out = await once(kase, l, side);
-  const t1 = performance.now();
-  await new Promise((r) => setTimeout(r, 80));
-  const overlapping = longTasks.filter((t) => t.end > t0 && t.start < t1).map((t) => t.end - t.start);
-  longTasks.length = 0;
-  return { ms: t1 - t0, longest: overlapping.length ? Math.max(...overlapping) : 0, ...out };
+  const { ms, longest, out } = await timedRun(() => once(kase, l, side));
+  return { ms, longest, ...out };
 }
 
 (window as unknown as { __supervisorBench: SupervisorBenchApi }).__supervisorBench = { load, run };

@@ -11,7 +11,7 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { withBenchPage } from './bench-page';
-import { median, ms, ratio, row, type BenchRow } from '../lib';
+import { longestBlock, median, ms, ratio, scaleName, scaleRows, type BenchRow } from '../lib';
 import type { BenchSide, LoadedScale, RunResult, SupervisorBenchApi, SupervisorCase } from './supervisor-page';
 
 const ENTRY = fileURLToPath(new URL('./supervisor-page.ts', import.meta.url));
@@ -106,46 +106,36 @@ export async function runSupervisorBench(o: SupervisorOptions = {}): Promise<Sup
   );
 }
 
-const scaleName = (s: number) => (s === 1 ? 'full (ten years)' : s === 0.1 ? '1/10 (one year)' : `scale ${s}`);
-const block = (v: number) => (v > 0 ? ms(v) : '< 50 ms');
+const block = longestBlock;
 
 /** The BENCHMARKS.md rows of the supervisor table: each case per scale, then full ÷ 1/10. */
 export function supervisorBenchRows(report: SupervisorReport): BenchRow[] {
-  const rows: BenchRow[] = [];
   const info = new Map(report.scales.map((s) => [s.scale, s]));
-  for (const kase of CASES) {
-    const of = report.results.filter((r) => r.kase === kase);
-    for (const r of of) {
+  return scaleRows(
+    SECTION,
+    CASES,
+    report.results,
+    (r, kase) => {
       const s = info.get(r.scale)!;
-      const name =
-        kase === 'table'
-          ? `home.unitQuarters (${s.quarter}, the busiest quarter), ${scaleName(r.scale)}`
-          : `drill-down followup.list({ quarterCell: ${s.cell.figure}, limit: 50 }), ${scaleName(r.scale)}`;
       const what =
         kase === 'table'
           ? `${r.dataLayer.rows} units, ${r.dataLayer.total} tasks of ${s.resolutions} (${s.taskEvents} events)`
           : `${r.dataLayer.rows} rows of ${r.dataLayer.total}`;
-      rows.push(
-        row(
-          SECTION,
-          name,
-          ms(r.dataLayer.median),
-          `raw ${ms(r.raw.median)} (data layer ÷ raw ${ratio(r.dataLayer.median, r.raw.median)}); longest main-thread block ${block(r.dataLayer.longest)} (raw ${block(r.raw.longest)}); ${what}; median of ${report.runs}`,
-        ),
-      );
-    }
-    const [a, b] = [of.find((r) => r.scale === 0.1), of.find((r) => r.scale === 1)];
-    if (a && b)
-      rows.push(
-        row(
-          SECTION,
-          `${kase === 'table' ? 'home.unitQuarters' : 'drill-down'}: full ÷ 1/10`,
-          ratio(b.dataLayer.median, a.dataLayer.median),
-          `raw ${ratio(b.raw.median, a.raw.median)}: deadline-index getAll of the quarter's tasks + one [resolutionId+on] getAll each${kase === 'cell' ? ' + the page rows by key' : ''}`,
-        ),
-      );
-  }
-  return rows;
+      return {
+        name:
+          kase === 'table'
+            ? `home.unitQuarters (${s.quarter}, the busiest quarter), ${scaleName(r.scale)}`
+            : `drill-down followup.list({ quarterCell: ${s.cell.figure}, limit: 50 }), ${scaleName(r.scale)}`,
+        value: ms(r.dataLayer.median),
+        note: `raw ${ms(r.raw.median)} (data layer ÷ raw ${ratio(r.dataLayer.median, r.raw.median)}); longest main-thread block ${block(r.dataLayer.longest)} (raw ${block(r.raw.longest)}); ${what}; median of ${report.runs}`,
+      };
+    },
+    (a, b, kase) => ({
+      name: `${kase === 'table' ? 'home.unitQuarters' : 'drill-down'}: full ÷ 1/10`,
+      value: ratio(b.dataLayer.median, a.dataLayer.median),
+      note: `raw ${ratio(b.raw.median, a.raw.median)}: deadline-index getAll of the quarter's tasks + one [resolutionId+on] getAll each${kase === 'cell' ? ' + the page rows by key' : ''}`,
+    }),
+  );
 }
 
 /** Runs the bench at 1/10 and full scale and adds its rows (called by test/bench/run.ts). */
