@@ -8,7 +8,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -49,6 +49,13 @@ export interface RunningBrowser {
   page: Page;
   /** SIGKILL to the whole process group, then waits until no process of this profile is left. */
   kill(): Promise<void>;
+  /**
+   * SIGKILL to the renderer processes only (`--type=renderer`): the page crashes, the browser process — and
+   * with it the IndexedDB backend — lives on (Electron's render-process-gone). Returns how many were killed.
+   */
+  killRenderers(): Promise<number>;
+  /** A new page in the same browser, at the same address, ready (after a renderer crash). */
+  newPage(): Promise<Page>;
   /** A clean close (used at the end of a run). */
   close(): Promise<void>;
 }
@@ -116,16 +123,24 @@ export async function launchOnProfile(o: {
     const endpoint = await waitForEndpoint(o.cdpPort, 30_000);
     const browser = await chromium.connectOverCDP(endpoint);
     const context = browser.contexts()[0]!;
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(600_000);
-    if (o.onConsole) page.on('console', (m) => o.onConsole!(m.text()));
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await page.goto(o.url);
-    await page.waitForFunction((name) => name in globalThis, o.globalName);
+    const page = await openPage(context, o, context.pages()[0]);
     return {
       pid,
       browser,
       page,
+      newPage: () => openPage(context, o),
+      killRenderers: async () => {
+        const renderers = groupPids(pid).filter(isRenderer);
+        for (const p of renderers) {
+          try {
+            process.kill(p, 'SIGKILL');
+          } catch {
+            // gone meanwhile
+          }
+        }
+        for (let i = 0; i < 100 && groupPids(pid).some((p) => renderers.includes(p)); i++) await sleep(20);
+        return renderers.length;
+      },
       kill,
       async close() {
         await browser.close().catch(() => undefined);
@@ -142,6 +157,29 @@ export async function launchOnProfile(o: {
   } catch (e) {
     await kill();
     throw new Error(`${e instanceof Error ? e.message : String(e)}\nchromium stderr:\n${stderr}`, { cause: e });
+  }
+}
+
+async function openPage(
+  context: BrowserContext,
+  o: { url: string; globalName: string; onConsole?: (text: string) => void },
+  existing?: Page,
+): Promise<Page> {
+  const page = existing ?? (await context.newPage());
+  page.setDefaultTimeout(600_000);
+  if (o.onConsole) page.on('console', (m) => o.onConsole!(m.text()));
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await page.goto(o.url);
+  await page.waitForFunction((name) => name in globalThis, o.globalName);
+  return page;
+}
+
+/** A renderer process of Chromium (by its command line). */
+function isRenderer(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/).includes('--type=renderer');
+  } catch {
+    return false;
   }
 }
 

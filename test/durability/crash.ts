@@ -6,13 +6,17 @@
  * its dispute, issued minutes with all their tasks and the meeting 已印发), every record equal to its latest
  * audited state, and the audit chain verifies. Then it writes on.
  *
- * Alone: `node --import tsx test/durability/crash.ts [--writes N] [--kills N] [--seed N]`.
+ * With `--renderer` only the renderer processes are killed (the page crashes, the browser and its IndexedDB
+ * backend live on: Electron's render-process-gone); the page is opened again in the same browser and checked.
+ *
+ * Alone: `node --import tsx test/durability/crash.ts [--writes N] [--kills N] [--seed N] [--renderer]`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchOnProfile, seededRandom, servePage, sleep } from './browser';
+import type { Page } from 'playwright-core';
+import { launchOnProfile, seededRandom, servePage, sleep, type RunningBrowser } from './browser';
 import type { CheckResult, Confirmed, DurabilityApi, SelfTest } from './crash-page';
 
 const ENTRY = fileURLToPath(new URL('./crash-page.ts', import.meta.url));
@@ -27,6 +31,12 @@ export interface CrashOptions {
   cdpPort?: number;
   /** 'relaxed' (Chromium's default) only to compare; the app opens its database 'strict'. */
   durability?: 'strict' | 'relaxed';
+  /**
+   * What is killed: 'browser' (default) the whole process group; 'renderer' only the renderer processes
+   * (`--type=renderer`), so the browser process and its IndexedDB backend survive — Electron's
+   * render-process-gone (RELIABILITY-SECURITY.md §2.3) — and the page is opened again in the same browser.
+   */
+  mode?: 'browser' | 'renderer';
   log?: (line: string) => void;
 }
 
@@ -38,6 +48,7 @@ export interface RestartCheck {
 
 export interface CrashReport {
   seed: number;
+  mode: 'browser' | 'renderer';
   /** IDBTransaction.durability of the data layer's read-write transactions, as Chromium reported it. */
   durability: string;
   kills: number;
@@ -94,9 +105,9 @@ export async function runCrashTest(o: CrashOptions = {}): Promise<CrashReport> {
       globalName: '__durability',
       onConsole,
     });
-  const check = async (b: Awaited<ReturnType<typeof launch>>, restart: number) => {
+  const check = async (page: Page, restart: number) => {
     const list = confirmed.slice();
-    const result = await b.page.evaluate((c) => (window as unknown as Api).__durability.check(c), list);
+    const result = await page.evaluate((c) => (window as unknown as Api).__durability.check(c), list);
     checks.push({ restart, confirmedBefore: list.length, result });
     log(
       `  restart ${restart}: ${list.length} confirmed checked, lost ${result.lost.length}, half-applied ` +
@@ -110,19 +121,26 @@ export async function runCrashTest(o: CrashOptions = {}): Promise<CrashReport> {
 
   let kills = 0;
   let selfTest: SelfTest | undefined;
+  const rendererOnly = o.mode === 'renderer';
+  let b: RunningBrowser | undefined;
   try {
     for (let segment = 0; ; segment++) {
-      const b = await launch();
-      if (segment > 0) await check(b, segment);
+      // The whole browser was killed: start it again. Only the renderer: the browser lives on, a new page.
+      let page: Page;
+      if (!b || !rendererOnly) {
+        b = await launch();
+        page = b.page;
+      } else page = await b.newPage();
+      if (segment > 0) await check(page, segment);
       if (pageErrors.length > 0 || (kills >= minKills && confirmed.length >= minWrites)) {
-        selfTest = await b.page.evaluate((c) => (window as unknown as Api).__durability.selfTest(c), confirmed);
+        selfTest = await page.evaluate((c) => (window as unknown as Api).__durability.selfTest(c), confirmed);
         log(`  self-test of the checks: ${JSON.stringify(selfTest)}`);
         await b.close();
         break;
       }
       const before = confirmed.length;
       const started = Date.now();
-      await b.page.evaluate((s) => (window as unknown as Api).__durability.start(s), seed * 100 + segment);
+      await page.evaluate((s) => (window as unknown as Api).__durability.start(s), seed * 100 + segment);
       // A kill point: seeded factor × the time a segment needs to reach minWrites in the kills still to make.
       // Writes get slower as the database grows: the rate of the last three segments, not the whole run's.
       const recent = segments.slice(-3);
@@ -130,17 +148,23 @@ export async function runCrashTest(o: CrashOptions = {}): Promise<CrashReport> {
       const rate = recentMs > 0 ? recent.reduce((t, x) => t + x.writes, 0) / recentMs : 0.03;
       const killsLeft = Math.max(1, minKills - kills);
       const cap = kills < minKills ? 15_000 : 60_000;
-      const base = Math.max(1500, Math.min(cap, Math.max(0, minWrites - confirmed.length) / rate / killsLeft));
+      const floor = rendererOnly ? 300 : 1500;
+      const base = Math.max(floor, Math.min(cap, Math.max(0, minWrites - confirmed.length) / rate / killsLeft));
       const delay = Math.round((0.15 + 1.7 * rnd()) * base);
       killDelaysMs.push(delay);
       await sleep(delay);
-      await b.kill();
+      if (rendererOnly) {
+        const killed = await b.killRenderers();
+        if (killed === 0) throw new Error('no renderer process to kill');
+        await page.close().catch(() => undefined);
+      } else await b.kill();
       kills++;
       writingMs += Date.now() - started;
       segments.push({ writes: confirmed.length - before, ms: Date.now() - started });
       log(`kill ${kills} after ${delay} ms: +${confirmed.length - before} confirmed (total ${confirmed.length})`);
     }
   } finally {
+    if (rendererOnly) await b?.kill();
     await server.close();
     rmSync(profileDir, { recursive: true, force: true });
   }
@@ -162,6 +186,7 @@ export async function runCrashTest(o: CrashOptions = {}): Promise<CrashReport> {
   const last = checks.at(-1)?.result;
   return {
     seed,
+    mode: o.mode ?? 'browser',
     durability: [...new Set(checks.map((c) => c.result.durability))].join(', '),
     kills,
     confirmed: confirmed.length,
@@ -195,7 +220,8 @@ export async function runCrashTest(o: CrashOptions = {}): Promise<CrashReport> {
 }
 
 export function printCrashReport(r: CrashReport, log: (l: string) => void = console.log): void {
-  log(`Crash durability (seed ${r.seed}, transactions '${r.durability}'): ${r.ok ? 'PASS' : 'FAIL'}`);
+  const what = r.mode === 'renderer' ? 'renderer-only kills' : 'whole process group';
+  log(`Crash durability, ${what} (seed ${r.seed}, transactions '${r.durability}'): ${r.ok ? 'PASS' : 'FAIL'}`);
   log(
     `  confirmed writes   ${r.confirmed} (${Object.entries(r.byKind)
       .map(([k, n]) => `${k} ${n}`)
@@ -206,7 +232,7 @@ export function printCrashReport(r: CrashReport, log: (l: string) => void = cons
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}`,
   );
-  log(`  kills (SIGKILL, whole process group)  ${r.kills}; restarts checked ${r.checks.length}`);
+  log(`  kills (SIGKILL, ${what})  ${r.kills}; restarts checked ${r.checks.length}`);
   log(
     `  lost ${r.lost.length}, half-applied ${r.halfApplied.length}, audit verify failures ${r.verifyFailures.length}`,
   );
@@ -230,6 +256,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     minKills: arg('kills'),
     seed: arg('seed'),
     durability: process.argv.includes('--relaxed') ? 'relaxed' : 'strict',
+    mode: process.argv.includes('--renderer') ? 'renderer' : 'browser',
+    port: arg('port'),
+    cdpPort: arg('cdp-port'),
   });
   printCrashReport(r);
   process.exit(r.ok ? 0 : 1);
