@@ -1,3 +1,5 @@
+import { sealJson } from '../security/pii-seal';
+import { DomainError } from './errors';
 import type { Complainant, Topic } from './topic';
 
 /**
@@ -76,13 +78,43 @@ export function complainantFields(c: Complainant | undefined): (keyof Complainan
 
 /**
  * The topic as lists, details and audit snapshots may hold it: the complainant masked (or dropped when
- * empty). The audit trail is append-only and copied into backups and exports, so clear personal data
- * written there could never be taken back — every topic snapshot goes through this function.
+ * empty), from a stored row (`complainantMasked`) or a clear one (`complainant`, masked here). The sealed
+ * blob is left out too: the audit trail is append-only and copied into backups and exports, so neither
+ * clear personal data nor its ciphertext goes there — every topic snapshot goes through this function.
  */
 export function maskedTopic<T extends Topic>(topic: T): T {
-  if (!topic.complainant) return topic;
-  const { complainant, ...rest } = topic;
-  return hasComplainantData(complainant) ? ({ ...rest, complainant: maskComplainant(complainant) } as T) : (rest as T);
+  if (!topic.complainant && !topic.complainantMasked && topic.complainantSealed === undefined) return topic;
+  const { complainant, complainantMasked, complainantSealed: _sealed, ...rest } = topic;
+  const masked = hasComplainantData(complainantMasked)
+    ? complainantMasked
+    : hasComplainantData(complainant)
+      ? maskComplainant(complainant)
+      : undefined;
+  return (masked ? { ...rest, complainant: masked } : rest) as T;
+}
+
+/**
+ * The row as stored (PII-1): a clear `complainant` becomes `complainantMasked` + `complainantSealed`
+ * (sealed to `publicKey`, synchronous, so this runs inside a Dexie transaction or upgrade); a row without
+ * complainant data loses the three fields. A row already in the stored form comes back as it is.
+ */
+export function sealedTopic<T extends Topic>(topic: T, publicKey: Uint8Array | undefined): T {
+  if (topic.complainant === undefined) return topic;
+  const { complainant, complainantMasked: _m, complainantSealed: _s, ...rest } = topic;
+  if (!hasComplainantData(complainant)) return rest as T;
+  if (!publicKey) {
+    throw new DomainError('validation', '没有投诉举报人信息保护密钥，不能保存投诉举报人信息');
+  }
+  return {
+    ...rest,
+    complainantMasked: maskComplainant(complainant),
+    complainantSealed: sealJson(publicKey, complainant),
+  } as T;
+}
+
+/** True when a stored row (or an old clear one) holds complainant data. */
+export function topicHasComplainant(topic: Topic): boolean {
+  return hasComplainantData(topic.complainantMasked) || hasComplainantData(topic.complainant);
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SEALED_CHARS } from '../security/pii-seal';
 import { idSchema, isoDateSchema, optionalText, recordMetaSchema, requiredText } from './common';
 
 export const TOPIC_CATEGORIES = [
@@ -60,6 +61,18 @@ export const topicSchema = recordMetaSchema.extend(topicInputSchema.shape).exten
   mergedIntoTopicId: idSchema.optional(),
   disputeId: idSchema.optional(),
   meetingId: idSchema.optional(),
+  /**
+   * Stored form of the complainant (PII-1): the masked values, for lists, details and audit snapshots,
+   * and the clear values sealed to the installation's public key (shared/security/pii-seal.ts). A stored
+   * row never has `complainant` in clear; `complainant` is what the form sends and the masked form the
+   * repository returns.
+   */
+  complainantMasked: complainantSchema.optional(),
+  complainantSealed: z
+    .string()
+    .max(MAX_SEALED_CHARS)
+    .regex(/^pii\d+:[A-Za-z0-9+/=]+$/, '投诉举报人信息的加密格式不正确')
+    .optional(),
 });
 export type Topic = z.infer<typeof topicSchema>;
 

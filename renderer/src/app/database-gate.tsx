@@ -5,13 +5,33 @@ import { useTranslation } from 'react-i18next';
 import { DB_NAME, getDatabase } from '../db';
 import { CURRENT_SCHEMA_VERSION } from '../db/schema-version';
 import { onDiskSchemaVersion, openAsItIs, openDatabaseChecked, type OpenResult } from '../db/open-check';
-import { getHost } from '../platform';
+import { getHost, setPiiPassphrasePrompt } from '../platform';
+import type { PendingPassphrase } from './pii-passphrase-prompt';
 
 // Only shown when the database cannot be opened: its restore flow (backup files, zip, tables) is loaded then,
 // not at every start (issue 12: the first screen loads only what it shows).
 const DatabaseRecoveryScreen = lazy(() =>
   import('./database-recovery-screen').then((m) => ({ default: m.DatabaseRecoveryScreen })),
 );
+
+// The web build's passphrase dialog (PII-1), loaded the first time the browser host asks for it.
+const PiiPassphraseDialog = lazy(() =>
+  import('./pii-passphrase-prompt').then((m) => ({ default: m.PiiPassphraseDialog })),
+);
+
+/**
+ * Registers the browser host's passphrase prompt for as long as the gate is mounted (it is mounted before
+ * the database opens: an upgrade may need the key). Returns the request being asked, if any.
+ */
+function usePiiPassphrasePrompt(): [PendingPassphrase | null, () => void] {
+  const [pending, setPending] = useState<PendingPassphrase | null>(null);
+  useEffect(() => {
+    if (getHost().kind !== 'browser') return;
+    setPiiPassphrasePrompt((request) => new Promise<boolean>((resolve) => setPending({ ...request, done: resolve })));
+    return () => setPiiPassphrasePrompt(undefined);
+  }, []);
+  return [pending, () => setPending(null)];
+}
 
 /**
  * Electron, before a schema upgrade (DUR-8): the database as it is on disk (its own schema, no upgrade)
@@ -41,6 +61,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation('common');
   const [result, setResult] = useState<OpenResult | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [passphrase, passphraseDone] = usePiiPassphrasePrompt();
 
   useEffect(() => {
     let live = true;
@@ -80,13 +101,23 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
       <Spin size="large" description={t('loading')} />
     </div>
   );
-  if (!result) return loading;
-  if (!result.ok) {
-    return (
-      <Suspense fallback={loading}>
-        <DatabaseRecoveryScreen failure={result} onRetry={() => setAttempt((n) => n + 1)} />
-      </Suspense>
-    );
-  }
-  return children;
+  const content = !result ? (
+    loading
+  ) : !result.ok ? (
+    <Suspense fallback={loading}>
+      <DatabaseRecoveryScreen failure={result} onRetry={() => setAttempt((n) => n + 1)} />
+    </Suspense>
+  ) : (
+    children
+  );
+  return (
+    <>
+      {content}
+      {passphrase ? (
+        <Suspense fallback={null}>
+          <PiiPassphraseDialog pending={passphrase} onClose={passphraseDone} />
+        </Suspense>
+      ) : null}
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import type { DataLayerContext } from './audited-write';
 import type { JointDeskDB } from './database';
+import { memoryPiiKeys, type PiiKeySource } from './pii';
 import { createAgendaRepository } from './repositories/agenda';
 import { createAttachmentsRepository } from './repositories/attachments';
 import { createAttendanceRepository } from './repositories/attendance';
@@ -28,6 +29,11 @@ export interface DataLayerOptions {
   now?: () => Date;
   /** Id source for new records (tests make it deterministic or make it fail). */
   newId?: () => string;
+  /**
+   * The installation's key for complainant data (PII-1). The app passes its host's (singleton.ts);
+   * without it a key pair is made in memory (tests, benches), whose sealed values die with it.
+   */
+  pii?: PiiKeySource;
 }
 
 /**
@@ -40,19 +46,20 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     now: opts.now ?? (() => new Date()),
     newId: opts.newId ?? (() => crypto.randomUUID()),
   };
+  const pii = opts.pii ?? memoryPiiKeys();
   return {
     units: createUnitsRepository(ctx),
     people: createPeopleRepository(ctx),
     profiles: createProfilesRepository(ctx),
     rules: createRulesRepository(ctx),
     audit: createAuditRepository(ctx),
-    demo: createDemoRepository(ctx),
+    demo: createDemoRepository(ctx, pii),
     importer: createImporterRepository(ctx),
     disputes: createDisputesRepository(ctx),
     meetings: createMeetingsRepository(ctx),
     attendance: createAttendanceRepository(ctx),
     agenda: createAgendaRepository(ctx),
-    topics: createTopicsRepository(ctx),
+    topics: createTopicsRepository(ctx, pii),
     attachments: createAttachmentsRepository(ctx),
     documentSettings: createDocumentSettingsRepository(ctx),
     calendar: createCalendarRepository(ctx),
@@ -61,6 +68,6 @@ export function createDataLayer(db: JointDeskDB, opts: DataLayerOptions = {}): D
     followup: createFollowupRepository(ctx),
     statistics: createStatisticsRepository(ctx),
     home: createHomeRepository(ctx),
-    ledgers: createLedgersRepository(ctx),
+    ledgers: createLedgersRepository(ctx, pii),
   };
 }

@@ -1,3 +1,4 @@
+import { getHost } from '../platform';
 import { createDataLayer } from './data-layer';
 import { openDatabase, type JointDeskDB } from './database';
 import type { DataLayer } from './types';
@@ -16,7 +17,7 @@ export function getDatabase(): JointDeskDB {
 
 /** The app's data layer over the `jointdesk` database, created on first use. */
 export function getDataLayer(): DataLayer {
-  instance ??= createDataLayer(getDatabase());
+  instance ??= createDataLayer(getDatabase(), { pii: getHost().pii });
   return instance;
 }
 

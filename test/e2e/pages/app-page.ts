@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { answerPassphrasePrompts } from './passphrase';
 import { chooseOption } from './select';
 
 /** The app shell: first start, demo data, navigation. Shared by every flow. */
@@ -11,6 +12,8 @@ export class AppPage {
 
   /** Open the app on a fresh database and register the first user (办公室工作人员). */
   async firstStart(name = '王丽', unit = '城关镇综合行政执法办公室'): Promise<void> {
+    // Complainant data is sealed (PII-1): the web build's passphrase dialogs are answered in every flow.
+    await answerPassphrasePrompts(this.page);
     await this.page.goto(`${this.base}/`);
     await expect(this.page.getByText('欢迎使用联席会议工作台')).toBeVisible();
     await this.page.getByLabel('姓名').fill(name);

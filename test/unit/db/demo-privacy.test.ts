@@ -13,10 +13,21 @@ describe('demo data and complainant privacy', () => {
     expect(withComplainant.length).toBeGreaterThan(0);
     await dl.demo.load(ds);
     const trail = JSON.stringify(await db.audit.toArray());
+    // Stored sealed (PII-1): neither the trail nor the topics table holds a clear value.
+    const stored = JSON.stringify(await db.topics.toArray());
     for (const t of withComplainant) {
-      if (t.complainant?.name) expect(trail).not.toContain(t.complainant.name);
-      if (t.complainant?.phone) expect(trail).not.toContain(t.complainant.phone);
+      for (const v of [t.complainant?.name, t.complainant?.phone, t.complainant?.idNumber]) {
+        if (!v) continue;
+        expect(trail).not.toContain(v);
+        expect(stored).not.toContain(v);
+      }
     }
+    expect(trail).not.toContain('pii1:');
+    const rows = await db.topics.bulkGet(withComplainant.map((t) => t.id));
+    expect(rows.every((r) => r && !('complainant' in r) && r.complainantSealed?.startsWith('pii1:'))).toBe(true);
+    // And each opens to what the generator made.
+    const first = withComplainant[0]!;
+    expect(await dl.topics.reveal(first.id, '核实')).toEqual(first.complainant);
     db.close();
   });
 });

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { AuditEntry, UserProfile } from '../../../shared/domain';
 import { createDataLayer, type DataLayerOptions } from '../../../renderer/src/db/data-layer';
 import { JointDeskDB, type DatabaseDependencies } from '../../../renderer/src/db/database';
+import { memoryPiiKeys } from '../../../renderer/src/db/pii';
 import type { DataLayer } from '../../../renderer/src/db/types';
 
 /** A private in-memory IndexedDB, so no test sees another's data. */
@@ -20,6 +21,7 @@ export function deterministicOptions(): Required<DataLayerOptions> {
   return {
     now: () => new Date(Date.UTC(2026, 10, 22, 1, 0, tick++)),
     newId: () => `id-${++id}`,
+    pii: memoryPiiKeys(),
   };
 }
 

@@ -1,7 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { effectiveTopic, type AuditEntry, type Topic } from '../../../shared/domain';
 import type { JointDeskDB } from '../../../renderer/src/db/database';
-import { auditRows, personInput, snapshotTables, unitInput, withProfile, type Harness } from './helpers';
+import { createDataLayer } from '../../../renderer/src/db/data-layer';
+import { memoryPiiKeys } from '../../../renderer/src/db/pii';
+import {
+  auditRows,
+  deterministicOptions,
+  personInput,
+  snapshotTables,
+  unitInput,
+  withProfile,
+  type Harness,
+} from './helpers';
 
 /** Today in the harness clock is 2026-11-22 (deterministicOptions). */
 async function setup(): Promise<Harness & { town: string; dept: string; water: string; liaison: string }> {
@@ -52,8 +62,13 @@ describe('topics repository', () => {
     );
     expect(t).toMatchObject({ state: 'submitted', relatedUnitIds: [dept], submitterPersonId: liaison });
     expect(t).not.toHaveProperty('proposedHandling');
-    // The stored record keeps the clear data; what the repository hands out is masked.
-    expect((await db.topics.get(t.id))?.complainant).toEqual(COMPLAINANT);
+    // The stored record keeps the clear data only sealed (PII-1); what the repository hands out is masked.
+    const stored = (await db.topics.get(t.id))!;
+    expect(stored).not.toHaveProperty('complainant');
+    expect(stored.complainantSealed).toMatch(/^pii1:/);
+    expect(stored.complainantMasked).toEqual(t.complainant);
+    expect(JSON.stringify(stored)).not.toMatch(CLEAR);
+    expect(await dl.topics.reveal(t.id, '核实')).toEqual(COMPLAINANT);
     expect(t.complainant).toEqual({
       name: '张**',
       phone: '138****5678',
@@ -63,7 +78,7 @@ describe('topics repository', () => {
     expect((await dl.topics.get(t.id))?.complainant).toEqual(t.complainant);
     expect((await dl.topics.list())[0]?.complainant).toEqual(t.complainant);
 
-    const rows = await newRows(db, start);
+    const rows = (await newRows(db, start)).filter((r) => r.action !== 'reveal');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       entity: 'topic',
@@ -74,6 +89,8 @@ describe('topics repository', () => {
     });
     expect((rows[0]?.after as Topic).complainant).toEqual(t.complainant);
     expect(JSON.stringify(rows)).not.toMatch(CLEAR);
+    // Neither the clear values nor their ciphertext go into the append-only trail.
+    expect(JSON.stringify(rows)).not.toContain('pii1:');
   });
 
   it('refuses bad submissions with a Chinese message naming the field, writing nothing', async () => {
@@ -112,15 +129,21 @@ describe('topics repository', () => {
     });
     expect(u1).toMatchObject({ title: '农贸市场外侧占道经营查处主体', relatedUnitIds: [dept], state: 'submitted' });
     expect(u1).not.toHaveProperty('proposedHandling');
-    expect((await db.topics.get(t.id))?.complainant).toEqual(COMPLAINANT);
+    const sealedBefore = (await db.topics.get(t.id))?.complainantSealed;
+    expect(sealedBefore).toMatch(/^pii1:/);
+    expect(await dl.topics.reveal(t.id, '核实')).toEqual(COMPLAINANT);
 
     await dl.topics.update(t.id, { complainant: { name: '李四', phone: '' } });
-    expect((await db.topics.get(t.id))?.complainant).toEqual({ name: '李四' });
+    const replaced = (await db.topics.get(t.id))!;
+    expect(replaced.complainantSealed).not.toBe(sealedBefore);
+    expect(replaced.complainantMasked).toEqual({ name: '李*' });
+    expect(await dl.topics.reveal(t.id, '核实')).toEqual({ name: '李四' });
     await dl.topics.update(t.id, { complainant: { name: ' ', phone: '' } });
-    expect(await db.topics.get(t.id)).not.toHaveProperty('complainant');
+    const cleared = (await db.topics.get(t.id))!;
+    for (const k of ['complainant', 'complainantMasked', 'complainantSealed']) expect(cleared).not.toHaveProperty(k);
 
     const rows = await newRows(db, start);
-    expect(rows.map((r) => r.action)).toEqual(['update', 'update', 'update']);
+    expect(rows.map((r) => r.action)).toEqual(['update', 'reveal', 'update', 'reveal', 'update']);
     expect(JSON.stringify(rows)).not.toMatch(/张三丰|李四|13812345678|19491231|菜市场12号/);
 
     await dl.topics.act(t.id, { type: 'return', reason: '请补充现场照片' });
@@ -370,5 +393,57 @@ describe('topics repository', () => {
     expect(await ids({ search: '采砂' })).toEqual([c.id]);
     expect(await ids({ search: '区市场监管局' })).toEqual([b.id]);
     expect(await ids({ search: '王五' })).toEqual([]);
+  });
+});
+
+describe('topics repository: complainant data sealed at rest (PII-1)', () => {
+  it('keeps the sealed values through every triage step, and asks the key source only when needed', async () => {
+    const { db, dl, town, dept } = await setup();
+    const a = await dl.topics.submit(input(town, { relatedUnitIds: [dept], complainant: COMPLAINANT }));
+    const sealed = (await db.topics.get(a.id))!.complainantSealed;
+    await dl.topics.act(a.id, { type: 'return', reason: '补充材料' });
+    await dl.topics.update(a.id, { description: '补充说明' });
+    await dl.topics.act(a.id, { type: 'resubmit' });
+    await dl.topics.act(a.id, { type: 'accept' });
+    const after = (await db.topics.get(a.id))!;
+    expect(after.state).toBe('accepted');
+    expect(after.complainantSealed).toBe(sealed);
+    expect(after).not.toHaveProperty('complainant');
+    expect(await dl.topics.reveal(a.id, '核实')).toEqual(COMPLAINANT);
+  });
+
+  it('a reveal the key source cannot open writes no entry and shows nothing; a refused role never asks it', async () => {
+    const h = await withProfile();
+    const town = (await h.dl.units.create(unitInput('城关镇人民政府', { kind: 'township' }))).id;
+    const open = vi.fn(async () => {
+      throw new Error('口令不正确');
+    });
+    const keys = memoryPiiKeys();
+    const dl = createDataLayer(h.db, { ...deterministicOptions(), pii: { publicKey: keys.publicKey, open } });
+    const t = await dl.topics.submit(input(town, { complainant: COMPLAINANT }));
+    const count = await h.db.audit.count();
+    await expect(dl.topics.reveal(t.id, '核实')).rejects.toThrow('口令不正确');
+    expect(await h.db.audit.count()).toBe(count);
+
+    // A supervisor is refused before anything is opened.
+    await dl.profiles.create({ name: '纪检员', unitName: '纪工委', role: 'supervisor' });
+    open.mockClear();
+    await expect(dl.topics.reveal(t.id, '核实')).rejects.toThrow();
+    expect(open).not.toHaveBeenCalled();
+    expect(await h.db.audit.count()).toBeGreaterThan(count);
+    expect((await auditRows(h.db)).some((r) => r.action === 'reveal')).toBe(false);
+  });
+
+  it('submits without complainant data without asking for the key', async () => {
+    const h = await withProfile();
+    const town = (await h.dl.units.create(unitInput('城关镇人民政府', { kind: 'township' }))).id;
+    const publicKey = vi.fn(async () => {
+      throw new Error('no key');
+    });
+    const dl = createDataLayer(h.db, { ...deterministicOptions(), pii: { publicKey, open: vi.fn() } });
+    const t = await dl.topics.submit(input(town));
+    await dl.topics.update(t.id, { title: '改名' });
+    expect(publicKey).not.toHaveBeenCalled();
+    await expect(dl.topics.submit(input(town, { complainant: { name: '张三' } }))).rejects.toThrow('no key');
   });
 });

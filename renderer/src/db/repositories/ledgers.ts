@@ -6,6 +6,7 @@ import type { MeetingListFilter, TopicListFilter } from '../types';
 import { createDocumentSettingsRepository, NOTICE_NUMBERS_KEY, noticeNumberSchema } from './document-settings';
 import { createMeetingsRepository } from './meetings';
 import { createTopicsRepository } from './topics';
+import type { PiiKeySource } from '../pii';
 
 /** Audit entity ids (entity 'system') of the two ledgers' exports. */
 export const TOPIC_LEDGER_EXPORT_ID = 'topics.ledger';
@@ -53,9 +54,9 @@ declare module '../types' {
   }
 }
 
-export function createLedgersRepository(ctx: DataLayerContext): LedgersRepository {
+export function createLedgersRepository(ctx: DataLayerContext, pii: PiiKeySource): LedgersRepository {
   const { db } = ctx;
-  const topicsRepo = createTopicsRepository(ctx);
+  const topicsRepo = createTopicsRepository(ctx, pii);
   const meetingsRepo = createMeetingsRepository(ctx);
   const documents = createDocumentSettingsRepository(ctx);
 

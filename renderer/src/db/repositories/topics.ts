@@ -1,11 +1,13 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import {
+  assertAllowed,
   DomainError,
   fieldError,
   TOPIC_STATE_LABELS,
   mergeTargetProblem,
   complainantFields,
+  complainantSchema,
   disputeDraftFromTopic,
   disputeInputSchema,
   disputeSchema,
@@ -15,6 +17,8 @@ import {
   isoDateOf,
   maskedTopic,
   PHONE_RULE_TEXT,
+  sealedTopic,
+  topicHasComplainant,
   phoneSchema,
   topicInputSchema,
   topicSchema,
@@ -25,7 +29,8 @@ import {
   type TopicAction,
   type TopicInput,
 } from '../../../../shared/domain';
-import { auditedWrite, type AuditWriter, type DataLayerContext } from '../audited-write';
+import { auditedWrite, readCurrentProfile, type AuditWriter, type DataLayerContext } from '../audited-write';
+import type { PiiKeySource } from '../pii';
 import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
 import type { TopicListFilter, TopicTriageAction, TopicsRepository } from '../types';
@@ -89,10 +94,13 @@ const EDITABLE_STATES: readonly Topic['state'][] = ['submitted', 'returned'];
 /**
  * Topics. Every record that leaves this repository, and every audit snapshot it writes, has the
  * complainant masked (`maskedTopic`): the audit trail is append-only and travels into backups, so clear
- * personal data written there could never be taken back. Only `reveal` returns the clear values, and it
- * audits the look first.
+ * personal data written there could never be taken back. At rest the clear values exist only sealed to
+ * the installation's public key (`complainantSealed`, PII-1); the key is fetched before the transaction
+ * (it may mean IPC or a passphrase prompt) and sealing inside it is synchronous. Only `reveal` returns the
+ * clear values: it opens them through the key source, then audits the look, and hands them out only once
+ * that entry is committed.
  */
-export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository {
+export function createTopicsRepository(ctx: DataLayerContext, pii: PiiKeySource): TopicsRepository {
   const { db } = ctx;
   const today = () => isoDateOf(ctx.now());
 
@@ -132,11 +140,15 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
       // Files are read and checked before the transaction opens (it would commit while a Blob is read).
       const prepared: PreparedAttachment[] = [];
       for (const f of files) prepared.push(await prepareAttachment(f));
+      const publicKey = parsed.complainant ? await pii.publicKey() : undefined;
       return auditedWrite(ctx, [db.topics, db.units, db.people, db.attachments], async (audit) => {
         guard(audit, 'topic.submit');
         await assertReferences(db, parsed, undefined);
         const at = ctx.now().toISOString();
-        const topic = toRecord({ ...parsed, id: ctx.newId(), createdAt: at, updatedAt: at, state: 'submitted' });
+        const topic = sealedTopic(
+          toRecord({ ...parsed, id: ctx.newId(), createdAt: at, updatedAt: at, state: 'submitted' }),
+          publicKey,
+        );
         await db.topics.add(topic);
         audit.record({
           entity: 'topic',
@@ -151,6 +163,11 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
     },
 
     async update(id, patch) {
+      const p = isObject(patch) ? patch : {};
+      const replacing = 'complainant' in p;
+      // Only a new complainant needs the key (fetched now: no IPC or prompt inside the transaction).
+      const publicKey =
+        replacing && hasComplainantData(p.complainant as Complainant | undefined) ? await pii.publicKey() : undefined;
       return auditedWrite(ctx, [db.topics, db.units, db.people], async (audit) => {
         guard(audit, 'topic.update');
         const before = await mustGet(db, id);
@@ -160,23 +177,26 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
             `议题处于“${TOPIC_STATE_LABELS[before.state]}”状态，不能再修改；只有待审核或退回的议题可以修改`,
           );
         }
-        const p = isObject(patch) ? patch : {};
-        // The screen never holds the clear complainant data: without the key, the stored one is kept.
+        // The screen never holds the clear complainant data: left out, the stored (sealed) one is kept.
         const merged = {
           ...pickInput(topicInputSchema, before),
           ...p,
-          complainant: 'complainant' in p ? (p.complainant ?? undefined) : before.complainant,
+          complainant: replacing ? (p.complainant ?? undefined) : undefined,
         };
         const parsed = cleanInput(
           parseOrThrow(topicSubmitSchema, isObject(patch) ? merged : patch, TOPIC_FIELD_LABELS),
         );
         assertNotFuture(parsed.submittedOn, today());
         await assertReferences(db, parsed, before);
-        const topic = toRecord({
-          ...stripInput(topicInputSchema, before),
+        const { complainantMasked, complainantSealed, ...kept } = stripInput(topicInputSchema, before) as Topic;
+        const record = toRecord({
+          ...kept,
+          // Kept as stored unless replaced: then the new values (if any) are sealed below.
+          ...(replacing ? {} : withoutUndefined({ complainantMasked, complainantSealed })),
           ...parsed,
           updatedAt: ctx.now().toISOString(),
         });
+        const topic = replacing ? sealedTopic(record, publicKey) : record;
         await db.topics.put(topic);
         audit.record({
           entity: 'topic',
@@ -233,20 +253,32 @@ export function createTopicsRepository(ctx: DataLayerContext): TopicsRepository 
 
     async reveal(id, reason) {
       const note = reason?.trim() || undefined;
+      // 1. May this user look, and is there anything to open? (No passphrase is asked of someone refused.)
+      const sealed = await db.transaction('r', [db.topics, db.settings, db.profiles], async () => {
+        const actor = await readCurrentProfile(db);
+        if (!actor) throw new DomainError('no-profile', '请先选择当前用户');
+        assertAllowed(actor, 'topic.reveal_complainant', { reason: note ?? '' });
+        return sealedComplainantOf(await mustGet(db, id));
+      });
+      // 2. Open it outside any transaction (IPC to main, or the passphrase in the web build).
+      const clear = parseComplainant(await pii.open(sealed));
+      // 3. The look is audited; the values leave only once the entry is committed.
       return auditedWrite(ctx, [db.topics], async (audit) => {
         guard(audit, 'topic.reveal_complainant', { reason: note ?? '' });
         const t = await mustGet(db, id);
-        if (!hasComplainantData(t.complainant)) throw new DomainError('not-found', '该议题没有投诉举报人信息');
+        if (sealedComplainantOf(t) !== sealed) {
+          throw new DomainError('conflict', '投诉举报人信息刚被修改，请重新查看');
+        }
         // The entry says who looked at which fields of which topic — never the values themselves.
         audit.record({
           entity: 'topic',
           entityId: id,
           action: 'reveal',
           before: null,
-          after: { title: t.title, fields: complainantFields(t.complainant) },
+          after: { title: t.title, fields: complainantFields(clear) },
           ...(note !== undefined ? { reason: note } : {}),
         });
-        return { ...t.complainant };
+        return clear;
       });
     },
   };
@@ -386,6 +418,27 @@ function cleanComplainant(c: Complainant): Complainant | undefined {
 /** Full record, checked against the stored shape so nothing malformed reaches the table. */
 function toRecord(candidate: Topic): Topic {
   return withoutUndefined(parseOrThrow(topicSchema, withoutUndefined(candidate), TOPIC_FIELD_LABELS));
+}
+
+/** The sealed complainant of a stored topic, or a not-found error when it has none. */
+function sealedComplainantOf(t: Topic): string {
+  if (!topicHasComplainant(t) || !t.complainantSealed) {
+    throw new DomainError('not-found', '该议题没有投诉举报人信息');
+  }
+  return t.complainantSealed;
+}
+
+/** What the key source opened, checked as a complainant (a value sealed elsewhere must still be one). */
+function parseComplainant(json: string): Complainant {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    value = undefined;
+  }
+  const parsed = complainantSchema.safeParse(value);
+  if (!parsed.success) throw new DomainError('validation', '投诉举报人信息解密后格式不正确');
+  return withoutUndefined(parsed.data);
 }
 
 async function mustGet(db: JointDeskDB, id: string): Promise<Topic> {
