@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DB_NAME, getDatabase } from '../db';
 import { CURRENT_SCHEMA_VERSION } from '../db/schema-version';
 import { onDiskSchemaVersion, openAsItIs, openDatabaseChecked, type OpenResult } from '../db/open-check';
+import { prepareUpgradeKey, UPGRADE_NEEDS_PII_KEY } from '../db/migrations/pii-upgrade-key';
 import { getHost, setPiiPassphrasePrompt } from '../platform';
 import type { PendingPassphrase } from './pii-passphrase-prompt';
 
@@ -77,6 +78,18 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
           name: err.name ?? 'Error',
           // The global i18n instance: the effect runs once per attempt, not again on a language change.
           message: i18n.t('backup:preMigrationFailed', { message: err.message ?? String(e) }),
+        };
+      }
+      try {
+        // An older database with clear complainant data is sealed by its upgrade: the key first (PII-1).
+        await prepareUpgradeKey(DB_NAME, () => getHost().pii.publicKey());
+      } catch (e) {
+        const err = e as { name?: string; message?: string };
+        return {
+          ok: false as const,
+          kind: 'upgrade-failed' as const,
+          name: err.name ?? 'Error',
+          message: `${UPGRADE_NEEDS_PII_KEY}（${err.message ?? String(e)}）`,
         };
       }
       return openDatabaseChecked(getDatabase());
