@@ -80,3 +80,25 @@ export function runOf(xml: string, text: string): string {
 }
 
 export const eastAsia = (runXml: string): string | undefined => /w:eastAsia="([^"]+)"/.exec(runXml)?.[1];
+
+/**
+ * How the run holding `text` looks: its East Asian font and size (half-points) from its own properties, else
+ * from its paragraph's style in styles.xml (report table cells carry their look in a paragraph style).
+ */
+export function runLook(documentXml: string, stylesXml: string, text: string): { eastAsia?: string; size?: number } {
+  const para = [...documentXml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].find((m) => m[1]!.includes(`>${text}</w:t>`));
+  if (!para) throw new Error(`no paragraph with “${text}”`);
+  const run = runOf(para[1]!, text);
+  const styleId = /<w:pStyle w:val="([^"]+)"\/>/.exec(para[1]!)?.[1];
+  const style = styleId
+    ? new RegExp(`<w:style [^>]*w:styleId="${styleId}"[^>]*>(.*?)</w:style>`, 's').exec(stylesXml)?.[1]
+    : undefined;
+  if (styleId && style === undefined) throw new Error(`paragraph style ${styleId} is not in styles.xml`);
+  const size = (x: string | undefined) => {
+    const m = x ? /<w:sz w:val="(\d+)"\/>/.exec(x) : null;
+    return m ? Number(m[1]) : undefined;
+  };
+  const font = eastAsia(run) ?? (style !== undefined ? eastAsia(style) : undefined);
+  const sz = size(run) ?? size(style);
+  return { ...(font !== undefined ? { eastAsia: font } : {}), ...(sz !== undefined ? { size: sz } : {}) };
+}

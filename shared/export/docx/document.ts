@@ -1,4 +1,4 @@
-import { Document, type FileChild, Packer, type ISectionOptions } from 'docx';
+import { Document, type FileChild, type IParagraphStyleOptions, Packer, type ISectionOptions } from 'docx';
 import { type FontScheme, LINE, MARGIN, PAGE, type RunFonts, schemeFonts, SIZE } from './layout';
 import { pageNumberFooters } from './primitives';
 import { sanitizeText } from './text';
@@ -16,6 +16,11 @@ export interface OfficialDocumentOptions {
   scheme?: FontScheme;
   /** Default 正文 font (defaults to the scheme's body font, 仿宋_GB2312 in `standard`). */
   bodyFont?: RunFonts;
+  /**
+   * Paragraph styles of the document, for content repeated hundreds of times (a report table's cells): their
+   * font, size and spacing are written once in styles.xml instead of on every paragraph and run.
+   */
+  paragraphStyles?: readonly IParagraphStyleOptions[];
 }
 
 /**
@@ -55,6 +60,7 @@ export function officialDocument(children: FileChild[], o: OfficialDocumentOptio
           paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
         },
       },
+      ...(o.paragraphStyles ? { paragraphStyles: o.paragraphStyles } : {}),
     },
     sections: [section],
   });

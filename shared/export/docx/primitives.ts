@@ -239,7 +239,7 @@ export interface TableColumn {
 }
 
 /** Horizontal cell margins of {@link formTable} (each side), and of columns with `fit`. */
-const CELL_MARGIN_X = 80;
+export const CELL_MARGIN_X = 80;
 const FIT_MARGIN_X = 40;
 
 /**

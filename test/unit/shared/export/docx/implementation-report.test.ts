@@ -26,6 +26,7 @@ import {
   eastAsia,
   hostileString,
   paragraphs,
+  runLook,
   runOf,
   tableRows,
 } from '../../../../helpers/xml-well-formed';
@@ -192,7 +193,8 @@ describe('落实情况通报 mapper (DOCX-FORMAT §2.5)', () => {
   });
 
   it('tables: 序号/议定事项/牵头单位/完成时限/办理情况/状态 over the 版心, header repeated on every page', async () => {
-    const xml = (await parts())['word/document.xml']!;
+    const p = await parts();
+    const xml = p['word/document.xml']!;
     const tables = tablesOf(xml);
     expect(tables).toHaveLength(4);
     for (const t of tables) {
@@ -206,10 +208,12 @@ describe('落实情况通报 mapper (DOCX-FORMAT §2.5)', () => {
       expect(rows[0]!.xml).toMatch(/<w:tblHeader\/>/);
       expect(rows.slice(1).every((r) => !/<w:tblHeader\/>/.test(r.xml))).toBe(true);
     }
-    expect(eastAsia(runOf(xml, '议定事项'))).toBe('黑体');
-    expect(runOf(xml, '议定事项')).toMatch(/<w:sz w:val="28"\/>/);
-    expect(eastAsia(runOf(xml, '建立镇村联合巡查机制'))).toBe('仿宋_GB2312');
-    expect(runOf(xml, '建立镇村联合巡查机制')).toMatch(/<w:sz w:val="24"\/>/);
+    // Header 4号黑体, cells 小四仿宋 — from the two cell styles, written once in styles.xml.
+    const styles = p['word/styles.xml']!;
+    expect(runLook(xml, styles, '议定事项')).toEqual({ eastAsia: '黑体', size: 28 });
+    expect(runLook(xml, styles, '建立镇村联合巡查机制')).toEqual({ eastAsia: '仿宋_GB2312', size: 24 });
+    // The look is not repeated on every cell: no run property in a table cell's runs.
+    for (const t of tables) expect(t).not.toMatch(/<w:rPr>/);
   });
 
   it('fills each row: continuous 序号, units, deadline with 原定/申请延至/暂定, progress, finding, marks', async () => {
@@ -319,9 +323,10 @@ describe('落实情况通报 mapper (DOCX-FORMAT §2.5)', () => {
     expect(p['word/settings.xml']).toMatch(/<w:evenAndOddHeaders\/>/);
     expect(Object.keys(p).filter((k) => /word\/footer\d+\.xml/.test(k))).toHaveLength(2);
     const xml = p['word/document.xml']!;
-    expect(xml).not.toMatch(/_GB2312|方正/);
-    expect(eastAsia(runOf(xml, '议定事项'))).toBe('黑体');
-    expect(eastAsia(runOf(xml, '建立镇村联合巡查机制'))).toBe('仿宋');
+    const styles = p['word/styles.xml']!;
+    expect(xml + styles).not.toMatch(/_GB2312|方正/);
+    expect(runLook(xml, styles, '议定事项').eastAsia).toBe('黑体');
+    expect(runLook(xml, styles, '建立镇村联合巡查机制').eastAsia).toBe('仿宋');
   });
 });
 
