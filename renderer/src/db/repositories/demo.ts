@@ -1,11 +1,19 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import { DomainError, type AuditedEntity, type Minutes } from '../../../../shared/domain';
+import {
+  DomainError,
+  sealedTopic,
+  topicHasComplainant,
+  type AuditedEntity,
+  type Minutes,
+  type Topic,
+} from '../../../../shared/domain';
 import { DATASET_SCHEMAS } from '../../../../shared/demo/integrity';
 import type { Dataset } from '../../../../shared/demo/types';
 import { auditedWrite, type DataLayerContext } from '../audited-write';
 import { guard } from '../permission-guard';
 import type { JointDeskDB } from '../database';
+import type { PiiKeySource } from '../pii';
 import type { DemoRepository } from '../types';
 import { issueMessage, safeParseZh } from '../validation';
 import { withoutUndefined } from './list-helpers';
@@ -64,7 +72,7 @@ const PARTS: readonly DatasetPart[] = [
  */
 export const DEMO_LOAD_BATCH = 2000;
 
-export function createDemoRepository(ctx: DataLayerContext): DemoRepository {
+export function createDemoRepository(ctx: DataLayerContext, pii: PiiKeySource): DemoRepository {
   const { db } = ctx;
   return {
     isEmpty: () => db.transaction('r', [db.units, db.people], () => isEmpty(db)),
@@ -72,6 +80,13 @@ export function createDemoRepository(ctx: DataLayerContext): DemoRepository {
     async load(dataset) {
       // Validate everything before opening the transaction: a bad record fails fast and names itself.
       const parsed = PARTS.map((part) => ({ part, rows: validatePart(part, (dataset as Partial<Dataset>)[part.key]) }));
+      // The generator's fictitious complainants are sealed like any others (PII-1): the key first, outside
+      // the transaction (in the web build this is where the passphrase is set on a first load).
+      const topics = parsed.find((p) => p.part.key === 'topics');
+      if (topics && (topics.rows as Topic[]).some(topicHasComplainant)) {
+        const publicKey = await pii.publicKey();
+        topics.rows = (topics.rows as Topic[]).map((t) => sealedTopic(t, publicKey));
+      }
       return auditedWrite(ctx, [...PARTS.map((p) => p.table(db)), db.minutesVersions], async (audit) => {
         guard(audit, 'demo.load');
         if (!(await isEmpty(db))) throw new DomainError('conflict', '数据库中已有单位或人员，不能载入演示数据');
