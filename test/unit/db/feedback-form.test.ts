@@ -3,32 +3,20 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { createDataLayer } from '../../../renderer/src/db/data-layer';
 import type { JointDeskDB } from '../../../renderer/src/db/database';
-import ExcelJS, { type CellValue } from '../../../renderer/src/lib/xlsx/exceljs';
-import { buildFeedbackFormWorkbook } from '../../../renderer/src/lib/xlsx/feedback-form-workbook';
 import { MAX_XLSX_BYTES } from '../../../renderer/src/lib/xlsx/limits';
 import { readFeedbackFormWorkbook } from '../../../renderer/src/lib/xlsx/read-feedback-form';
-import type { Resolution } from '../../../shared/domain';
+import { FEEDBACK_HEADER_ROW } from '../../../shared/import/feedback-form';
 import {
-  FEEDBACK_COLUMNS,
-  FEEDBACK_HEADER_ROW,
-  FEEDBACK_SHEET,
-  type FeedbackFormInput,
-} from '../../../shared/import/feedback-form';
+  feedbackFormInput,
+  feedbackTask,
+  fillFeedbackRow,
+  GOOD_FEEDBACK,
+  openFeedbackForm,
+  workbookBytes,
+} from '../../helpers/feedback-form-fixture';
 import { InjectedFault, failAtMutation, freshDatabase, snapshotTables, unitInput } from './helpers';
 
-const meta = { createdAt: '2026-11-10T08:00:00.000Z', updatedAt: '2026-11-10T08:00:00.000Z' };
-const task = (id: string, lead: string, extra: Partial<Resolution> = {}): Resolution => ({
-  id,
-  ...meta,
-  meetingId: 'm1',
-  content: `议定事项${id}`,
-  leadUnitId: lead,
-  coUnitIds: [],
-  state: 'not_started',
-  issuedOn: '2026-11-10',
-  deadline: '2026-12-04',
-  ...extra,
-});
+const task = feedbackTask;
 
 /**
  * Business day 2026-11-22. 区市场监管局 (dept) leads r1 (未启动) and r3 (已办结待核验, not on its form), co-handles
@@ -57,44 +45,26 @@ async function setup() {
 }
 type Setup = Awaited<ReturnType<typeof setup>>;
 
-const col = (h: string) => FEEDBACK_COLUMNS.findIndex((c) => c.header === h) + 1;
-
 /** The unit's form as the app exports it (tasks from the repository), opened in exceljs for filling. */
 async function exportedForm(s: Setup, unitId: string, formId = 'form-1') {
   const rows = await s.dl.followup.unitOpenTasks(unitId);
-  const input: FeedbackFormInput = {
+  const input = feedbackFormInput({
     formId,
     unitId,
     unitName: unitId === s.dept ? '区市场监管局' : '城关镇人民政府',
-    issuedOn: '2026-11-22',
-    officeName: '联席会议办公室',
     tasks: rows.map((r) => ({
       taskId: r.resolution.id,
       role: r.role,
       content: r.resolution.content,
-      sourceText: '纪要',
-      deadlineText: '2026年12月4日前',
-      feedbackText: '按期反馈',
       ...(r.resolution.issuedOn ? { issuedOn: r.resolution.issuedOn } : {}),
     })),
-  };
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildFeedbackFormWorkbook(input)).slice().buffer);
-  return { wb, ws: wb.getWorksheet(FEEDBACK_SHEET)!, taskIds: rows.map((r) => r.resolution.id) };
+  });
+  return { ...(await openFeedbackForm(input)), taskIds: rows.map((r) => r.resolution.id) };
 }
 
-type Fill = Partial<Record<string, CellValue>>;
-function fill(ws: ExcelJS.Worksheet, rowIndex: number, cells: Fill) {
-  const row = ws.getRow(FEEDBACK_HEADER_ROW + 1 + rowIndex);
-  for (const [h, v] of Object.entries(cells)) row.getCell(col(h)).value = v ?? null;
-}
-const good: Fill = {
-  反馈类型: '报送进展',
-  反馈日期: new Date('2026-11-20T00:00:00Z'),
-  办理情况: '已完成辖区农贸市场摸底排查',
-  '完成比例（%）': 40,
-};
-const bytesOf = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
+const fill = fillFeedbackRow;
+const good = GOOD_FEEDBACK;
+const bytesOf = workbookBytes;
 
 async function digest(db: JointDeskDB): Promise<string> {
   return bytesToHex(sha256(utf8ToBytes(JSON.stringify(await snapshotTables(db)))));

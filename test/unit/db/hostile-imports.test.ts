@@ -10,20 +10,28 @@ import type { JointDeskDB } from '../../../renderer/src/db/database';
 import type { DataLayer } from '../../../renderer/src/db/types';
 import { readFilledFeedbackForm } from '../../../renderer/src/features/followup/unit-exchange';
 import { buildUnitsPeopleTemplate, MAX_XLSX_BYTES, readUnitsPeopleWorkbook } from '../../../renderer/src/lib/xlsx';
-import ExcelJS, { type CellValue } from '../../../renderer/src/lib/xlsx/exceljs';
+import type ExcelJS from '../../../renderer/src/lib/xlsx/exceljs';
+import type { CellValue } from '../../../renderer/src/lib/xlsx/exceljs';
 import { buildFeedbackFormWorkbook } from '../../../renderer/src/lib/xlsx/feedback-form-workbook';
 import { crc32, ZIP_LIMITS } from '../../../renderer/src/lib/xlsx/zip-guard';
-import { DomainError, type Resolution } from '../../../shared/domain';
+import { DomainError } from '../../../shared/domain';
 import {
-  FEEDBACK_COLUMNS,
   FEEDBACK_HEADER_ROW,
   FEEDBACK_META_SHEET,
-  FEEDBACK_SHEET,
   feedbackCheckToken,
   formatFeedbackIssue,
   type FeedbackFormInput,
 } from '../../../shared/import/feedback-form';
 import { formatImportIssue, validateUnitsPeople } from '../../../shared/import/units-people';
+import {
+  feedbackColumn,
+  feedbackFormInput,
+  feedbackTask,
+  fillFeedbackRow,
+  GOOD_FEEDBACK,
+  openFeedbackForm,
+  type FeedbackFill,
+} from '../../helpers/feedback-form-fixture';
 import { PERSON_HEADER_ROW, UNIT_HEADER_ROW, workbookBytes } from '../lib/xlsx/build-workbook';
 import { freshDatabase, snapshotTables } from './helpers';
 
@@ -45,6 +53,16 @@ const CORRUPT = /^文件已损坏（压缩数据校验不符），无法读取�
 const TOO_LARGE = /^文件过大（\d+\.\d MB）：导入文件不能超过 10 MB$/;
 const SHEET_TOO_BIG = /^工作表过大（超过 100000 行或每行 500 个单元格）/;
 const DAMAGED = new RegExp(`${NOT_XLSX.source}|${CORRUPT.source}|${REFUSED_ZIP.source}`);
+/** IMP-2 refusals that name the file (the importers below pass the name the UI passes) and the entry. */
+const FILE = 'hostile.xlsx';
+const ratioRefused = (entry: string) =>
+  new RegExp(
+    `^文件“${escape(FILE)}”中的“${escape(entry)}”压缩比异常（解压后超过压缩数据的 100 倍），已拒绝读取（可能是压缩炸弹或恶意构造的文件）$`,
+  );
+const nestedRefused = (entry: string) =>
+  new RegExp(`^文件“${escape(FILE)}”中的“${escape(entry)}”是压缩包，已拒绝读取：导入的文件中不能再套压缩文件$`);
+/** A bomb refused by whichever limit it meets first: the ratio (counted as it inflates) or a size limit. */
+const BOMB = new RegExp(`${REFUSED_ZIP.source}|压缩比异常（解压后超过压缩数据的 100 倍）`);
 const noSheet = (name: string) => new RegExp(`^文件中没有名为“${name}”的工作表$`);
 /** A units/people issue: sheet, row and (usually) column named. */
 const unitsIssue = (sheet: '单位' | '人员', row: number, rest: string) => new RegExp(`“${sheet}”表第 ${row} 行${rest}`);
@@ -351,7 +369,7 @@ function fileLevelCases(base: () => Promise<Uint8Array>, tag: number): [string, 
           ),
         );
       },
-      REFUSED_ZIP,
+      BOMB,
     ],
     [
       'overlapping entries (one kernel, 20 files, honest sizes: 160 MiB)',
@@ -368,7 +386,7 @@ function fileLevelCases(base: () => Promise<Uint8Array>, tag: number): [string, 
           ],
           { aliases: 20 },
         ),
-      REFUSED_ZIP,
+      BOMB,
     ],
     [
       'overlapping entries with lying sizes',
@@ -443,6 +461,56 @@ function fileLevelCases(base: () => Promise<Uint8Array>, tag: number): [string, 
       async () =>
         rawZip(skeleton([{ name: 'xl/workbook.xml', body: randomBytes(500, R(30)), method: 8, size: 5000, crc: 0 }])),
       DAMAGED,
+    ],
+    // IMP-2: ratio over 100:1 past the 1 MiB floor (counted on bytes inflated), archives inside the archive.
+    [
+      'an entry inflating ~1,000:1 past the floor, honest header (2 MiB of zeros)',
+      async () => rawZip(skeleton([deflated('xl/worksheets/sheet2.xml', zeros(2 * 1024 * 1024))])),
+      ratioRefused('xl/worksheets/sheet2.xml'),
+    ],
+    [
+      'a ratio bomb declaring its full size with a wrong CRC (refused while inflating, before the CRC)',
+      async () => rawZip(skeleton([{ ...deflated('xl/sharedStrings.xml', zeros(6 * 1024 * 1024)), crc: 0x12345678 }])),
+      ratioRefused('xl/sharedStrings.xml'),
+    ],
+    [
+      'a zip inside the workbook (xl/embeddings/inner.zip)',
+      async () => rawZip(skeleton([deflated('xl/embeddings/inner.zip', rawZip([deflated('a.txt', enc('x'))]))])),
+      nestedRefused('xl/embeddings/inner.zip'),
+    ],
+    [
+      'a workbook inside the workbook (an embedded .xlsx)',
+      async () => rawZip(skeleton([deflated('xl/embeddings/Microsoft_Excel_Worksheet.xlsx', await base())])),
+      nestedRefused('xl/embeddings/Microsoft_Excel_Worksheet.xlsx'),
+    ],
+    [
+      'a zip hidden under another name (xl/embeddings/oleObject1.bin)',
+      async () =>
+        rawZip(skeleton([deflated('xl/embeddings/oleObject1.bin', rawZip([deflated('payload.xml', enc('<a/>'))]))])),
+      nestedRefused('xl/embeddings/oleObject1.bin'),
+    ],
+    [
+      'a gzip stored uncompressed as an image (xl/media/image1.png)',
+      async () => {
+        const gz = concat(new Uint8Array([0x1f, 0x8b, 0x08, 0x00]), randomBytes(200, R(40)));
+        return rawZip(
+          skeleton([{ name: 'xl/media/image1.png', body: gz, method: 0, size: gz.byteLength, crc: crc32(gz) }]),
+        );
+      },
+      nestedRefused('xl/media/image1.png'),
+    ],
+    [
+      'a 7z archive as a data part (xl/customData/item1.dat)',
+      async () =>
+        rawZip(
+          skeleton([
+            deflated(
+              'xl/customData/item1.dat',
+              concat(new Uint8Array([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), randomBytes(300, R(41))),
+            ),
+          ]),
+        ),
+      nestedRefused('xl/customData/item1.dat'),
     ],
   ];
 }
@@ -824,64 +892,36 @@ const sharedStrings = (bytes: Uint8Array) => part(bytes, 'xl/sharedStrings.xml')
 // ---------------------------------------------------------------------------------------------------------
 // Feedback forms
 
-const meta = { createdAt: '2026-11-10T08:00:00.000Z', updatedAt: '2026-11-10T08:00:00.000Z' };
-const task = (id: string, lead: string, extra: Partial<Resolution> = {}): Resolution => ({
-  id,
-  ...meta,
-  meetingId: 'm1',
-  content: `议定事项${id}`,
-  leadUnitId: lead,
-  coUnitIds: [],
-  state: 'not_started',
-  issuedOn: '2026-11-10',
-  deadline: '2026-12-04',
-  ...extra,
-});
+const task = feedbackTask;
 // Ids are deterministic (id-1 …): the office profile, then 城关镇 (town) and 区市场监管局 (dept).
 const TOWN = 'id-2';
 const DEPT = 'id-3';
 function sampleFormInput(formId = 'form-1', unitId = DEPT, taskIds = ['r1', 'r2']): FeedbackFormInput {
-  return {
+  return feedbackFormInput({
     formId,
     unitId,
     unitName: unitId === DEPT ? '区市场监管局' : '城关镇人民政府',
-    issuedOn: '2026-11-22',
-    officeName: '联席会议办公室',
     tasks: taskIds.map((id) => ({
       taskId: id,
       role: id === 'r2' && unitId === DEPT ? 'co' : 'lead',
-      content: `议定事项${id}`,
-      sourceText: '纪要',
-      deadlineText: '2026年12月4日前',
-      feedbackText: '按期反馈',
       issuedOn: '2026-11-10',
     })),
-  };
+  });
 }
-const fcol = (h: string) => FEEDBACK_COLUMNS.findIndex((c) => c.header === h) + 1;
-type Fill = Partial<Record<string, CellValue>>;
-const good: Fill = {
-  反馈类型: '报送进展',
-  反馈日期: new Date('2026-11-20T00:00:00Z'),
-  办理情况: '已完成辖区农贸市场摸底排查',
-  '完成比例（%）': 40,
-};
+const fcol = feedbackColumn;
+type Fill = FeedbackFill;
+const good = GOOD_FEEDBACK;
 
 /** The dept's form (r1 lead at row 5, r2 co at row 6), filled by `edit`. */
 async function form(
   edit: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,
   input: FeedbackFormInput = sampleFormInput(),
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildFeedbackFormWorkbook(input)).slice().buffer);
-  const ws = wb.getWorksheet(FEEDBACK_SHEET)!;
+  const { wb, ws } = await openFeedbackForm(input);
   edit(ws, wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
-function fill(ws: ExcelJS.Worksheet, rowIndex: number, cells: Fill): void {
-  const row = ws.getRow(FEEDBACK_HEADER_ROW + 1 + rowIndex);
-  for (const [h, v] of Object.entries(cells)) row.getCell(fcol(h)).value = v ?? null;
-}
+const fill = fillFeedbackRow;
 const filled = (cells: Fill, rowIndex = 0) => form((ws) => fill(ws, rowIndex, { ...good, ...cells }));
 function setMeta(wb: ExcelJS.Workbook, key: string, value: string | null, newKey?: string): void {
   const ws = wb.getWorksheet(FEEDBACK_META_SHEET)!;
@@ -1208,7 +1248,7 @@ async function caught(run: () => Promise<Outcome>): Promise<Outcome> {
 /** use-units-people-import.ts: read → validate against live units → (confirm) one importer call. */
 function importUnitsPeopleAsTheUiDoes(dl: DataLayer, bytes: Uint8Array): Promise<Outcome> {
   return caught(async () => {
-    const sheets = await readUnitsPeopleWorkbook(bytes);
+    const sheets = await readUnitsPeopleWorkbook(bytes, { fileName: FILE });
     const existing = await dl.units.list();
     const result = validateUnitsPeople(
       sheets,
@@ -1223,7 +1263,7 @@ function importUnitsPeopleAsTheUiDoes(dl: DataLayer, bytes: Uint8Array): Promise
 /** unit-exchange-modal.tsx: read → preview (problems listed) → (confirm) import; the import is also tried alone. */
 function importFeedbackFormAsTheUiDoes(dl: DataLayer, bytes: Uint8Array): Promise<Outcome> {
   return caught(async () => {
-    const sheets = await readFilledFeedbackForm(bytes);
+    const sheets = await readFilledFeedbackForm(bytes, FILE);
     const preview = await dl.followup.feedbackForms.previewFeedbackForm(sheets, DEPT);
     const direct = await caught(async () => {
       await dl.followup.feedbackForms.importFeedbackForm(sheets, DEPT, 'hostile.xlsx');
@@ -1277,8 +1317,8 @@ describe('hostile import corpus', () => {
     );
   });
 
-  it('holds 200 files', () => {
-    expect(upCases.length + fbCases.length).toBe(200);
+  it('holds 200+ files', () => {
+    expect(upCases.length + fbCases.length).toBe(214);
   });
 
   const run = async (

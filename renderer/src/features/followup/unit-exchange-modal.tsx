@@ -149,7 +149,7 @@ function UnitExchangeModal({ onClose }: { onClose: () => void }) {
     if (picked.canceled) return;
     setBusy('read');
     try {
-      const sheets = await readFilledFeedbackForm(picked.bytes);
+      const sheets = await readFilledFeedbackForm(picked.bytes, picked.name);
       const preview = await getDataLayer().followup.feedbackForms.previewFeedbackForm(sheets, unitId);
       setImported({ fileName: picked.name, sheets, preview });
     } catch (e) {

@@ -124,7 +124,7 @@ export async function buildUnitFeedbackForm(
 }
 
 /** A filled form as plain cells, through the guarded path (size cap, zip limits, row caps). */
-export async function readFilledFeedbackForm(bytes: Uint8Array): Promise<FeedbackFormSheets> {
+export async function readFilledFeedbackForm(bytes: Uint8Array, fileName?: string): Promise<FeedbackFormSheets> {
   const { readFeedbackFormWorkbook } = await import('../../lib/xlsx/read-feedback-form');
-  return readFeedbackFormWorkbook(bytes);
+  return readFeedbackFormWorkbook(bytes, fileName === undefined ? {} : { fileName });
 }

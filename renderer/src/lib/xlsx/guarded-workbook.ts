@@ -62,10 +62,13 @@ function isFormula(value: CellValue): boolean {
  * @throws DomainError('import-invalid') when the file is over 10 MB, is not a readable .xlsx
  *   (`无法读取该文件：不是有效的 .xlsx 工作簿`), fails the zip safety checks or has sheets too large.
  */
-export async function loadGuardedWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<Workbook> {
+export async function loadGuardedWorkbook(
+  bytes: ArrayBuffer | Uint8Array,
+  o: { fileName?: string } = {},
+): Promise<Workbook> {
   const data = toUint8Array(bytes);
   if (data.byteLength > MAX_XLSX_BYTES) throw fileTooLarge(data.byteLength);
-  await assertSafeXlsxArchive(data);
+  await assertSafeXlsxArchive(data, o);
 
   const wb = new ExcelJS.Workbook();
   try {

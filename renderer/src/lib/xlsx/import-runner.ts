@@ -31,6 +31,8 @@ export interface ImportWorker {
 }
 
 export interface RunImportOptions {
+  /** The picked file's name: named in the messages of the zip checks (ratio, nested archives). */
+  fileName?: string;
   /** Default: a module Worker of import.worker.ts, or none where `Worker` does not exist. */
   createWorker?: () => ImportWorker | undefined;
   timeoutMs?: number;
@@ -95,7 +97,11 @@ export async function runImport<K extends ImportKind>(
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (view.byteLength > MAX_XLSX_BYTES) throw fileTooLarge(view.byteLength);
   // A copy of exactly these bytes is transferred: the caller's buffer stays usable.
-  const request: ImportRequest = { kind, bytes: view.slice().buffer as ArrayBuffer };
+  const request: ImportRequest = {
+    kind,
+    bytes: view.slice().buffer as ArrayBuffer,
+    ...(o.fileName !== undefined ? { fileName: o.fileName.slice(0, 260) } : {}),
+  };
   let worker: ImportWorker | undefined;
   try {
     worker = (o.createWorker ?? defaultWorker)();

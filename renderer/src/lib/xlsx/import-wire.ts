@@ -84,6 +84,8 @@ export type ImportResponse = z.input<typeof importResponseSchema>;
 export const importRequestSchema = z.strictObject({
   kind: z.enum(IMPORT_KINDS),
   bytes: z.instanceof(ArrayBuffer),
+  /** The picked file's name, for messages that name it. */
+  fileName: z.string().max(260).optional(),
 });
 export type ImportRequest = z.output<typeof importRequestSchema>;
 

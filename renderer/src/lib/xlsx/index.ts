@@ -9,9 +9,12 @@ import type { UnitsPeopleSheets } from '../../../../shared/import/types';
 export { MAX_XLSX_BYTES } from './limits';
 
 /** See read-units-people.ts: sheets 单位 and 人员 as text rows; throws DomainError('import-invalid'). */
-export async function readUnitsPeopleWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<UnitsPeopleSheets> {
+export async function readUnitsPeopleWorkbook(
+  bytes: ArrayBuffer | Uint8Array,
+  o: { fileName?: string } = {},
+): Promise<UnitsPeopleSheets> {
   const { readUnitsPeopleWorkbook: read } = await import('./read-units-people');
-  return read(bytes);
+  return read(bytes, o);
 }
 
 /** See units-people-template.ts: the 导入模板 as .xlsx bytes. */

@@ -26,8 +26,11 @@ import {
  */
 
 /** Sheets 单位 and 人员 of a units/people import workbook, for `validateUnitsPeople`. */
-export async function parseUnitsPeopleWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<UnitsPeopleWire> {
-  const wb = await loadGuardedWorkbook(bytes);
+export async function parseUnitsPeopleWorkbook(
+  bytes: ArrayBuffer | Uint8Array,
+  o: { fileName?: string } = {},
+): Promise<UnitsPeopleWire> {
+  const wb = await loadGuardedWorkbook(bytes, o);
   const units = readSheet(findSheet(wb, UNITS_SHEET), { maxRows: MAX_IMPORT_ROWS });
   const people = readSheet(findSheet(wb, PEOPLE_SHEET), { maxRows: MAX_IMPORT_ROWS });
   return { kind: 'units-people', units: toWireSheet(units), people: toWireSheet(people) };
@@ -37,8 +40,11 @@ export async function parseUnitsPeopleWorkbook(bytes: ArrayBuffer | Uint8Array):
  * A filled 督办事项反馈表, for `interpretFeedbackForm`: the 反馈表 sheet from its header row, the hidden
  * 表单信息 sheet as key/value pairs, and the formula cells of both (listed, never evaluated).
  */
-export async function parseFeedbackFormWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<FeedbackFormWire> {
-  const wb = await loadGuardedWorkbook(bytes);
+export async function parseFeedbackFormWorkbook(
+  bytes: ArrayBuffer | Uint8Array,
+  o: { fileName?: string } = {},
+): Promise<FeedbackFormWire> {
+  const wb = await loadGuardedWorkbook(bytes, o);
   const main = readSheet(findSheet(wb, FEEDBACK_SHEET), {
     headerRow: FEEDBACK_HEADER_ROW,
     maxRows: MAX_FEEDBACK_ROWS,
@@ -59,8 +65,12 @@ export async function parseFeedbackFormWorkbook(bytes: ArrayBuffer | Uint8Array)
   };
 }
 
-export function parseImport(kind: ImportKind, bytes: ArrayBuffer | Uint8Array): Promise<ImportWire> {
-  return kind === 'units-people' ? parseUnitsPeopleWorkbook(bytes) : parseFeedbackFormWorkbook(bytes);
+export function parseImport(
+  kind: ImportKind,
+  bytes: ArrayBuffer | Uint8Array,
+  o: { fileName?: string } = {},
+): Promise<ImportWire> {
+  return kind === 'units-people' ? parseUnitsPeopleWorkbook(bytes, o) : parseFeedbackFormWorkbook(bytes, o);
 }
 
 /** Shown when parsing failed for a reason that is not the file's (a bug, memory exhausted). */
@@ -73,7 +83,8 @@ export async function handleImportRequest(data: unknown): Promise<ImportResponse
     return { ok: false, error: { code: 'import-invalid', message: PARSE_FAILED_MESSAGE, details: ['bad request'] } };
   }
   try {
-    return { ok: true, result: await parseImport(request.data.kind, request.data.bytes) };
+    const { kind, bytes, fileName } = request.data;
+    return { ok: true, result: await parseImport(kind, bytes, fileName === undefined ? {} : { fileName }) };
   } catch (e) {
     if (isDomainError(e)) {
       return {

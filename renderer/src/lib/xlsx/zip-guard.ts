@@ -9,7 +9,36 @@ export const ZIP_LIMITS = {
   maxEntries: 1000,
   maxEntryBytes: 50 * 1024 * 1024,
   maxTotalBytes: 100 * 1024 * 1024,
+  /**
+   * Inflated ÷ compressed bytes an entry may reach (IMP-2), counted on bytes actually inflated, once it has
+   * inflated past `ratioFloorBytes` (small parts of a real workbook compress far better than 100:1 at times;
+   * a real sheet or sharedStrings part of megabytes stays near 10:1 — the 41 MB sharedStrings of the
+   * worker measurement came from a 3.7 MB file).
+   */
+  maxRatio: 100,
+  ratioFloorBytes: 1024 * 1024,
 } as const;
+
+/** Entry names of archives an import never contains (IMP-2: nested archives are refused). */
+const ARCHIVE_NAME = /\.(zip|xlsx|xlsm|xlsb|xltx|docx|docm|pptx|odt|ods|jar|apk|7z|rar|gz|tgz|bz2|xz|tar|cab|zst)$/i;
+
+/** First bytes of archives: zip (local header, empty archive, spanned), gzip, bzip2, xz, 7z, RAR, zstd, cab. */
+const ARCHIVE_MAGIC: readonly (readonly number[])[] = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06],
+  [0x50, 0x4b, 0x07, 0x08],
+  [0x1f, 0x8b],
+  [0x42, 0x5a, 0x68],
+  [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
+  [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c],
+  [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07],
+  [0x28, 0xb5, 0x2f, 0xfd],
+  [0x4d, 0x53, 0x43, 0x46],
+];
+
+function isArchiveStart(head: Uint8Array): boolean {
+  return ARCHIVE_MAGIC.some((m) => m.length <= head.byteLength && m.every((b, i) => head[i] === b));
+}
 
 /** Compressed input is fed to the inflater in slices this big, which bounds the output of one step. */
 const INFLATE_SLICE = 16 * 1024;
@@ -21,6 +50,19 @@ export const CORRUPT_MESSAGE = '文件已损坏（压缩数据校验不符），
 const corrupt = (detail: string) => new DomainError('import-invalid', CORRUPT_MESSAGE, [detail]);
 const tooBig = (detail: string) =>
   new DomainError('import-invalid', '文件解压后过大或结构异常，已拒绝读取（可能是损坏或恶意构造的文件）', [detail]);
+
+/** An entry name as it may be shown: no controls or bidi overrides, at most 120 characters. */
+function shownName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return clean.length > 120 ? `${clean.slice(0, 120)}…` : clean;
+}
+const inFile = (fileName: string | undefined) => (fileName ? `文件“${shownName(fileName)}”中的` : '文件中的');
+
+export const ratioMessage = (fileName: string | undefined, entry: string) =>
+  `${inFile(fileName)}“${shownName(entry)}”压缩比异常（解压后超过压缩数据的 ${ZIP_LIMITS.maxRatio} 倍），已拒绝读取（可能是压缩炸弹或恶意构造的文件）`;
+export const nestedMessage = (fileName: string | undefined, entry: string) =>
+  `${inFile(fileName)}“${shownName(entry)}”是压缩包，已拒绝读取：导入的文件中不能再套压缩文件`;
 
 interface Entry {
   name: string;
@@ -103,24 +145,32 @@ export function crc32(data: Uint8Array, crc = 0): number {
 }
 
 /**
- * Inflates `data` only to count its size and CRC-32, stopping as soon as it passes `cap`. (exceljs' JSZip
- * does not check CRCs, so without this a damaged entry would be read as whatever it inflates to.)
+ * Inflates `data` only to count its size and CRC-32, stopping as soon as it passes `cap` or, once past the
+ * ratio floor, more than {@link ZIP_LIMITS.maxRatio} × the compressed size. Keeps the first bytes (to see an
+ * archive inside). (exceljs' JSZip does not check CRCs, so without this a damaged entry would be read as
+ * whatever it inflates to.)
  */
-async function inflatedSize(data: Uint8Array, cap: number): Promise<{ size: number; crc: number }> {
+async function inflatedSize(
+  data: Uint8Array,
+  cap: number,
+): Promise<{ size: number; crc: number; head: Uint8Array; over: 'cap' | 'ratio' | null }> {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
+  const ratioCap = Math.max(ZIP_LIMITS.ratioFloorBytes, ZIP_LIMITS.maxRatio * data.byteLength);
   let total = 0;
   let crc = 0;
-  let over = false;
+  let head = new Uint8Array(0);
+  let over: 'cap' | 'ratio' | null = null;
   const reading = (async () => {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
+      if (head.byteLength < 8) head = new Uint8Array([...head, ...value.subarray(0, 8 - head.byteLength)]);
       total += value.byteLength;
       crc = crc32(value, crc);
-      if (total > cap) {
-        over = true;
+      over = total > cap ? 'cap' : total > ratioCap ? 'ratio' : null;
+      if (over) {
         await reader.cancel();
         return;
       }
@@ -140,7 +190,7 @@ async function inflatedSize(data: Uint8Array, cap: number): Promise<{ size: numb
   } catch {
     if (!over) throw notXlsx('corrupt deflate stream');
   }
-  return { size: total, crc };
+  return { size: total, crc, head, over };
 }
 
 function corruptEntry(e: Entry, size: number): never {
@@ -149,16 +199,21 @@ function corruptEntry(e: Entry, size: number): never {
 
 /**
  * Rejects an archive that exceljs should not be given: not a zip, too many or unsafe entries,
- * encrypted or exotic entries, entries that inflate beyond their declared size or the limits —
- * measured by actually inflating, since declared sizes can lie — or whose CRC-32 does not match (damaged).
+ * encrypted or exotic entries, entries that inflate beyond their declared size, the limits or 100× their
+ * compressed size — measured by actually inflating, since declared sizes can lie — archives inside the
+ * archive (by name or by their first bytes), or entries whose CRC-32 does not match (damaged).
+ * `fileName` (the file the user picked) is named in the messages of the ratio and nested-archive refusals.
  *
  * @throws DomainError('import-invalid')
  */
-export async function assertSafeXlsxArchive(bytes: Uint8Array): Promise<void> {
+export async function assertSafeXlsxArchive(bytes: Uint8Array, o: { fileName?: string } = {}): Promise<void> {
   const entries = readCentralDirectory(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const nested = (e: Entry, why: string) =>
+    new DomainError('import-invalid', nestedMessage(o.fileName, e.name), [`${e.name}: ${why}`]);
   let total = 0;
   for (const e of entries) {
+    if (ARCHIVE_NAME.test(e.name)) throw nested(e, 'archive by name');
     const h = e.localHeaderOffset;
     if (h + 30 > bytes.byteLength || u32(view, h) !== 0x04034b50) throw notXlsx(`corrupt local header for ${e.name}`);
     const start = h + 30 + u16(view, h + 26) + u16(view, h + 28);
@@ -166,11 +221,22 @@ export async function assertSafeXlsxArchive(bytes: Uint8Array): Promise<void> {
     if (end > bytes.byteLength) throw notXlsx(`truncated entry ${e.name}`);
     const actual =
       e.method === 0
-        ? { size: e.compressedSize, crc: crc32(bytes.subarray(start, end)) }
+        ? {
+            size: e.compressedSize,
+            crc: crc32(bytes.subarray(start, end)),
+            head: bytes.subarray(start, Math.min(end, start + 8)),
+            over: null,
+          }
         : await inflatedSize(bytes.subarray(start, end), Math.min(e.size, ZIP_LIMITS.maxEntryBytes));
+    if (actual.over === 'ratio') {
+      throw new DomainError('import-invalid', ratioMessage(o.fileName, e.name), [
+        `${e.name}: more than ${ZIP_LIMITS.maxRatio} × ${e.compressedSize} compressed bytes inflated`,
+      ]);
+    }
     if (actual.size > e.size) throw tooBig(`${e.name} inflates beyond its declared ${e.size} bytes`);
     total += actual.size;
     if (total > ZIP_LIMITS.maxTotalBytes) throw tooBig(`archive inflates beyond ${ZIP_LIMITS.maxTotalBytes} bytes`);
     if (actual.crc !== e.crc) corruptEntry(e, actual.size);
+    if (isArchiveStart(actual.head)) throw nested(e, 'archive by content');
   }
 }

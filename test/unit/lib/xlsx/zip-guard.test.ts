@@ -1,7 +1,14 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../../shared/domain/errors';
-import { assertSafeXlsxArchive, CORRUPT_MESSAGE, crc32, ZIP_LIMITS } from '../../../../renderer/src/lib/xlsx/zip-guard';
+import {
+  assertSafeXlsxArchive,
+  CORRUPT_MESSAGE,
+  crc32,
+  nestedMessage,
+  ratioMessage,
+  ZIP_LIMITS,
+} from '../../../../renderer/src/lib/xlsx/zip-guard';
 import { buildUnitsPeopleTemplate } from '../../../../renderer/src/lib/xlsx';
 
 const REFUSED = '文件解压后过大或结构异常，已拒绝读取（可能是损坏或恶意构造的文件）';
@@ -40,6 +47,33 @@ function lieAboutSize(bytes: Uint8Array, name: string, size: number): Uint8Array
 }
 
 describe('assertSafeXlsxArchive', () => {
+  it('refuses past 100:1 only once an entry has inflated past the 1 MiB floor, naming the file and the entry', async () => {
+    // 900 KiB of zeros: ~1,000:1, but under the floor (small parts of real workbooks compress that well).
+    await expect(
+      assertSafeXlsxArchive(await zipOf({ 'xl/styles.xml': new Uint8Array(900 * 1024) })),
+    ).resolves.toBeUndefined();
+    const bomb = await zipOf({ 'xl/worksheets/sheet1.xml': new Uint8Array(3 * 1024 * 1024) });
+    await expect(assertSafeXlsxArchive(bomb, { fileName: '单位名单.xlsx' })).rejects.toThrow(
+      '文件“单位名单.xlsx”中的“xl/worksheets/sheet1.xml”压缩比异常（解压后超过压缩数据的 100 倍）',
+    );
+    // Without a file name the message still names the entry.
+    expect((await refusal(bomb)).message).toBe(ratioMessage(undefined, 'xl/worksheets/sheet1.xml'));
+    expect(ratioMessage(undefined, 'a')).toMatch(/^文件中的“a”/);
+  });
+
+  it('refuses archives inside the archive by name and by their first bytes; names are shown without bidi controls', async () => {
+    const inner = await zipOf({ 'a.txt': 'x' });
+    expect((await refusal(await zipOf({ 'xl/embeddings/x.zip': 'not even a zip' }))).message).toBe(
+      nestedMessage(undefined, 'xl/embeddings/x.zip'),
+    );
+    expect((await refusal(await zipOf({ 'xl/embeddings/oleObject1.bin': inner }))).message).toBe(
+      nestedMessage(undefined, 'xl/embeddings/oleObject1.bin'),
+    );
+    expect(nestedMessage('invoice\u202Egpj.xlsx', 'a\u0000b\u2066.zip')).toBe(
+      '文件“invoicegpj.xlsx”中的“ab.zip”是压缩包，已拒绝读取：导入的文件中不能再套压缩文件',
+    );
+  });
+
   it('lets a normal workbook through', async () => {
     await expect(assertSafeXlsxArchive(await buildUnitsPeopleTemplate())).resolves.toBeUndefined();
   });

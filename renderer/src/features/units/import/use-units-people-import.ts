@@ -42,7 +42,7 @@ export function useUnitsPeopleImport() {
     setReading(true);
     const hide = message.loading(t('import.reading', { name: fileName }), 0);
     try {
-      const sheets = await readUnitsPeopleWorkbook(picked.bytes);
+      const sheets = await readUnitsPeopleWorkbook(picked.bytes, { fileName });
       // Units in use only: the importer resolves 所属单位 among them, and an archived namesake may be re-created.
       const existing = await getDataLayer().units.list();
       const result = validateUnitsPeople(
