@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AuditVerification } from '../../../shared/domain/audit-chain';
-import { getDatabase, getDataLayer } from '../db';
+import { getDatabase } from '../db';
 import { readAuditCheckpoint, saveAuditCheckpoint } from '../db/audit-checkpoint';
+import { runAuditVerify } from '../db/audit-worker/run-verify';
 
 /** After the first screen has had its turn (the check reads in chunks and yields, but starts later). */
 const START_DELAY_MS = 1_500;
@@ -23,14 +24,15 @@ export function AuditStartCheck() {
     const timer = setTimeout(() => {
       const dbName = getDatabase().name;
       const from = readAuditCheckpoint(dbName);
-      getDataLayer()
-        // Each verified chunk moves the checkpoint: a start closed before the check ends resumes there.
-        .audit.verify([], undefined, {
-          ...(from ? { from } : {}),
-          onVerified: (head) => {
-            if (!cancelled) saveAuditCheckpoint(dbName, head, new Date());
-          },
-        })
+      // In the audit worker (the page only gets the verified prefixes and the result); on the page's thread
+      // where there is no Worker.
+      // Each verified chunk moves the checkpoint: a start closed before the check ends resumes there.
+      runAuditVerify(getDatabase(), [], {
+        ...(from ? { from } : {}),
+        onVerified: (head) => {
+          if (!cancelled) saveAuditCheckpoint(dbName, head, new Date());
+        },
+      })
         .then((result) => {
           if (cancelled) return;
           if (result.ok) saveAuditCheckpoint(dbName, result.head ?? from, new Date());

@@ -2,8 +2,9 @@ import { Alert, Progress } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditVerification } from '../../../shared/domain/audit-chain';
-import { getDatabase, getDataLayer } from '../db';
+import { getDatabase } from '../db';
 import { readAuditCheckpoint, saveAuditCheckpoint } from '../db/audit-checkpoint';
+import { runAuditVerify } from '../db/audit-worker/run-verify';
 import { useReportError } from './use-report-error';
 
 export interface AuditVerifyResultProps {
@@ -52,9 +53,10 @@ export function useAuditVerify() {
       // The full chain, also against the checkpoint kept outside the database (truncation, whole rewrite).
       const dbName = getDatabase().name;
       const checkpoint = readAuditCheckpoint(dbName);
-      const r = await getDataLayer().audit.verify(checkpoint ? [checkpoint] : [], (done, total) =>
-        setProgress({ done, total }),
-      );
+      // In the audit worker: the page only shows its progress (on the page's thread where there is none).
+      const r = await runAuditVerify(getDatabase(), checkpoint ? [checkpoint] : [], {
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
       if (r.ok) saveAuditCheckpoint(dbName, r.head, new Date());
       setResult(r);
     } catch (e) {

@@ -50,11 +50,16 @@ test('the trail is checked at start from a checkpoint outside the database; a tr
   page,
 }) => {
   const app = new AppPage(page);
+  // The check runs off the page's thread, in the audit worker (renderer/src/db/audit-worker/).
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const auditWorkers = () => workers.filter((u) => /\/assets\/audit-verify\.worker-[\w-]+\.js$/.test(u)).length;
   await app.firstStartWithDemo();
   // The next start checks what the demo wrote (from the first start's checkpoint, the profile's entry).
   await page.reload();
   // The check at start passed and left its checkpoint at the head; no warning.
   await expect.poll(() => checkpointSeq(page)).toBeGreaterThan(100);
+  expect(auditWorkers()).toBeGreaterThan(0);
   const seq = await checkpointSeq(page);
   await expect(page.getByTestId('audit-start-check')).toHaveCount(0);
 

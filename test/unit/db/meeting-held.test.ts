@@ -22,6 +22,7 @@ import {
   withProfile,
   type Harness,
 } from './helpers';
+import { sealFixtureRows } from './audit-fixtures';
 
 /**
  * 已召开 in one transaction: the meeting, its scheduled topics (→ 已上会) and the snapshots of its
@@ -91,6 +92,7 @@ async function prepared(h0?: Harness) {
   const { db, dl, town, dept, meeting } = s;
   await db.disputes.bulkPut(Array.from({ length: 8 }, (_, i) => dispute(String(i + 1), town, dept)));
   await db.topics.bulkPut([topic('t1', town), topic('t2', town), topic('t3', town)]);
+  await sealFixtureRows(db);
   await dl.agenda.addTopic(meeting.id, 't1');
   await dl.agenda.addTopic(meeting.id, 't2');
   const review = await dl.agenda.addStanding(meeting.id, 'disputes_review');
@@ -126,6 +128,7 @@ describe('the 已召开 transition', () => {
     await db.disputes.put(dispute('late', town, dept, { registeredOn: '2026-09-05' }));
     // Not on the agenda: left alone.
     await db.topics.put(topic('t4', town, { state: 'scheduled', meetingId: 'another' }));
+    await sealFixtureRows(db);
     const count = await db.audit.count();
 
     const held = await dl.meetings.transition(meeting.id, 'held');
