@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DB_NAME, getDatabase } from '../db';
 import { CURRENT_SCHEMA_VERSION } from '../db/schema-version';
 import { onDiskSchemaVersion, openAsItIs, openDatabaseChecked, type OpenResult } from '../db/open-check';
-import { prepareUpgradeKey, UPGRADE_NEEDS_PII_KEY } from '../db/migrations/pii-upgrade-key';
+import { prepareUpgradeKey, setUpgradeKeyProvider, UPGRADE_NEEDS_PII_KEY } from '../db/migrations/pii-upgrade-key';
 import { getHost, setPiiPassphrasePrompt } from '../platform';
 import type { PendingPassphrase } from './pii-passphrase-prompt';
 
@@ -82,7 +82,10 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
       }
       try {
         // An older database with clear complainant data is sealed by its upgrade: the key first (PII-1).
-        await prepareUpgradeKey(DB_NAME, () => getHost().pii.publicKey());
+        const getKey = () => getHost().pii.publicKey();
+        // Also for a restore of an older backup later (its staging copy is upgraded).
+        setUpgradeKeyProvider(getKey);
+        await prepareUpgradeKey(DB_NAME, getKey);
       } catch (e) {
         const err = e as { name?: string; message?: string };
         return {

@@ -17,6 +17,7 @@ import { DATABASE_RESTORE_ID } from '../../../../shared/domain/audit-labels';
 import { auditedWrite, readCurrentProfile, SETTING_KEYS } from '../audited-write';
 import { declareVersions, DB_NAME, type DatabaseDependencies, type JointDeskDB } from '../database';
 import { SCHEMA_VERSIONS } from '../migrations';
+import { ensureUpgradeKeyForRows } from '../migrations/pii-upgrade-key';
 import { decodeRows } from './blob-codec';
 import { CURRENT_SCHEMA_VERSION, createBackup, exportTables, type CreatedBackup } from './backup';
 import { BACKUP_TABLE_SCHEMAS, TABLE_LABELS } from './table-schemas';
@@ -156,6 +157,8 @@ export async function restoreBackup(
   const { manifest } = verified;
   const progress = (stage: RestoreProgress['stage'], fraction: number) => o.onProgress?.({ stage, fraction });
 
+  // An older backup with clear complainant data is sealed by the upgrade of its staging copy: the key first (PII-1).
+  await ensureUpgradeKeyForRows(manifest.schemaVersion, verified.tables['topics']);
   // ---- staging: same schema (the backup's version, then migrated), another name ----
   progress('staging', 0);
   await connection(STAGING_DB_NAME, deps).delete();

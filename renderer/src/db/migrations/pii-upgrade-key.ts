@@ -1,3 +1,5 @@
+import type { DatabaseDependencies } from '../database';
+
 /**
  * The public key an upgrade seals complainant data with (PII-1, version 7). A Dexie upgrade runs inside the
  * version-change transaction, where no IPC or passphrase prompt can be awaited, so the app obtains the key
@@ -13,6 +15,26 @@ export function setUpgradePublicKey(key: Uint8Array | undefined): void {
 
 export function upgradePublicKey(): Uint8Array | undefined {
   return upgradeKey;
+}
+
+let provider: (() => Promise<Uint8Array>) | undefined;
+
+/**
+ * How the app obtains the key when an upgrade needs it (the database gate registers the host's): used by
+ * {@link prepareUpgradeKey}'s callers and by a restore of an older backup (its staging copy is upgraded).
+ */
+export function setUpgradeKeyProvider(p: (() => Promise<Uint8Array>) | undefined): void {
+  provider = p;
+}
+
+/**
+ * Before a restore stages an older backup: when its topics hold clear complainant data, the key is obtained
+ * through the registered provider (none registered: the upgrade then refuses with its message).
+ */
+export async function ensureUpgradeKeyForRows(fromVersion: number, topics: readonly unknown[] | undefined) {
+  if (fromVersion >= PII_SEALED_VERSION || upgradeKey || !provider) return;
+  const clear = (topics ?? []).some((t) => typeof t === 'object' && t !== null && 'complainant' in t);
+  if (clear) setUpgradePublicKey(await provider());
 }
 
 /** The first schema version whose topics keep complainant data sealed. */
@@ -32,12 +54,12 @@ export const UPGRADE_NEEDS_PII_KEY =
 export async function prepareUpgradeKey(
   name: string,
   getKey: () => Promise<Uint8Array>,
-  deps: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+  deps: DatabaseDependencies = {},
 ): Promise<boolean> {
   const { onDiskSchemaVersion, openAsItIs } = await import('../open-check');
-  const onDisk = await onDiskSchemaVersion(name, deps.indexedDB ?? globalThis.indexedDB);
+  const onDisk = await onDiskSchemaVersion(name, (deps.indexedDB as IDBFactory | undefined) ?? globalThis.indexedDB);
   if (onDisk === null || onDisk >= PII_SEALED_VERSION) return false;
-  const old = await openAsItIs(name, deps);
+  const old = await openAsItIs(name, deps as Parameters<typeof openAsItIs>[1]);
   let needed: boolean;
   try {
     needed =
