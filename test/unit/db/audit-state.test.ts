@@ -113,11 +113,14 @@ describe('record-state hashes (AUD-1/AUD-3)', () => {
 
   it('a record written by the app while verification runs is not mistaken for a direct edit', async () => {
     const h = await office();
+    let pauses = 0;
     let wrote = false;
-    // The chain has been read; the app writes before the records are compared with it.
     const result = await verifyAuditTrail(h.db, [], undefined, {
       pause: async () => {
-        if (wrote) return;
+        // Pause 1 follows the chain's only chunk; pause 2 the units table: the chain has been read and the
+        // record pass is under way when the app writes a meeting (compared next) and a unit (already passed).
+        pauses += 1;
+        if (pauses !== 2) return;
         wrote = true;
         await h.dl.meetings.update(h.meeting.id, { place: '镇政府一楼会议室' });
         await h.dl.units.create(unitInput('区应急管理局'));
