@@ -46,6 +46,7 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, sleep } from './browser';
+import { setPiiPassphrase } from './pii-passphrase';
 
 export const CASES = ['control', 'truncate-log', 'delete-manifest', 'zero-current', 'read-only', 'flip-ldb'] as const;
 export type CorruptionCase = (typeof CASES)[number];
@@ -314,6 +315,7 @@ async function firstStartWithDemo(page: Page, url: string): Promise<number> {
   await page.getByRole('radio', { name: /办公室工作人员/ }).check();
   await page.getByRole('button', { name: '开始使用' }).click();
   await page.getByRole('button', { name: '载入演示数据' }).click();
+  await setPiiPassphrase(page);
   const done = page.getByText(/演示数据已载入，共 \d+ 条记录/);
   await done.waitFor({ timeout: 120_000 });
   return Number(/共 (\d+) 条/.exec((await done.textContent()) ?? '')?.[1] ?? 0);

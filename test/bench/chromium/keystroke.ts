@@ -18,6 +18,7 @@ import { chromium, type Page } from 'playwright-core';
 import { buildMinutesFixture, type FixtureUnit } from '../minutes-fixture';
 import type { MinutesDoc } from '../../../shared/editor/document';
 import { median, percentile } from '../lib';
+import { setPiiPassphrase } from '../../durability/pii-passphrase';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const OUT_DIR = 'dist-web-bench'; // relative to vite's root (renderer/)
@@ -212,6 +213,7 @@ async function firstStartWithDemo(page: Page, base: string): Promise<void> {
   await page.getByRole('radio', { name: /办公室工作人员/ }).check();
   await page.getByRole('button', { name: '开始使用' }).click();
   await page.getByRole('button', { name: '载入演示数据' }).click();
+  await setPiiPassphrase(page);
   await page.getByText(/演示数据已载入/).waitFor({ timeout: 60_000 });
 }
 
