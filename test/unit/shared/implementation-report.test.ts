@@ -349,7 +349,8 @@ describe('落实情况通报 selection: groups and totals', () => {
     expect(percentText(41.7)).toBe('41.7%');
   });
 
-  it('stays linear at the ten-year scale (8,000 resolutions, 40,000 events)', () => {
+  // Speed at this scale is measured by npm run bench, not asserted here (no timing thresholds in tests).
+  it('selects correctly at the ten-year scale (8,000 resolutions, 40,000 events)', () => {
     const many: Resolution[] = [];
     const evs: TaskEvent[] = [];
     for (let i = 0; i < 8000; i++) {
@@ -360,11 +361,12 @@ describe('落实情况通报 selection: groups and totals', () => {
           ev(`r${i}`, k === 4 && state === 'verified' ? 'verification' : 'progress', `2026-0${1 + (k % 5)}-1${k}`),
         );
     }
-    const t0 = performance.now();
     const big = select({ resolutions: many, events: evs });
-    const ms = performance.now() - t0;
     expect(big.totals.total).toBeGreaterThan(6000);
-    expect(ms).toBeLessThan(1500);
+    const byState = Object.values(big.totals.byState).reduce((a, n) => a + n, 0);
+    expect(byState).toBe(big.totals.total);
+    expect(big.groups.reduce((a, g) => a + g.items.length, 0)).toBe(big.totals.total);
+    expect(new Set(big.items.map((i) => i.resolutionId)).size).toBe(big.items.length);
   });
 });
 
