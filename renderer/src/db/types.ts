@@ -325,8 +325,6 @@ export interface AgendaProposals {
   requiredItemIds: string[];
   /** Title and lines of each standing item, by item id: live from the same read, or its snapshot once held. */
   views: Record<string, StandingItemView>;
-  /** The meeting's agenda items in agenda order (= list(meetingId)), from the same read: the builder needs no second. */
-  items: AgendaItem[];
 }
 
 export interface AgendaRepository {

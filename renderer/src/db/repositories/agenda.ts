@@ -308,7 +308,6 @@ export async function computeProposals(db: JointDeskDB, meeting: Meeting): Promi
     disputes: read.disputes,
     requiredItemIds: counts.open > 0 ? items.filter((i) => i.kind === 'last_resolutions').map((i) => i.id) : [],
     views,
-    items,
   };
 }
 

@@ -17,7 +17,7 @@ import { Alert, Card, Col, Empty, Flex, List, Row, Skeleton, Typography } from '
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { isPreparing, type AgendaItem, type Meeting } from '../../../../../shared/domain';
-import { getDataLayer, useAgendaProposals, usePermission } from '../../../db';
+import { getDataLayer, useAgenda, useAgendaProposals, usePermission } from '../../../db';
 import type { AgendaItemPatch } from '../../../db/types';
 import { DeniedNotice, useReportError } from '../../../ui';
 import { useMeetingsText } from '../labels';
@@ -34,9 +34,8 @@ import { ProposalsPanel } from './proposals-panel';
 export function AgendaBuilder({ meeting, lookups }: { meeting: Meeting; lookups: MeetingLookups }) {
   const { t, time } = useMeetingsText();
   const reportError = useReportError();
-  // One live read: the proposals carry the agenda items (agenda.list would read them a second time).
+  const items = useAgenda(meeting.id);
   const proposals = useAgendaProposals(meeting.id);
-  const items = proposals?.items;
   // The order the user just chose, shown until the live query brings the saved one back.
   const [pending, setPending] = useState<string[]>();
   // Only the office builds the agenda: other roles read it, told why once above it.
