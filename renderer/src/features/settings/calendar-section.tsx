@@ -29,6 +29,7 @@ import {
 } from '../../../../shared/domain/working-days';
 import { BUNDLED_CALENDAR_SOURCE } from '../../../../shared/domain/working-days-data';
 import { getDataLayer, useCalendar, useCurrentProfile } from '../../db';
+import { MAX_SCHEDULE_BYTES } from '../../db/repositories/calendar-parse';
 import { getHost } from '../../platform';
 import {
   DeniedNotice,
@@ -40,9 +41,6 @@ import {
   toUserFacingError,
   useReportError,
 } from '../../ui';
-
-/** A year's schedule is a few kilobytes; anything much larger is not one. */
-const MAX_SCHEDULE_BYTES = 256 * 1024;
 
 /** Shown in the format description, and what the paste box starts from. */
 const EXAMPLE = `{
@@ -321,7 +319,9 @@ function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) 
     setBusy(true);
     setProblem(null);
     try {
-      const saved = await getDataLayer().calendar.importYear(text);
+      // Checked off the page's thread (the import worker: size cap, UTF-8, JSON, zod), then written in one transaction.
+      const { readCalendarImport } = await import('../../lib/xlsx/read-calendar');
+      const saved = await getDataLayer().calendar.importYear(await readCalendarImport(text));
       void message.success(
         t('settings:calendar.imported', {
           year: saved.year,

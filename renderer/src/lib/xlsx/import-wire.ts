@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../../../shared/domain/errors';
 import { MAX_FEEDBACK_ROWS, type FeedbackFormSheets } from '../../../../shared/import/feedback-form';
+import type { YearSchedule } from '../../../../shared/domain';
 import type { RawRow, UnitsPeopleSheets } from '../../../../shared/import/types';
 import { MAX_IMPORT_ROWS } from '../../../../shared/import/units-people-columns';
 
@@ -12,7 +13,7 @@ import { MAX_IMPORT_ROWS } from '../../../../shared/import/units-people-columns'
  */
 
 /** What a worker is asked to read. */
-export const IMPORT_KINDS = ['units-people', 'feedback-form'] as const;
+export const IMPORT_KINDS = ['units-people', 'feedback-form', 'calendar'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Excel's own limit for one cell; anything longer did not come from Excel. */
@@ -54,10 +55,30 @@ const feedbackFormWire = z.strictObject({
   main: sheetSchema(MAX_FEEDBACK_ROWS),
   formulas: z.array(z.strictObject({ row: rowNumber, column: text })).max(MAX_LISTED_FORMULAS),
 });
-export const importWireSchema = z.discriminatedUnion('kind', [unitsPeopleWire, feedbackFormWire]);
+/** A 年度安排 already checked in the worker (calendar-parse.ts); the repository checks it again before writing. */
+const dayEntry = z.strictObject({ date: z.string().max(10), name: z.string().max(40).optional() });
+const calendarWire = z.strictObject({
+  kind: z.literal('calendar'),
+  schedule: z.strictObject({
+    year: z.number().int().min(2000).max(2100),
+    holidays: z.array(dayEntry).min(1).max(400),
+    workdays: z.array(dayEntry).max(400),
+  }),
+});
+export const importWireSchema = z.discriminatedUnion('kind', [unitsPeopleWire, feedbackFormWire, calendarWire]);
 export type ImportWire = z.output<typeof importWireSchema>;
 export type UnitsPeopleWire = z.output<typeof unitsPeopleWire>;
 export type FeedbackFormWire = z.output<typeof feedbackFormWire>;
+export type CalendarWire = z.output<typeof calendarWire>;
+
+export function decodeCalendar(wire: CalendarWire): YearSchedule {
+  const { year, holidays, workdays } = wire.schedule;
+  return {
+    year,
+    holidays: holidays.map((h) => ({ date: h.date, name: h.name ?? '' })),
+    workdays: workdays.map((w) => ({ date: w.date, ...(w.name !== undefined ? { name: w.name } : {}) })),
+  };
+}
 
 /** An error the worker reports: a DomainError's fields, nothing else. */
 const wireError = z.strictObject({

@@ -1,4 +1,5 @@
-import { isDomainError } from '../../../../shared/domain/errors';
+import { DomainError, isDomainError } from '../../../../shared/domain/errors';
+import { MAX_SCHEDULE_BYTES, parseImport as parseCalendarText } from '../../db/repositories/calendar-parse';
 import {
   FEEDBACK_HEADER_ROW,
   FEEDBACK_META_SHEET,
@@ -11,6 +12,7 @@ import {
   importRequestSchema,
   MAX_LISTED_FORMULAS,
   MAX_META_ROWS,
+  type CalendarWire,
   type FeedbackFormWire,
   type ImportKind,
   type ImportResponse,
@@ -65,11 +67,33 @@ export async function parseFeedbackFormWorkbook(
   };
 }
 
-export function parseImport(
+/**
+ * A 年度安排 (working-day calendar JSON, from a file or pasted): size cap, strict UTF-8, then the checks of
+ * calendar-parse.ts (JSON, zod, every problem named in Chinese).
+ */
+export function parseCalendarBytes(bytes: ArrayBuffer | Uint8Array): CalendarWire {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (data.byteLength > MAX_SCHEDULE_BYTES) {
+    throw new DomainError(
+      'import-invalid',
+      `年度安排有误：内容过大（${Math.ceil(data.byteLength / 1024)} KB），年度安排不能超过 ${MAX_SCHEDULE_BYTES / 1024} KB`,
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
+  } catch {
+    throw new DomainError('import-invalid', '年度安排有误：不是 UTF-8 编码的文本，请用记事本另存为 UTF-8 后重试');
+  }
+  return { kind: 'calendar', schedule: parseCalendarText(text) };
+}
+
+export async function parseImport(
   kind: ImportKind,
   bytes: ArrayBuffer | Uint8Array,
   o: { fileName?: string } = {},
 ): Promise<ImportWire> {
+  if (kind === 'calendar') return parseCalendarBytes(bytes);
   return kind === 'units-people' ? parseUnitsPeopleWorkbook(bytes, o) : parseFeedbackFormWorkbook(bytes, o);
 }
 
