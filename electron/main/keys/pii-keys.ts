@@ -27,6 +27,11 @@ export const PII_KEY_FILE_NAME = 'pii-key.json';
 /** The parts of Electron's `safeStorage` used here (injected: tests run under Node). */
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
+  /**
+   * Linux only: which secret store protects the key. `basic_text` means none was found and Electron
+   * "encrypts" with a fixed, public password — as good as clear, so it is refused like no encryption.
+   */
+  getSelectedStorageBackend?(): string;
   encryptString(plainText: string): Uint8Array;
   decryptString(encrypted: Buffer): string;
 }
@@ -89,7 +94,9 @@ export function createPiiKeys(o: {
       if ((e as { code?: unknown }).code !== 'ENOENT') throw new UserFacingError(KEY_FILE_DAMAGED);
     }
     if (!raw && !mayCreate) throw new UserFacingError(NO_KEY_YET);
-    if (!o.safeStorage.isEncryptionAvailable()) throw new UserFacingError(NO_OS_ENCRYPTION);
+    if (!o.safeStorage.isEncryptionAvailable() || o.safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
+      throw new UserFacingError(NO_OS_ENCRYPTION);
+    }
     return raw ? readKeyFile(raw) : create();
   }
 

@@ -87,6 +87,15 @@ describe('PII key pair in main', () => {
     expect(safeStorage.encryptString).not.toHaveBeenCalled();
   });
 
+  it('treats Linux without a keyring (basic_text: a fixed password) as no encryption', async () => {
+    const { fs, files } = memoryFs();
+    const safeStorage = { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'basic_text' };
+    await expect(createPiiKeys({ filePath: FILE, fs, safeStorage }).publicKey()).rejects.toThrow(NO_OS_ENCRYPTION);
+    expect(files.size).toBe(0);
+    const keyring = { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'gnome_libsecret' };
+    await expect(createPiiKeys({ filePath: FILE, fs, safeStorage: keyring }).publicKey()).resolves.toMatch(/=$/);
+  });
+
   it('never replaces a damaged or mismatched key file', async () => {
     for (const damaged of [
       'not json',
