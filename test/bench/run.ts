@@ -9,6 +9,7 @@
  *   BENCH_SCREENS=0 npm run bench    without the screen reads (chair's review, meeting detail, topics, disputes lists)
  *   BENCH_STARTUP=0 npm run bench    without start-to-workbench vs a blank page and the renderer heap (own web build)
  *   BENCH_KEYSTROKE=0 npm run bench  without the minutes editor keystroke rows
+ *   BENCH_AUDIT=0 npm run bench      without audit verification of 200,000 entries (worker vs page's thread)
  * A new row: measure it with `measure` (test/bench/lib.ts) and push a `row(section, name, value, note)`.
  */
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { GENESIS_HASH, type AuditEntry } from '../../shared/domain/audit';
 import { minutesDocument, packDocx } from '../../shared/export/docx';
 import { runFollowupBench } from './chromium/followup';
 import type { BenchCase } from './chromium/followup-page';
+import { auditVerifyRows } from './chromium/audit-verify';
 import { runKeystrokeBench } from './chromium/keystroke';
 import { screensRows } from './chromium/screens';
 import { startupRows } from './chromium/startup';
@@ -244,6 +246,7 @@ if (withChromium && process.env.BENCH_SUPERVISOR !== '0') await supervisorRows(r
 if (withChromium && process.env.BENCH_STATISTICS !== '0') await statisticsRows(rows);
 if (withChromium && process.env.BENCH_SCREENS !== '0') await screensRows(rows);
 if (withChromium && process.env.BENCH_STARTUP !== '0') await startupRows(rows);
+if (withChromium && process.env.BENCH_AUDIT !== '0') await auditVerifyRows(rows);
 
 console.log(
   `${machine.cpu} × ${machine.cores} (load ${machine.load.toFixed(1)}), Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`,
