@@ -85,5 +85,15 @@ export interface AuditAnchor {
   hash: string;
 }
 
+/** True for a stored `{ seq, hash }` head (the settings row, a manifest's field); the one check for all readers. */
+export function isAuditAnchor(v: unknown): v is AuditAnchor {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { seq?: unknown }).seq === 'number' &&
+    typeof (v as { hash?: unknown }).hash === 'string'
+  );
+}
+
 /** prevHash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

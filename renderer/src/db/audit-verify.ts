@@ -3,6 +3,7 @@ import {
   checkpointProblem,
   createChainVerifier,
   createStateTracker,
+  isAuditAnchor,
   STATE_CHECKED,
   type AuditAnchor,
   type AuditEntry,
@@ -55,7 +56,7 @@ export async function verifyAuditTrail(
     await audit.count(),
     from ? await audit.get(from.seq) : undefined,
   ]);
-  const anchor = isAnchor(anchorRow?.value) ? anchorRow.value : null;
+  const anchor = isAuditAnchor(anchorRow?.value) ? anchorRow.value : null;
   if (from) {
     const problem = checkpointProblem(from, atCheckpoint);
     if (problem) return problem;
@@ -150,13 +151,4 @@ async function recordFailure(db: Dexie, p: RecordStateProblem): Promise<AuditVer
     message: p.message,
     record: { entity: p.entity, id: p.entityId, table: p.table },
   };
-}
-
-function isAnchor(v: unknown): v is AuditAnchor {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as AuditAnchor).seq === 'number' &&
-    typeof (v as AuditAnchor).hash === 'string'
-  );
 }

@@ -3,6 +3,7 @@ import {
   AUDITED_TABLES,
   DomainError,
   GENESIS_HASH,
+  isAuditAnchor,
   recordStateHash,
   sealAuditEntry,
   type AuditAction,
@@ -185,7 +186,7 @@ export async function readCurrentProfile(db: JointDeskDB): Promise<UserProfile |
 /** The anchor kept in settings, or null before the first audited write. */
 export async function readAuditAnchor(db: JointDeskDB): Promise<AuditAnchor | null> {
   const row = await db.settings.get(SETTING_KEYS.auditHead);
-  return isAnchor(row?.value) ? row.value : null;
+  return isAuditAnchor(row?.value) ? row.value : null;
 }
 
 /**
@@ -198,13 +199,4 @@ async function readAuditHead(db: JointDeskDB): Promise<AuditAnchor> {
   const anchor = await readAuditAnchor(db);
   const fromTable: AuditAnchor = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   return anchor && anchor.seq > fromTable.seq ? anchor : fromTable;
-}
-
-function isAnchor(v: unknown): v is AuditAnchor {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as AuditAnchor).seq === 'number' &&
-    typeof (v as AuditAnchor).hash === 'string'
-  );
 }

@@ -7,6 +7,7 @@ import {
   type BackupManifest,
   type BackupTables,
 } from '../../../../shared/backup/format';
+import { isAuditAnchor } from '../../../../shared/domain/audit';
 import { SETTING_KEYS } from '../audited-write';
 import { CURRENT_SCHEMA_VERSION } from '../schema-version';
 import { encodeRows } from './blob-codec';
@@ -64,7 +65,7 @@ export async function exportTables(
   for (const [i, t] of tables.entries()) out[t.name] = await encodeRows(raw[i]!);
   const audit = out['audit'] as { seq: number; hash: string }[] | undefined;
   const last = audit?.at(-1);
-  const auditHead = isAnchor(anchor) ? anchor : last ? { seq: last.seq, hash: last.hash } : null;
+  const auditHead = isAuditAnchor(anchor) ? anchor : last ? { seq: last.seq, hash: last.hash } : null;
   return { tables: out, auditHead: auditHead ? { seq: auditHead.seq, hash: auditHead.hash } : null };
 }
 
@@ -95,13 +96,4 @@ export async function createBackup(db: Dexie, o: CreateBackupOptions): Promise<C
   });
   report('pack', 1);
   return { bytes, manifest, fileName: backupFileName(createdAt, o.kind), ms: performance.now() - started };
-}
-
-function isAnchor(v: unknown): v is { seq: number; hash: string } {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as { seq?: unknown }).seq === 'number' &&
-    typeof (v as { hash?: unknown }).hash === 'string'
-  );
 }
