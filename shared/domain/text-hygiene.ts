@@ -39,10 +39,14 @@ export function textProblem(s: string, kind: TextKind): string | undefined {
 
 const BIDI_ALL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
 
+// eslint-disable-next-line no-control-regex
+const CONTROLS_ALL = /[\u0000-\u001f\u007f-\u009f]/gu;
+
 /**
- * A file name as it may be shown: bidirectional controls removed, so what the user reads is what the
- * file is (for names stored before the rule, or coming from the file system).
+ * A file name as it may be shown: bidirectional and C0/C1 control characters removed, so what the user
+ * reads is what the file is (for names stored before the rule, coming from the file system or from inside
+ * an imported archive).
  */
 export function displayFileName(name: string): string {
-  return name.replace(BIDI_ALL, '');
+  return name.replace(BIDI_ALL, '').replace(CONTROLS_ALL, '');
 }

@@ -100,7 +100,8 @@ function labelFor(path: readonly string[], labels: FieldLabels): string | undefi
   return undefined;
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a zod issue's path in the input (undefined where the path leaves the object). */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
   for (const key of path) {
     if (v === null || typeof v !== 'object') return undefined;

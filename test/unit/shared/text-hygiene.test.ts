@@ -55,5 +55,7 @@ describe('text hygiene at the schema boundary', () => {
   it('shows a stored file name without its direction controls', () => {
     expect(displayFileName('invoice\u202Egpj.pdf')).toBe('invoicegpj.pdf');
     expect(displayFileName('会议材料.docx')).toBe('会议材料.docx');
+    // Control characters from a file system or an archive entry name are not shown either.
+    expect(displayFileName('a\u0000b\u001b[31m\u0085c.xlsx')).toBe('ab[31mc.xlsx');
   });
 });

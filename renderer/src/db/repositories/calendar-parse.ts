@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DomainError, parseYearSchedule, yearScheduleSchema, type YearSchedule } from '../../../../shared/domain';
-import { safeParseZh } from '../validation';
+import { safeParseZh, valueAt } from '../validation';
 
 /**
  * The checks of a 年度安排 (working-day calendar) import, with no database: the calendar repository runs them
@@ -68,13 +68,4 @@ function importIssueMessage(issue: z.core.$ZodIssue, input: unknown): string {
     return HAS_FIELD.test(issue.message) ? issue.message : `${field}格式不正确`;
   }
   return `${field}：${issue.message}`;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
 }

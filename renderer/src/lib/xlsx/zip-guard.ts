@@ -1,4 +1,5 @@
 import { DomainError } from '../../../../shared/domain/errors';
+import { displayFileName } from '../../../../shared/domain/text-hygiene';
 
 /**
  * Limits for an .xlsx (a zip archive) before it is handed to exceljs, which inflates every entry in
@@ -53,8 +54,7 @@ const tooBig = (detail: string) =>
 
 /** An entry name as it may be shown: no controls or bidi overrides, at most 120 characters. */
 function shownName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  const clean = displayFileName(name);
   return clean.length > 120 ? `${clean.slice(0, 120)}…` : clean;
 }
 const inFile = (fileName: string | undefined) => (fileName ? `文件“${shownName(fileName)}”中的` : '文件中的');
