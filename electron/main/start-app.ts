@@ -10,6 +10,7 @@ import { createQuarantine, nodeQuarantineFs } from './backup/quarantine';
 import { createQuitBackup } from './backup/quit-backup';
 import { createIpcHandlers } from './ipc/handlers';
 import { createPiiKeys, PII_KEY_FILE_NAME } from './keys/pii-keys';
+import { createRevealLog, REVEAL_LOG_FILE_NAME } from './keys/reveal-log';
 import { registerIpc } from './ipc/register';
 import { createProtocolHandler } from './protocol/app-protocol';
 import { confirmAndOpenExternal } from './security/external-link';
@@ -148,6 +149,7 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
             fs: nodeFilesFs,
             safeStorage: electron.safeStorage,
           }),
+          revealLog: createRevealLog({ filePath: join(userDataPath, REVEAL_LOG_FILE_NAME) }),
           appInfo: {
             version: app.getVersion(),
             userDataPath,

@@ -165,7 +165,7 @@ export const ipcContract = {
   },
   /**
    * PII-1: opens one sealed value with the private key, which never leaves main; the renderer calls it on a
-   * reveal, after the audit entry is written.
+   * reveal, before its own audit entry. Main appends a line to its reveal log (fsynced) before answering.
    */
   'pii:open': {
     input: z
@@ -174,6 +174,9 @@ export const ipcContract = {
           .string()
           .max(MAX_SEALED_CHARS, '加密数据过长')
           .regex(/^pii\d+:[A-Za-z0-9+/=]+$/, '不是投诉举报人信息的加密格式'),
+        /** For main's own reveal log (electron/main/keys/reveal-log.ts): which topic, and the reason given. */
+        topicId: z.string().min(1).max(100).optional(),
+        reason: z.string().max(500).optional(),
       })
       .strict(),
     output: z.object({ json: z.string() }),

@@ -3,6 +3,7 @@ import { createAppHandlers, type AppInfoContext } from './app';
 import { createBackupHandlers, type BackupContext } from './backup';
 import { createFileHandlers, type FilesContext } from './files';
 import type { PiiKeys } from '../keys/pii-keys';
+import type { RevealLog } from '../keys/reveal-log';
 import { createPiiHandlers } from './pii';
 import { createPrintHandlers, type PrintContext } from './print';
 import type { HandlersFor } from './register';
@@ -15,6 +16,8 @@ export type IpcContext = FilesContext & {
   readonly backup: Omit<BackupContext, 'dialog' | 'getWindow'>;
   /** The installation's 投诉举报人信息 key pair (electron/main/keys/pii-keys.ts). */
   readonly piiKeys: PiiKeys;
+  /** Main's append-only record of every pii:open (electron/main/keys/reveal-log.ts). */
+  readonly revealLog: RevealLog;
 };
 
 /** Every channel's handler, built from one injected context. */
@@ -25,6 +28,6 @@ export function createIpcHandlers(ctx: IpcContext): HandlersFor<IpcContract> {
     ...createAppHandlers(ctx.appInfo),
     ...createPrintHandlers({ ...ctx.print, saveAs: files['files:save-as'] }),
     ...createBackupHandlers({ ...ctx.backup, dialog: ctx.dialog, getWindow: ctx.getWindow }),
-    ...createPiiHandlers(ctx.piiKeys),
+    ...createPiiHandlers(ctx.piiKeys, ctx.revealLog),
   };
 }

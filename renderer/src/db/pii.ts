@@ -7,7 +7,14 @@ import { generatePiiKeyPair, openSealed } from '../../../shared/security/pii-sea
  */
 export interface PiiKeySource {
   publicKey(): Promise<Uint8Array>;
-  open(sealed: string): Promise<string>;
+  /** `context` is for the host's own record of the reveal (Electron: main's reveal log), never required. */
+  open(sealed: string, context?: PiiOpenContext): Promise<string>;
+}
+
+/** Which topic a sealed value is opened for, and the reason the user gave. */
+export interface PiiOpenContext {
+  topicId?: string;
+  reason?: string;
 }
 
 /**

@@ -90,8 +90,16 @@ export function createElectronHost(bridge: JointDeskBridge): Host {
       async publicKey() {
         return decodePiiKey(unwrapIpc(await bridge.pii.publicKey()).publicKey);
       },
-      async open(sealed) {
-        return unwrapIpc(await bridge.pii.open({ sealed })).json;
+      async open(sealed, context) {
+        const topicId = context?.topicId?.slice(0, 100) || undefined;
+        const reason = context?.reason?.slice(0, 500);
+        return unwrapIpc(
+          await bridge.pii.open({
+            sealed,
+            ...(topicId !== undefined ? { topicId } : {}),
+            ...(reason !== undefined ? { reason } : {}),
+          }),
+        ).json;
       },
     },
   };

@@ -105,7 +105,7 @@ export interface PiiHost {
   /** The public key; the pair is made on first need (the browser asks for a new passphrase then). */
   publicKey(): Promise<Uint8Array>;
   /** Opens one sealed value to its clear JSON text (the browser asks for the passphrase once per session). */
-  open(sealed: string): Promise<string>;
+  open(sealed: string, context?: { topicId?: string; reason?: string }): Promise<string>;
 }
 
 /**

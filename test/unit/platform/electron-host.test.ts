@@ -184,6 +184,8 @@ describe('electron host: backups', () => {
     expect(key[31]).toBe(1);
     expect(await host.pii.open('pii1:AAAA')).toBe('{"name":"张三"}');
     expect(bridge.pii.open).toHaveBeenCalledWith({ sealed: 'pii1:AAAA' });
+    await host.pii.open('pii1:AAAA', { topicId: 't-1', reason: '核实' });
+    expect(bridge.pii.open).toHaveBeenLastCalledWith({ sealed: 'pii1:AAAA', topicId: 't-1', reason: '核实' });
     const refused = createElectronHost(fakeBridge({ pii: { open: vi.fn(() => fail('操作系统未提供加密存储')) } }));
     await expect(refused.pii.open('pii1:AAAA')).rejects.toThrow(new HostError('操作系统未提供加密存储'));
   });

@@ -261,7 +261,9 @@ export function createTopicsRepository(ctx: DataLayerContext, pii: PiiKeySource)
         return sealedComplainantOf(await mustGet(db, id));
       });
       // 2. Open it outside any transaction (IPC to main, or the passphrase in the web build).
-      const clear = parseComplainant(await pii.open(sealed));
+      const clear = parseComplainant(
+        await pii.open(sealed, { topicId: id, ...(note !== undefined ? { reason: note } : {}) }),
+      );
       // 3. The look is audited; the values leave only once the entry is committed.
       return auditedWrite(ctx, [db.topics], async (audit) => {
         guard(audit, 'topic.reveal_complainant', { reason: note ?? '' });

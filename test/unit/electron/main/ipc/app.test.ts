@@ -40,6 +40,7 @@ describe('createIpcHandlers', () => {
         quarantine: async () => ({ dir: '', files: 0, bytes: 0 }),
       },
       piiKeys: {} as never,
+      revealLog: {} as never,
       print: { appUrl: 'app://jointdesk/index.html', renderPdf: async () => new Uint8Array() },
     });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(ipcContract).sort());

@@ -32,9 +32,10 @@ type Listener = (event: IpcSenderEvent, ...args: unknown[]) => Promise<unknown>;
 function harness() {
   const effects: string[] = [];
   const saved = '/home/user/文档/已保存.xlsx';
-  const ctx: Omit<IpcContext, 'backup' | 'piiKeys'> & {
+  const ctx: Omit<IpcContext, 'backup' | 'piiKeys' | 'revealLog'> & {
     backup?: IpcContext['backup'];
     piiKeys?: IpcContext['piiKeys'];
+    revealLog?: IpcContext['revealLog'];
   } = {
     dialog: {
       showSaveDialog: async (...args: unknown[]) => {
@@ -141,6 +142,8 @@ function harness() {
       decryptString: (b) => (effects.push('safeStorage.decrypt'), b.toString().replace(/^enc:/, '')),
     },
   });
+  // Main's reveal log: every accepted pii:open appends a line (an effect); a refused payload must not.
+  ctx.revealLog = { append: async () => void effects.push('pii.revealLog') };
   const listeners = new Map<string, Listener>();
   const ipcMain: IpcMainLike = {
     handle: (channel, listener) => void listeners.set(channel, listener),
@@ -270,6 +273,8 @@ const nearValid: Record<IpcChannel, fc.Arbitrary<unknown>> = {
         fc.constantFrom('pii1:', 'pii2:AAAA', 'pii1:AA AA', '{"name":"张三"}', `pii1:${'A'.repeat(65_540)}`),
         fc.string({ maxLength: 80 }),
       ),
+      topicId: fc.oneof(fc.uuid(), fc.constant(''), fc.string({ maxLength: 120 }), fc.anything()),
+      reason: fc.oneof(fc.string({ maxLength: 40 }), fc.string({ minLength: 501, maxLength: 520 }), fc.anything()),
     },
     { requiredKeys: [] },
   ),

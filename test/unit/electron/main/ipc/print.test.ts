@@ -62,6 +62,7 @@ function setup(probes?: unknown[]) {
       quarantine: async () => ({ dir: '', files: 0, bytes: 0 }),
     },
     piiKeys: {} as never,
+    revealLog: {} as never,
     print: {
       appUrl: 'app://jointdesk/index.html',
       renderPdf: createPdfRenderer({
