@@ -132,11 +132,27 @@ export async function buildBackupArchive(
   return { bytes, manifest };
 }
 
+/** The checks of a backup file in the order they run (openBackupArchive, then the renderer's row and audit checks). */
+export const BACKUP_CHECK_STAGES = ['unzip', 'checksum', 'parse', 'digest', 'rows', 'audit'] as const;
+export type BackupCheckStage = (typeof BACKUP_CHECK_STAGES)[number];
+
+export const BACKUP_REJECT_REASONS = [
+  'too-large',
+  'corrupt',
+  'not-backup',
+  'newer-schema',
+  'checksum',
+  'counts',
+  'rows',
+  'audit',
+] as const;
+export type BackupRejectReason = (typeof BACKUP_REJECT_REASONS)[number];
+
 /** Why a backup file is refused. Messages are Chinese and say what to do. */
 export class BackupRejected extends Error {
   constructor(
     message: string,
-    readonly reason: 'too-large' | 'corrupt' | 'not-backup' | 'newer-schema' | 'checksum' | 'counts' | 'rows' | 'audit',
+    readonly reason: BackupRejectReason,
     readonly detail = '',
   ) {
     super(message);
@@ -166,7 +182,12 @@ export interface OpenedBackup {
  */
 export function openBackupArchive(
   bytes: Uint8Array,
-  o: { maxSchemaVersion?: number; manifestOnly?: boolean } = {},
+  o: {
+    maxSchemaVersion?: number;
+    manifestOnly?: boolean;
+    /** Called as each check starts (the backup check worker reports it as progress). */
+    onStage?: (stage: BackupCheckStage) => void;
+  } = {},
 ): OpenedBackup {
   if (bytes.byteLength > MAX_BACKUP_FILE_BYTES) {
     throw new BackupRejected(
@@ -178,6 +199,7 @@ export function openBackupArchive(
     throw new BackupRejected('所选文件不是本程序的备份文件（应为 .zip 备份），未作任何改动。', 'not-backup');
   }
   let entries: Map<string, Uint8Array>;
+  o.onStage?.('unzip');
   try {
     entries = readZip(bytes, [MANIFEST_ENTRY, DATA_ENTRY], {
       maxBytes: { [MANIFEST_ENTRY]: MAX_MANIFEST_BYTES, [DATA_ENTRY]: o.manifestOnly ? Infinity : MAX_DATA_BYTES },
@@ -205,9 +227,11 @@ export function openBackupArchive(
   if (o.manifestOnly) return { manifest: man, tables: {} };
 
   const data = entries.get(DATA_ENTRY)!;
+  o.onStage?.('checksum');
   if (data.byteLength !== man.dataBytes || bytesToHex(sha256(data)) !== man.dataSha256) {
     throw new BackupRejected(CORRUPT, 'checksum', 'data.json SHA-256 differs from the manifest');
   }
+  o.onStage?.('parse');
   const parsed = dataSchema.safeParse(parseJson(data, 'data'));
   if (!parsed.success) throw new BackupRejected(CORRUPT, 'corrupt', `data: ${parsed.error.issues[0]?.message ?? ''}`);
   const tables = parsed.data.tables;
@@ -220,6 +244,7 @@ export function openBackupArchive(
       throw new BackupRejected(CORRUPT, 'counts', `${n}: ${tables[n]!.length} rows, manifest says ${man.tables[n]}`);
     }
   }
+  o.onStage?.('digest');
   if (tablesDigest(tables) !== man.digest) throw new BackupRejected(CORRUPT, 'checksum', 'content digest differs');
   return { manifest: man, tables };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../db';
 import { clearAuditCheckpoint } from '../db/audit-checkpoint';
 import { saveDataMarker } from '../db/data-marker';
-import type { VerifiedBackup } from '../db/backup/restore';
+import type { VerifiedBackup } from '../db/backup/verify';
 import { openDatabaseChecked, type OpenResult } from '../db/open-check';
 import { checkBackupFile, reloadAfterRestore, restoreCheckedBackup } from '../features/backup/backup-service';
 import { formatBackupTime } from '../features/backup/backup-time';
@@ -72,7 +72,7 @@ export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScr
     try {
       const file = await load();
       if (!file) return;
-      setPending({ verified: checkBackupFile(file.bytes), fileName: file.name });
+      setPending({ verified: await checkBackupFile(file.bytes), fileName: file.name });
     } catch (e) {
       setProblem(errorText(e, t));
     }

@@ -1,31 +1,19 @@
 import Dexie from 'dexie';
-import {
-  BackupRejected,
-  openBackupArchive,
-  tablesDigest,
-  type BackupManifest,
-  type BackupTables,
-} from '../../../../shared/backup/format';
-import {
-  assertAllowed,
-  DomainError,
-  verifyAuditChain,
-  type AuditEntry,
-  type UserProfile,
-} from '../../../../shared/domain';
+import { BackupRejected, tablesDigest, type BackupManifest } from '../../../../shared/backup/format';
+import { assertAllowed, DomainError, type UserProfile } from '../../../../shared/domain';
 import { DATABASE_RESTORE_ID } from '../../../../shared/domain/audit-labels';
-import { auditedWrite, readCurrentProfile, SETTING_KEYS } from '../audited-write';
+import { auditedWrite, readCurrentProfile } from '../audited-write';
 import { declareVersions, DB_NAME, type DatabaseDependencies, type JointDeskDB } from '../database';
 import { SCHEMA_VERSIONS } from '../migrations';
 import { ensureUpgradeKeyForRows } from '../migrations/pii-upgrade-key';
 import { decodeRows } from './blob-codec';
 import { CURRENT_SCHEMA_VERSION, createBackup, exportTables, type CreatedBackup } from './backup';
-import { BACKUP_TABLE_SCHEMAS, TABLE_LABELS } from './table-schemas';
+import type { VerifiedBackup } from './verify';
 
 /**
  * Restore that cannot half-restore (RELIABILITY-SECURITY.md DUR-8):
  *
- * 1. {@link verifyBackupFile} checks the whole file in memory — zip structure and inflated sizes, CRC-32,
+ * 1. {@link verifyBackupFile} (verify.ts, run in the backup check worker: run-check.ts) checks the whole file in memory — zip structure and inflated sizes, CRC-32,
  *    manifest, SHA-256 of data.json, row counts, content digest, newer schema refused, every row against
  *    its table's zod schema, and the backup's own audit chain against the head it records. A file that
  *    fails any check is refused before anything is written anywhere.
@@ -35,59 +23,9 @@ import { BACKUP_TABLE_SCHEMAS, TABLE_LABELS } from './table-schemas';
  *    transaction over the live database. Any failure before the commit leaves the live data as it was.
  */
 
+export { verifyBackupFile, type BackupCheckProgress, type VerifiedBackup } from './verify';
+
 export const STAGING_DB_NAME = `${DB_NAME}-restore-staging`;
-
-export interface VerifiedBackup {
-  manifest: BackupManifest;
-  tables: BackupTables;
-  /** Milliseconds the checks took. */
-  ms: number;
-}
-
-const ROWS_INVALID = '备份文件中的数据不符合要求，未作任何改动。';
-
-/** All checks of step 1; pure apart from the clock. Throws {@link BackupRejected} with a Chinese message. */
-export function verifyBackupFile(bytes: Uint8Array): VerifiedBackup {
-  const started = performance.now();
-  const { manifest, tables } = openBackupArchive(bytes, { maxSchemaVersion: CURRENT_SCHEMA_VERSION });
-  for (const [name, rows] of Object.entries(tables)) {
-    const schema = BACKUP_TABLE_SCHEMAS[name];
-    const label = TABLE_LABELS[name] ?? name;
-    if (!schema) throw new BackupRejected(ROWS_INVALID, 'rows', `unknown table ${name}`);
-    for (const [i, row] of rows.entries()) {
-      const r = schema.safeParse(row);
-      if (!r.success) {
-        const issue = r.error.issues[0];
-        throw new BackupRejected(
-          `备份文件中的${label}第 ${i + 1} 条数据不符合要求（${issue?.path.join('.') || '记录'}），未作任何改动。`,
-          'rows',
-          `${name}[${i}]: ${issue?.message ?? ''}`,
-        );
-      }
-    }
-  }
-  const audit = [...((tables['audit'] ?? []) as AuditEntry[])].sort((a, b) => a.seq - b.seq);
-  const anchors = [manifest.auditHead, settingAnchor(tables)].filter(
-    (a): a is { seq: number; hash: string } => a !== null && a !== undefined && a.seq > 0,
-  );
-  const chain = verifyAuditChain(audit, anchors);
-  if (!chain.ok) {
-    throw new BackupRejected(
-      `备份文件中的审计记录校验未通过：${chain.message}。未作任何改动。`,
-      'audit',
-      chain.problem,
-    );
-  }
-  return { manifest, tables, ms: performance.now() - started };
-}
-
-function settingAnchor(tables: BackupTables): { seq: number; hash: string } | null {
-  const row = (tables['settings'] as { key: string; value: unknown }[] | undefined)?.find(
-    (s) => s.key === SETTING_KEYS.auditHead,
-  );
-  const v = row?.value as { seq?: unknown; hash?: unknown } | undefined;
-  return typeof v?.seq === 'number' && typeof v.hash === 'string' ? { seq: v.seq, hash: v.hash } : null;
-}
 
 export interface RestoreProgress {
   stage: 'staging' | 'compare' | 'pre-restore-backup' | 'swap' | 'check';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { useTranslation } from 'react-i18next';
 import type { BackupManifest } from '../../../../shared/backup/format';
 import { MIN_DAILY } from '../../../../shared/backup/retention';
-import type { VerifiedBackup } from '../../db/backup/restore';
+import type { VerifiedBackup } from '../../db/backup/verify';
 import { formatBytes, getHost, type BackupFolderInfo, type BackupRetention } from '../../platform';
 import { errorText, Guarded, useReportError } from '../../ui';
 import {
@@ -128,9 +128,10 @@ export function BackupSection() {
       const file = await load();
       if (!file) return;
       setBusy({ stage: 'verify', percent: 0 });
-      // Let the progress bar paint before the check takes the main thread.
-      await new Promise((r) => setTimeout(r, 30));
-      const verified = checkBackupFile(file.bytes);
+      // Checked in a worker: the page stays responsive and the bar moves with the checks.
+      const verified = await checkBackupFile(file.bytes, (p) =>
+        setBusy({ stage: 'verify', percent: Math.round(p.fraction * 100) }),
+      );
       setPending({ verified, fileName: file.name });
     } catch (e) {
       setProblem(errorText(e, t));

@@ -4,7 +4,9 @@ import { getDatabase } from '../../db';
 import { clearAuditCheckpoint } from '../../db/audit-checkpoint';
 import { clearDataMarker } from '../../db/data-marker';
 import { createBackup, type BackupProgress } from '../../db/backup/backup';
-import { restoreBackup, verifyBackupFile, type RestoreProgress, type VerifiedBackup } from '../../db/backup/restore';
+import { restoreBackup, type RestoreProgress } from '../../db/backup/restore';
+import { checkBackupInWorker } from '../../db/backup/run-check';
+import type { BackupCheckProgress, VerifiedBackup } from '../../db/backup/verify';
 import { getHost } from '../../platform';
 
 /**
@@ -55,7 +57,7 @@ export async function makeBackup(
 ): Promise<SessionBackup & { ms: number }> {
   try {
     const created = await createBackup(getDatabase(), { appVersion: await appVersion(), kind, onProgress });
-    verifyBackupFile(created.bytes);
+    await checkBackupInWorker(created.bytes);
     const kept = await getHost().backups.keep({ fileName: created.fileName, bytes: created.bytes });
     const entry: SessionBackup = {
       fileName: created.fileName,
@@ -74,10 +76,13 @@ export async function makeBackup(
   }
 }
 
-/** Checks a backup file completely, in memory; nothing is written. */
-export function checkBackupFile(bytes: Uint8Array): VerifiedBackup {
+/** Checks a backup file completely, in memory and off the page's thread (db/backup/run-check.ts); nothing is written. */
+export async function checkBackupFile(
+  bytes: Uint8Array,
+  onProgress?: (p: BackupCheckProgress) => void,
+): Promise<VerifiedBackup> {
   try {
-    return verifyBackupFile(bytes);
+    return await checkBackupInWorker(bytes, { onProgress });
   } catch (e) {
     throw asDomainError(e);
   }

@@ -1,0 +1,142 @@
+import { BackupRejected, MAX_BACKUP_FILE_BYTES } from '../../../../shared/backup/format';
+import { acceptCheckResult, BAD_CHECK_RESULT, checkMessageSchema, type CheckRequest } from './check-wire';
+import type { BackupCheckProgress, VerifiedBackup } from './verify';
+
+/**
+ * Checks a backup file off the page's thread (RELIABILITY-SECURITY.md IMP-1, DUR-8), the way the import
+ * runner (lib/xlsx/import-runner.ts) reads spreadsheets: one Web Worker per file (backup-check.worker.ts), a
+ * copy of the bytes transferred to it, a wall-clock limit after which the worker is terminated, progress
+ * relayed, and every message checked by zod (check-wire.ts) before the page uses it. The worker is always
+ * terminated, so its memory goes with it; inside it memory is bounded by the archive's own caps (file
+ * 256 MB, inflated bytes counted as they come out: manifest 1 MB, data.json 400 MB).
+ *
+ * As with imports there is no fallback to the page's thread when a worker fails (a file that crashes a
+ * worker is refused); only where there is no `Worker` at all (Vitest in Node) the same handler runs
+ * in-thread and its messages go through the same checks.
+ */
+
+/** How long a worker may check one backup file (a district's backup of several years takes seconds). */
+export const BACKUP_CHECK_TIMEOUT_MS = 180_000;
+
+export const checkTimeoutMessage = (ms: number) =>
+  `备份文件校验超时（超过 ${Math.round(ms / 1000)} 秒），已停止读取，未作任何改动：文件可能过大或结构异常。`;
+export const CHECK_WORKER_FAILED =
+  '备份文件校验意外中止（可能是文件过大、结构异常或内存不足），已停止读取，未作任何改动。';
+
+/** The part of a Worker the runner uses (a fake one in tests). */
+export interface CheckWorker {
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;
+  onmessageerror: ((event: unknown) => void) | null;
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  terminate(): void;
+}
+
+export interface CheckBackupOptions {
+  onProgress?: (p: BackupCheckProgress) => void;
+  /** Default: a module Worker of backup-check.worker.ts, or none where `Worker` does not exist. */
+  createWorker?: () => CheckWorker | undefined;
+  timeoutMs?: number;
+}
+
+function defaultWorker(): CheckWorker | undefined {
+  if (typeof Worker !== 'function') return undefined;
+  // This exact expression is what Vite recognises to bundle the worker as its own same-origin script.
+  return new Worker(new URL('./backup-check.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as CheckWorker;
+}
+
+type Outcome = { done: true; verified: VerifiedBackup } | { done: false };
+
+/** One message from the worker (or the in-thread handler): progress relayed, a result returned, a refusal thrown. */
+function receive(data: unknown, o: CheckBackupOptions): Outcome {
+  const parsed = checkMessageSchema.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new BackupRejected(BAD_CHECK_RESULT, 'corrupt', first ? `${first.path.join('.')}: ${first.message}` : '');
+  }
+  const m = parsed.data;
+  if (m.type === 'progress') {
+    o.onProgress?.({ stage: m.stage, fraction: m.fraction });
+    return { done: false };
+  }
+  if (m.type === 'result') return { done: true, verified: acceptCheckResult(m) };
+  if (m.type === 'refused') throw new BackupRejected(m.message, m.reason, m.detail);
+  throw new BackupRejected(CHECK_WORKER_FAILED, 'corrupt', m.message);
+}
+
+function inWorker(worker: CheckWorker, request: CheckRequest, o: CheckBackupOptions): Promise<VerifiedBackup> {
+  const timeoutMs = o.timeoutMs ?? BACKUP_CHECK_TIMEOUT_MS;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (settle: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.onmessageerror = null;
+      worker.terminate();
+      settle();
+    };
+    const failed = (detail: string) => finish(() => reject(new BackupRejected(CHECK_WORKER_FAILED, 'corrupt', detail)));
+    const timer = setTimeout(
+      () => finish(() => reject(new BackupRejected(checkTimeoutMessage(timeoutMs), 'corrupt', `${timeoutMs} ms`))),
+      timeoutMs,
+    );
+    worker.onmessage = (event) => {
+      try {
+        const outcome = receive(event.data, o);
+        if (outcome.done) finish(() => resolve(outcome.verified));
+      } catch (e) {
+        finish(() => reject(e));
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      failed(event.message || 'worker error');
+    };
+    worker.onmessageerror = () => failed('message could not be read');
+    try {
+      worker.postMessage(request, [request.bytes]);
+    } catch (e) {
+      failed(e instanceof Error ? e.message : String(e));
+    }
+  });
+}
+
+async function inThread(request: CheckRequest, o: CheckBackupOptions): Promise<VerifiedBackup> {
+  const { handleBackupCheck } = await import('./check-handler');
+  let verified: VerifiedBackup | undefined;
+  handleBackupCheck(request, (message) => {
+    const outcome = receive(message, o);
+    if (outcome.done) verified = outcome.verified;
+  });
+  if (!verified) throw new BackupRejected(CHECK_WORKER_FAILED, 'corrupt', 'no result');
+  return verified;
+}
+
+/**
+ * Checks a backup file completely, off the page's thread; nothing is written. The caller's bytes stay usable
+ * (a copy is transferred).
+ *
+ * @throws BackupRejected — the same Chinese messages as {@link verifyBackupFile}, or the time limit, a failed
+ *   worker, or an answer that fails the schemas.
+ */
+export async function checkBackupInWorker(bytes: Uint8Array, o: CheckBackupOptions = {}): Promise<VerifiedBackup> {
+  if (bytes.byteLength > MAX_BACKUP_FILE_BYTES) {
+    throw new BackupRejected(
+      `备份文件过大（超过 ${MAX_BACKUP_FILE_BYTES / 1024 / 1024} MB），未作任何改动。`,
+      'too-large',
+    );
+  }
+  const request: CheckRequest = { type: 'check', bytes: bytes.slice().buffer as ArrayBuffer };
+  let worker: CheckWorker | undefined;
+  try {
+    worker = (o.createWorker ?? defaultWorker)();
+  } catch (e) {
+    throw new BackupRejected(CHECK_WORKER_FAILED, 'corrupt', e instanceof Error ? e.message : String(e));
+  }
+  return worker ? inWorker(worker, request, o) : inThread(request, o);
+}
