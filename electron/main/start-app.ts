@@ -3,6 +3,8 @@ import type { BrowserWindow, CustomScheme } from 'electron';
 import { join, resolve } from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, ipcContract } from '../../shared/ipc/contract';
 import { resolveDevServerUrl, resolveUserDataPath } from './app-paths';
+import { AUDIT_HEAD_FILE_NAME, createAuditHeadStore, nodeAuditHeadFs } from './audit/audit-head';
+import { AUDIT_KEY_FILE_NAME, createAuditKeyStore } from './audit/audit-key';
 import { createBackupSettingsStore } from './backup/backup-settings';
 import { createBackupStore } from './backup/backup-store';
 import { nodeBackupFolderFs } from './backup/node-backup-fs';
@@ -119,9 +121,23 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
           fs: nodeWindowStateFs,
         }),
       });
+      const auditKeys = createAuditKeyStore({
+        filePath: join(userDataPath, AUDIT_KEY_FILE_NAME),
+        fs: nodeFilesFs,
+        safeStorage: electron.safeStorage,
+      });
       registerIpc(
         electron.ipcMain,
         createIpcHandlers({
+          audit: {
+            keys: auditKeys,
+            head: createAuditHeadStore({
+              filePath: join(userDataPath, AUDIT_HEAD_FILE_NAME),
+              fs: nodeAuditHeadFs,
+              key: () => auditKeys.key(),
+              keyCreatedThisSession: () => auditKeys.createdThisSession,
+            }),
+          },
           dialog: electron.dialog,
           shell: electron.shell,
           fs: nodeFilesFs,

@@ -22,6 +22,12 @@ export function createBridge(invoke: Invoke, listen: Listen): JointDeskBridge {
   const call = <T>(channel: IpcChannel, input: unknown): Promise<IpcResult<T>> =>
     invoke(channel, input) as Promise<IpcResult<T>>;
   return {
+    audit: {
+      key: () => call('audit:key', undefined),
+      head: () => call('audit:head', undefined),
+      setHead: (input) => call('audit:set-head', input),
+      resetHead: (input) => call('audit:reset-head', input),
+    },
     files: {
       saveAs: (input) => call('files:save-as', input),
       open: (input) => call('files:open', input),

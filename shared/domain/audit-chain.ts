@@ -1,3 +1,4 @@
+import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
@@ -24,6 +25,12 @@ export type AuditVerification =
         | 'reordered'
         | 'truncated'
         | 'anchor-mismatch'
+        /** An entry from the keyed seq on without its mac (written outside the app, or its mac stripped). */
+        | 'unkeyed'
+        /** An entry whose mac does not match: forged without the installation's audit key. */
+        | 'mac-invalid'
+        /** Main's head file (audit-head.json) is damaged, altered or missing, as main reported it. */
+        | 'head-file'
         /** A business record no longer matches the newest entry for it (see audit-state.ts). */
         | 'record-edited'
         | 'record-unaudited'
@@ -36,19 +43,53 @@ export type AuditVerification =
     };
 
 /**
- * SHA-256 hex of `prevHash ‖ canonical JSON (RFC 8785) of the entry without its hash`. Any `hash`
- * property on the argument is ignored, so a stored entry can be re-hashed as it is.
+ * SHA-256 hex of `prevHash ‖ canonical JSON (RFC 8785) of the entry without its hash and mac`. Any `hash`
+ * or `mac` property on the argument is ignored, so a stored entry can be re-hashed as it is (and entries
+ * written before macs existed keep their hashes).
  */
 export function auditEntryHash(entry: UnsealedAuditEntry | AuditEntry): string {
-  const { hash: _ignored, ...unsealed } = entry as AuditEntry;
+  const { hash: _ignored, mac: _mac, ...unsealed } = entry as AuditEntry;
   const json = canonicalize(unsealed);
   if (json === undefined) throw new Error('审计记录无法序列化');
   return bytesToHex(sha256(utf8ToBytes(unsealed.prevHash + json)));
 }
 
-/** Adds the hash to an entry whose `prevHash` is already the previous entry's hash (or GENESIS_HASH). */
-export function sealAuditEntry(entry: UnsealedAuditEntry): AuditEntry {
-  return { ...entry, hash: auditEntryHash(entry) };
+/** Length of the installation's audit key (Electron: made and kept by main under safeStorage). */
+export const AUDIT_KEY_BYTES = 32;
+
+/**
+ * The keyed seal of an entry (AUD-2, Electron): HMAC-SHA256(audit key, "jointdesk-audit-entry:v1:" ‖ entry
+ * hash), hex. The hash already binds every other field and the predecessor (prevHash), so a mac over the
+ * hash authenticates the whole entry and its place in the chain at one HMAC of ~90 bytes per entry. The
+ * prefix keeps it apart from main's mac of the head file (another input under the same key). Synchronous
+ * (@noble/hashes), so it runs inside the write's Dexie transaction like the hash.
+ */
+export function auditEntryMac(key: Uint8Array, hash: string): string {
+  if (key.length !== AUDIT_KEY_BYTES) throw new Error('审计密钥长度不正确');
+  return bytesToHex(hmac(sha256, key, utf8ToBytes(`jointdesk-audit-entry:v1:${hash}`)));
+}
+
+/**
+ * Adds the hash to an entry whose `prevHash` is already the previous entry's hash (or GENESIS_HASH), and
+ * with `key` its mac ({@link auditEntryMac}).
+ */
+export function sealAuditEntry(entry: UnsealedAuditEntry, key?: Uint8Array | null): AuditEntry {
+  const { mac: _mac, ...unsealed } = entry as UnsealedAuditEntry & { mac?: string };
+  const hash = auditEntryHash(unsealed);
+  return key ? { ...unsealed, hash, mac: auditEntryMac(key, hash) } : { ...unsealed, hash };
+}
+
+/**
+ * What the verifier knows besides the chain in Electron: main's head file (the head as main last stored
+ * it; outside IndexedDB) and the audit key with the seq from which every entry must carry a mac.
+ */
+export interface AuditKeyedCheck {
+  /** The head in main's file; null when there is none yet. */
+  fileHead?: AuditAnchor | null;
+  /** The installation's audit key; without it macs cannot be checked. */
+  key?: Uint8Array | null;
+  /** From this seq on every entry must carry a valid mac (the head file records it); null: none yet. */
+  keyedFrom?: number | null;
 }
 
 /** How many wrong-hash entries are tried as swap partners; bounds the cost on a badly damaged chain. */
@@ -60,8 +101,12 @@ const MAX_SWAP_CANDIDATES = 64;
  * predecessor that is not there), two entries swapped, and — only with an anchor — truncation of the
  * tail or a recomputed chain. Reports the first problem found.
  */
-export function verifyAuditChain(entries: readonly AuditEntry[], anchors: readonly AuditAnchor[]): AuditVerification {
-  const v = createChainVerifier(anchors);
+export function verifyAuditChain(
+  entries: readonly AuditEntry[],
+  anchors: readonly AuditAnchor[],
+  keyed: AuditKeyedCheck = {},
+): AuditVerification {
+  const v = createChainVerifier(anchors, undefined, keyed);
   return v.feed(entries) ?? v.finish();
 }
 
@@ -75,6 +120,8 @@ export function createChainVerifier(
   anchors: readonly AuditAnchor[],
   /** Resume after a verified checkpoint (its entry checked with {@link checkpointProblem}); genesis by default. */
   from: AuditAnchor = { seq: 0, hash: GENESIS_HASH },
+  /** Electron: main's head file and the audit key (see {@link AuditKeyedCheck}). */
+  keyed: AuditKeyedCheck = {},
 ): {
   feed(chunk: readonly AuditEntry[]): AuditVerification | null;
   finish(): AuditVerification;
@@ -83,6 +130,10 @@ export function createChainVerifier(
   const wanted = new Map<number, string>();
   const anchorList = [...anchors].filter((a) => a.seq > from.seq).sort((a, b) => a.seq - b.seq);
   for (const a of anchorList) wanted.set(a.seq, '');
+  const fileHead = keyed.fileHead && keyed.fileHead.seq > 0 ? keyed.fileHead : null;
+  if (fileHead && fileHead.seq > from.seq) wanted.set(fileHead.seq, '');
+  const macKey = keyed.key && keyed.keyedFrom != null ? keyed.key : null;
+  const keyedFrom = keyed.keyedFrom ?? Number.POSITIVE_INFINITY;
   const seen = new Map<number, string>();
   let prev: AuditAnchor = { seq: from.seq, hash: from.hash };
   let count = 0;
@@ -118,6 +169,14 @@ export function createChainVerifier(
         // or replaced by a re-sealed entry.
         return fail('deleted', e.seq, `第 ${e.seq} 条记录与前一条记录的链接断开（之前的记录被删除或替换）`);
       }
+      if (macKey && e.seq >= keyedFrom) {
+        if (typeof e.mac !== 'string' || e.mac === '') {
+          return fail('unkeyed', e.seq, `第 ${e.seq} 条记录缺少校验码（可能是在本程序之外添加的，或校验码被去除）`);
+        }
+        if (e.mac !== auditEntryMac(macKey, e.hash)) {
+          return fail('mac-invalid', e.seq, `第 ${e.seq} 条记录的校验码不正确（记录可能是在本程序之外伪造的）`);
+        }
+      }
       if (wanted.has(e.seq)) seen.set(e.seq, e.hash);
       prev = { seq: e.seq, hash: e.hash };
       count += 1;
@@ -126,6 +185,23 @@ export function createChainVerifier(
   };
 
   const finish = (): AuditVerification => {
+    // Main's head file first: it is the anchor a direct edit of the database cannot move (Electron).
+    if (fileHead && fileHead.seq > from.seq) {
+      if (fileHead.seq > prev.seq) {
+        return fail(
+          'truncated',
+          prev.seq + 1,
+          `审计记录在第 ${prev.seq} 条之后被截断（主程序保存的链头文件表明至少应有 ${fileHead.seq} 条）`,
+        );
+      }
+      if (seen.get(fileHead.seq) !== fileHead.hash) {
+        return fail(
+          'anchor-mismatch',
+          fileHead.seq,
+          `第 ${fileHead.seq} 条记录与主程序保存的链头文件不符（记录链可能被整体改写）`,
+        );
+      }
+    }
     for (const anchor of anchorList) {
       if (anchor.seq > prev.seq) {
         return fail(

@@ -58,6 +58,12 @@ export const auditEntrySchema = z.object({
   stateHash: z.string().nullable().optional(),
   prevHash: z.string(),
   hash: z.string(),
+  /**
+   * Electron: HMAC-SHA256 of the hash under the installation's audit key (auditEntryMac in audit-chain.ts),
+   * so an entry cannot be forged from the database alone. Absent in the web build, before keys existed,
+   * and where the OS offered no encryption for the key; main's head file says from which seq it is required.
+   */
+  mac: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type UnsealedAuditEntry = Omit<AuditEntry, 'hash'>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BACKUP_FILE_PATTERN, BACKUP_KINDS, MAX_BACKUP_FILE_BYTES } from '../backup/limits';
 import { retentionPolicySchema } from '../backup/retention';
+import { auditIpcContract } from './audit-contract';
 import { MAX_SEALED_CHARS } from '../security/pii-seal';
 
 /** Largest file the renderer may hand to main for saving, or read through `files:open`. */
@@ -72,6 +73,7 @@ export const backupFolderSchema = z.object({
  * preload exposes exactly these capabilities, and the renderer's Electron host adapter calls them.
  */
 export const ipcContract = {
+  ...auditIpcContract,
   'files:save-as': {
     input: z
       .object({
@@ -202,6 +204,13 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** The API preload exposes on `window.jointdesk`: one named function per channel. */
 export interface JointDeskBridge {
+  /** Electron only (AUD-2/AUD-3): the audit key and main's head file. */
+  audit: {
+    key(): Promise<IpcResult<IpcOutput<'audit:key'>>>;
+    head(): Promise<IpcResult<IpcOutput<'audit:head'>>>;
+    setHead(input: IpcInput<'audit:set-head'>): Promise<IpcResult<IpcOutput<'audit:set-head'>>>;
+    resetHead(input: IpcInput<'audit:reset-head'>): Promise<IpcResult<IpcOutput<'audit:reset-head'>>>;
+  };
   files: {
     saveAs(input: IpcInput<'files:save-as'>): Promise<IpcResult<IpcOutput<'files:save-as'>>>;
     open(input: IpcInput<'files:open'>): Promise<IpcResult<IpcOutput<'files:open'>>>;

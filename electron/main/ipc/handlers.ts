@@ -1,5 +1,6 @@
 import type { IpcContract } from '../../../shared/ipc/contract';
 import { createAppHandlers, type AppInfoContext } from './app';
+import { createAuditHandlers, type AuditContext } from './audit';
 import { createBackupHandlers, type BackupContext } from './backup';
 import { createFileHandlers, type FilesContext } from './files';
 import type { PiiKeys } from '../keys/pii-keys';
@@ -9,6 +10,8 @@ import { createPrintHandlers, type PrintContext } from './print';
 import type { HandlersFor } from './register';
 
 export type IpcContext = FilesContext & {
+  /** The audit key and main's head file (electron/main/audit). */
+  readonly audit: AuditContext;
   readonly appInfo: AppInfoContext;
   /** Printing reuses the file handlers' save-as, so only the page URL and the renderer are injected. */
   readonly print: Omit<PrintContext, 'saveAs'>;
@@ -24,6 +27,7 @@ export type IpcContext = FilesContext & {
 export function createIpcHandlers(ctx: IpcContext): HandlersFor<IpcContract> {
   const files = createFileHandlers(ctx);
   return {
+    ...createAuditHandlers(ctx.audit),
     ...files,
     ...createAppHandlers(ctx.appInfo),
     ...createPrintHandlers({ ...ctx.print, saveAs: files['files:save-as'] }),

@@ -10,6 +10,17 @@ function fakeBridge(
   overrides: Partial<{ [K in keyof JointDeskBridge]: Partial<JointDeskBridge[K]> }> = {},
 ): JointDeskBridge {
   return {
+    audit: {
+      key: vi.fn(() => ok({ key: Buffer.alloc(32, 7).toString('base64') })),
+      head: vi.fn(() => ok({ head: null })),
+      setHead: vi.fn((input: { seq: number; hash: string; keyedFrom: number | null }) =>
+        ok({ head: { ...input, updatedAt: '2026-12-04T01:00:00.000Z' } }),
+      ),
+      resetHead: vi.fn((input: { seq: number; hash: string }) =>
+        ok({ head: { ...input, keyedFrom: null, updatedAt: 'x', restoredAt: 'x' } }),
+      ),
+      ...overrides.audit,
+    },
     files: {
       saveAs: vi.fn(() => ok({ saved: true, path: 'C:\\文档\\台账.xlsx' })),
       open: vi.fn(() => ok({ canceled: true })),

@@ -42,6 +42,10 @@ describe('preload', () => {
   it('exposes exactly the named capabilities, nothing generic', () => {
     expect(functionNames(bridge).sort()).toEqual([
       'app.info',
+      'audit.head',
+      'audit.key',
+      'audit.resetHead',
+      'audit.setHead',
       'backup.chooseDir',
       'backup.list',
       'backup.onQuitRequest',
@@ -78,6 +82,8 @@ describe('preload', () => {
     ['backup.setRetention', 'backup:set-retention', { daily: 7, weekly: 4, monthly: 12 }],
     ['backup.quitDone', 'backup:quit-done', { ok: true }],
     ['pii.open', 'pii:open', { sealed: 'pii1:AAAA' }],
+    ['audit.setHead', 'audit:set-head', { seq: 3, hash: 'ab'.repeat(32), keyedFrom: 1 }],
+    ['audit.resetHead', 'audit:reset-head', { seq: 3, hash: 'ab'.repeat(32), reason: 'restore' }],
   ] as const)('%s invokes %s with the input as its only argument', async (name, channel, input) => {
     electron.ipcRenderer.invoke.mockClear();
     const [ns, fn] = name.split('.') as [keyof JointDeskBridge, string];
@@ -103,6 +109,15 @@ describe('preload', () => {
     electron.ipcRenderer.invoke.mockClear();
     const fn = name.split('.')[1] as 'list';
     await bridge.backup[fn]();
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channel, undefined);
+  });
+
+  it.each([
+    ['key', 'audit:key'],
+    ['head', 'audit:head'],
+  ] as const)('audit.%s invokes %s with no input', async (fn, channel) => {
+    electron.ipcRenderer.invoke.mockClear();
+    await bridge.audit[fn]();
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channel, undefined);
   });
 

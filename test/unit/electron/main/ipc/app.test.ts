@@ -25,6 +25,7 @@ describe('app:info', () => {
 describe('createIpcHandlers', () => {
   it('has a handler for every contract channel and no other', () => {
     const handlers = createIpcHandlers({
+      audit: {} as never,
       dialog: {} as never,
       shell: { showItemInFolder: () => undefined },
       fs: {} as never,

@@ -5,6 +5,10 @@ import type { HandlersFor } from '../../../../../electron/main/ipc/register';
 
 /** A valid input for every channel. */
 export const VALID_INPUT: Readonly<Record<IpcChannel, unknown>> = {
+  'audit:key': undefined,
+  'audit:head': undefined,
+  'audit:set-head': { seq: 12, hash: 'ab'.repeat(32), keyedFrom: 3 },
+  'audit:reset-head': { seq: 5, hash: 'cd'.repeat(32), reason: 'restore' },
   'files:save-as': {
     suggestedName: '成员单位台账.xlsx',
     filters: [{ name: 'Excel', extensions: ['xlsx'] }],
@@ -39,7 +43,12 @@ export const APP_MAIN_FRAME = frameEvent('app://jointdesk/index.html');
 
 /** Recording handlers that return a contract-valid output. */
 export function fakeHandlers() {
+  const head = { seq: 12, hash: 'ab'.repeat(32), keyedFrom: 3, updatedAt: '2026-12-04T01:00:00.000Z' };
   return {
+    'audit:key': vi.fn(async () => ({ key: `${'A'.repeat(43)}=` })),
+    'audit:head': vi.fn(async () => ({ head })),
+    'audit:set-head': vi.fn(async () => ({ head })),
+    'audit:reset-head': vi.fn(async () => ({ head })),
     'files:save-as': vi.fn(async () => ({ saved: true, path: '/tmp/a.xlsx' })),
     'files:open': vi.fn(async () => ({ canceled: true })),
     'app:info': vi.fn(async () => ({ version: '0.1.0', dataPath: '/data', platform: 'linux', electron: '45.4.1' })),

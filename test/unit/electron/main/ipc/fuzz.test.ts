@@ -8,6 +8,8 @@ import { createBackupStore, type BackupFolderFs } from '../../../../../electron/
 import { createBackupSettingsStore } from '../../../../../electron/main/backup/backup-settings';
 import { buildBackupArchive } from '../../../../../shared/backup/format';
 import { createPiiKeys } from '../../../../../electron/main/keys/pii-keys';
+import { createAuditHeadStore } from '../../../../../electron/main/audit/audit-head';
+import { createAuditKeyStore } from '../../../../../electron/main/audit/audit-key';
 import { decodePiiKey, sealJson } from '../../../../../shared/security/pii-seal';
 import { APP_MAIN_FRAME, frameEvent, VALID_INPUT } from './fixtures';
 
@@ -28,6 +30,39 @@ const RUNS = 1000;
 
 type Listener = (event: IpcSenderEvent, ...args: unknown[]) => Promise<unknown>;
 
+/**
+ * The real audit key and head stores over in-memory files (a fresh installation per payload); every read or
+ * write of either file is an effect.
+ */
+function auditContext(effects: string[]): IpcContext['audit'] {
+  const auditFiles = new Map<string, Uint8Array>();
+  const auditFs = {
+    readFile: async (p: string) => {
+      effects.push('audit.readFile');
+      const data = auditFiles.get(p);
+      if (!data) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return data;
+    },
+    writeFileAtomic: async (p: string, data: Uint8Array) => void (effects.push('audit.write'), auditFiles.set(p, data)),
+  };
+  const keys = createAuditKeyStore({
+    filePath: '/data/audit-key.json',
+    fs: auditFs,
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s) => new TextEncoder().encode(`enc:${s}`),
+      decryptString: (b) => b.toString().replace(/^enc:/, ''),
+    },
+  });
+  const head = createAuditHeadStore({
+    filePath: '/data/audit-head.json',
+    fs: auditFs,
+    key: () => keys.key(),
+    keyCreatedThisSession: () => keys.createdThisSession,
+  });
+  return { keys, head };
+}
+
 /** Every side effect the handlers can have, counted. */
 function harness() {
   const effects: string[] = [];
@@ -37,6 +72,7 @@ function harness() {
     piiKeys?: IpcContext['piiKeys'];
     revealLog?: IpcContext['revealLog'];
   } = {
+    audit: auditContext(effects),
     dialog: {
       showSaveDialog: async (...args: unknown[]) => {
         effects.push('showSaveDialog');
@@ -242,6 +278,16 @@ const retentionCount = fc.oneof(
   fc.string({ maxLength: 3 }),
 );
 
+const auditSeq = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 40 }) },
+  fc.constantFrom(-1, 1.5, Number.MAX_SAFE_INTEGER + 2, Number.NaN),
+  fc.string({ maxLength: 4 }),
+);
+const auditHash = fc.oneof(
+  { weight: 6, arbitrary: fc.stringMatching(/^[0-9a-f]{64}$/) },
+  fc.constantFrom('AB'.repeat(32), 'ab'.repeat(31), 'zz'.repeat(32)),
+  fc.string({ maxLength: 70 }),
+);
 const extra = fc.dictionary(fc.string({ maxLength: 8 }), fc.anything(), { maxKeys: 2 });
 /** Shapes close to each channel's input (so many are valid), optionally with extra keys. */
 const nearValid: Record<IpcChannel, fc.Arbitrary<unknown>> = {
@@ -265,6 +311,16 @@ const nearValid: Record<IpcChannel, fc.Arbitrary<unknown>> = {
   'backup:reveal-dir': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
   'backup:quarantine-db': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
   'backup:quit-done': fc.oneof(fc.record({ ok: fc.boolean() }), fc.record({ ok: fc.anything() }), extra),
+  'audit:key': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
+  'audit:head': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
+  'audit:set-head': fc.record(
+    { seq: auditSeq, hash: auditHash, keyedFrom: fc.oneof(fc.constant(null), auditSeq) },
+    { requiredKeys: [] },
+  ),
+  'audit:reset-head': fc.record(
+    { seq: auditSeq, hash: auditHash, reason: fc.oneof(fc.constantFrom('restore', 'accept-data'), fc.string()) },
+    { requiredKeys: [] },
+  ),
   'pii:public-key': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
   'pii:open': fc.record(
     {

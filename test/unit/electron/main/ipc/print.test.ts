@@ -47,6 +47,7 @@ function setup(probes?: unknown[]) {
   const showSaveDialog = vi.fn(async (..._a: unknown[]) => ({ canceled: false, filePath: join(dir, '纪要.pdf') }));
   const savedPaths = new Set<string>();
   const handlers = createIpcHandlers({
+    audit: {} as never,
     dialog: { showSaveDialog, showOpenDialog: vi.fn() } as never,
     shell: { showItemInFolder: vi.fn() },
     fs: { writeFileAtomic: (p, b) => writeFileAtomic(p, b), stat: (p) => stat(p), readFile: (p) => readFile(p) },

@@ -200,6 +200,14 @@ const MALFORMED: ReadonlyArray<readonly [IpcChannel, string, unknown]> = [
   ['pii:open', 'not a sealed value', { sealed: '{"name":"张三"}' }],
   ['pii:open', 'too long', { sealed: `pii1:${'A'.repeat(70_000)}` }],
   ['pii:open', 'extra key', { sealed: 'pii1:AAAA', secretKey: 'x' }],
+  ['audit:key', 'a key given by the page', { key: 'x' }],
+  ['audit:head', 'a head given by the page', { seq: 3 }],
+  ['audit:set-head', 'seq 0', { seq: 0, hash: 'ab'.repeat(32), keyedFrom: null }],
+  ['audit:set-head', 'not a hash', { seq: 3, hash: 'AB'.repeat(32), keyedFrom: null }],
+  ['audit:set-head', 'a fraction', { seq: 2.5, hash: 'ab'.repeat(32), keyedFrom: null }],
+  ['audit:set-head', 'extra key (a mac from the page)', { seq: 3, hash: 'ab'.repeat(32), keyedFrom: 1, mac: 'x' }],
+  ['audit:reset-head', 'no reason', { seq: 3, hash: 'ab'.repeat(32) }],
+  ['audit:reset-head', 'another reason', { seq: 3, hash: 'ab'.repeat(32), reason: 'because' }],
 ];
 
 describe('registerIpc — malformed input', () => {
