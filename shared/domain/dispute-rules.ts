@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { daysBetween } from './dates';
+import { addDays, daysBetween } from './dates';
 import type { Dispute, DisputeState, NegotiationRound } from './dispute';
 import type { Action } from './permissions';
 
@@ -277,14 +277,48 @@ export function chairReviewRows(
   return { rows, stuck: rows.reduce((n, r) => n + (r.assessment.stuck ? 1 : 0), 0) };
 }
 
+/** The open dispute states the chair's review lists (every state but closed). */
+export const REVIEW_DISPUTE_STATES = ['registered', 'negotiating', 'agreed', 'escalated', 'designated'] as const;
+export type ReviewDisputeState = (typeof REVIEW_DISPUTE_STATES)[number];
+
+/**
+ * {@link assessDispute}'s time-in-state rule as a day to compare `stateSince` with: an open dispute in state `s`
+ * is stuck by its time in state exactly when `stateSince < cutoffs[s]` (daysInState > that state's threshold).
+ * A negotiating dispute is also stuck when its last round is older than `sinceLastRoundDays`: that is not a
+ * `stateSince` condition and must be assessed on its rows (`alsoStuckOnRounds`). With these a repository counts
+ * the stuck disputes on the `[state+stateSince]` index instead of assessing every open one.
+ */
+export function stuckStateSinceCutoffs(
+  today: string,
+  t: StuckThresholds = DEFAULT_STUCK_THRESHOLDS,
+): { cutoffs: Record<ReviewDisputeState, string>; alsoStuckOnRounds: ReviewDisputeState } {
+  const before = (days: number) => addDays(today, -days);
+  return {
+    cutoffs: {
+      registered: before(t.registeredDays),
+      negotiating: before(t.negotiatingDays),
+      agreed: before(t.toCloseDays),
+      escalated: before(t.escalatedDays),
+      designated: before(t.toCloseDays),
+    },
+    alsoStuckOnRounds: 'negotiating',
+  };
+}
+
+/** The chair's review order (registration day, then number) on the parts of an open dispute's index key. */
+export function compareReviewOrder(
+  a: Pick<Dispute, 'registeredOn' | 'number'>,
+  b: Pick<Dispute, 'registeredOn' | 'number'>,
+): number {
+  return a.registeredOn < b.registeredOn ? -1 : a.registeredOn > b.registeredOn ? 1 : a.number.localeCompare(b.number);
+}
+
 /** Open disputes (not closed) sorted oldest first — the chair's review order. */
 export function openDisputesByAge(ds: readonly Dispute[]): Dispute[] {
   return ds
     .filter((d) => d.state !== 'closed')
     .slice()
-    .sort((a, b) =>
-      a.registeredOn < b.registeredOn ? -1 : a.registeredOn > b.registeredOn ? 1 : a.number.localeCompare(b.number),
-    );
+    .sort(compareReviewOrder);
 }
 
 /** What the dispute page's banner says about who handles the matter now. */

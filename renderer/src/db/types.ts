@@ -175,6 +175,12 @@ export interface ChairReview {
   stuck: number;
 }
 
+/** One page of the chair's review: the page's rows (assessed), how many disputes are open and how many stuck. */
+export interface ChairReviewPage extends ChairReview {
+  /** Open disputes in all. */
+  total: number;
+}
+
 /** Records a dispute form offers to link to. */
 export interface DisputeLookups {
   /** Newest first. */
@@ -202,6 +208,12 @@ export interface DisputesRepository {
   get(id: string): Promise<Dispute | undefined>;
   /** 主任审阅: open disputes (state index) oldest first, each assessed on today with the thresholds. */
   review(): Promise<ChairReview>;
+  /**
+   * One page of {@link review}'s rows in its order, with the open and stuck counts: the order comes from the keys
+   * of the `[state+registeredOn+number]` index, the stuck count from `[state+stateSince]` counts (plus the
+   * recently negotiating rows, assessed for their last round); only the page's rows are read and assessed.
+   */
+  reviewPage(page: PageRequest): Promise<ChairReviewPage>;
   /** `input` is a DisputeInput; assigns 争〔年〕N号 and state 'registered'. Audited 'create'. */
   register(input: unknown): Promise<Dispute>;
   /** Edits the registration fields (DisputeInput, keys left out keep their value); refused once closed. */
@@ -356,6 +368,28 @@ export interface TopicListFilter {
   search?: string;
 }
 
+/** The topics list's order: newest submission first (then the latest entered, then id), or exactly the reverse. */
+export type TopicListOrder = 'newest' | 'oldest';
+
+/** One page of the topics list. */
+export interface TopicListPage extends ListPage<Topic> {
+  /** A free-text search stopped after TOPIC_SEARCH_LIMIT matches: `rows` and `total` are of the newest ones. */
+  capped: boolean;
+  /** The topics the page's merged rows were merged into (following each chain), for “已合并至《…》”. */
+  linked: Topic[];
+}
+
+/** Topics per state under a filter (its states ignored), for the list's state tabs. */
+export interface TopicStateCounts {
+  byState: Record<TopicState, number>;
+  /** The sum of `byState`: how many the filter matches in all states. */
+  matching: number;
+  /** Every topic in the table (the list's empty state). */
+  all: number;
+  /** Counted over the newest TOPIC_SEARCH_LIMIT matches of a free-text search only. */
+  capped: boolean;
+}
+
 /** The triage steps the topics screen offers; scheduling and the meeting steps belong to the agenda builder. */
 export type TopicTriageAction =
   | { type: 'accept' }
@@ -375,6 +409,19 @@ export type TopicTriageAction =
 export interface TopicsRepository {
   /** Newest submission first. */
   list(filter?: TopicListFilter): Promise<Topic[]>;
+  /**
+   * One page of `list(filter)` in `order` and the list's length. With no unit and at most one state, only the page
+   * is read, through the compound index of its category, state and date range (Dexie v8), and the total is that
+   * range's count; a free-text search is a cursor over that range stopped after TOPIC_SEARCH_LIMIT matches
+   * (`capped`). A unit or several states read those rows through their indexes and slice them.
+   */
+  page(filter: TopicListFilter, page: PageRequest, order?: TopicListOrder): Promise<TopicListPage>;
+  /** Per state, the topics `filter` (its states ignored) matches: index counts, unless a unit or a search is set. */
+  stateCounts(filter: TopicListFilter): Promise<TopicStateCounts>;
+  /** Topics `topicId` may be merged into (state index: the merge target states), newest first. */
+  mergeTargets(topicId: string): Promise<Topic[]>;
+  /** Topics merged into `topicId` (mergedIntoTopicId index), newest first. */
+  mergedInto(topicId: string): Promise<Topic[]>;
   get(id: string): Promise<Topic | undefined>;
   /** `input` is a TopicInput; state 'submitted'; attachments stored in the same transaction. Audited. */
   submit(input: unknown, files?: readonly NewAttachment[]): Promise<Topic>;

@@ -6,6 +6,7 @@ export { useActiveRuleProfile, useRuleProfiles } from './use-rule-profiles';
 export { useUnit, useUnits } from './use-units';
 export {
   useChairReview,
+  useChairReviewPage,
   useDispute,
   useDisputeLookups,
   useDisputePage,
@@ -22,7 +23,15 @@ export {
   useMeetings,
   useNextMeetingSequence,
 } from './use-meetings';
-export { useAttachments, useTopic, useTopics } from './use-topics';
+export {
+  useAttachments,
+  useMergedInto,
+  useMergeTargets,
+  useTopic,
+  useTopicPage,
+  useTopics,
+  useTopicStateCounts,
+} from './use-topics';
 export { useCalendar, type CalendarState } from './use-calendar';
 export { useMinutesWording } from './use-minutes-wording';
 export { useMinutesForMeeting, useMinutesResolutions, useMinutesVersions } from './use-minutes';

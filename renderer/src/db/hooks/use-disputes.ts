@@ -3,6 +3,7 @@ import type { Dispute, DisputeState, StuckThresholds } from '../../../../shared/
 import { getDataLayer } from '../singleton';
 import type {
   ChairReview,
+  ChairReviewPage,
   DisputeListFilter,
   DisputeListOrder,
   DisputeLookups,
@@ -80,6 +81,11 @@ export function useTopicOptions(search: string | undefined, includeId: string | 
 /** The chair's review (open disputes assessed once per change of the data); `undefined` while loading. */
 export function useChairReview(): ChairReview | undefined {
   return useLiveQuery(() => getDataLayer().disputes.review(), []);
+}
+
+/** One page of the chair's review (disputes.reviewPage: only the page's rows read and assessed); `undefined` while loading. */
+export function useChairReviewPage({ offset, limit }: PageRequest): ChairReviewPage | undefined {
+  return useLiveQuery(() => getDataLayer().disputes.reviewPage({ offset, limit }), [offset, limit]);
 }
 
 /** The chair's-review thresholds; `undefined` while loading. */

@@ -1,7 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Topic, TopicState } from '../../../../shared/domain';
 import { getDataLayer } from '../singleton';
-import type { AttachmentMeta, AttachmentOwner, TopicListFilter } from '../types';
+import type {
+  AttachmentMeta,
+  AttachmentOwner,
+  PageRequest,
+  TopicListFilter,
+  TopicListOrder,
+  TopicListPage,
+  TopicStateCounts,
+} from '../types';
 
 /**
  * Live list of topics (complainant masked), newest submission first; `undefined` while loading. With
@@ -25,6 +33,47 @@ export function useTopics(filter: TopicListFilter = {}, enabled = true): Topic[]
         : undefined,
     [enabled, statesKey, category, unitId, from, to, search],
   );
+}
+
+/**
+ * Live page of the topics list (topics.page: only the page read through the filter's index, unless a unit is
+ * chosen); `undefined` while loading.
+ */
+export function useTopicPage(
+  filter: TopicListFilter,
+  { offset, limit }: PageRequest,
+  order: TopicListOrder = 'newest',
+): TopicListPage | undefined {
+  const { states, category, unitId, from, to, search } = filter;
+  const statesKey = states?.join(',') ?? '';
+  return useLiveQuery(
+    () =>
+      getDataLayer().topics.page(
+        { states: statesKey ? (statesKey.split(',') as TopicState[]) : undefined, category, unitId, from, to, search },
+        { offset, limit },
+        order,
+      ),
+    [statesKey, category, unitId, from, to, search, offset, limit, order],
+  );
+}
+
+/** Topics per state under a filter (index counts; its states ignored); `undefined` while loading. */
+export function useTopicStateCounts(filter: TopicListFilter): TopicStateCounts | undefined {
+  const { category, unitId, from, to, search } = filter;
+  return useLiveQuery(
+    () => getDataLayer().topics.stateCounts({ category, unitId, from, to, search }),
+    [category, unitId, from, to, search],
+  );
+}
+
+/** Topics `topicId` may be merged into, read only while `enabled` (the merge dialog is open). */
+export function useMergeTargets(topicId: string, enabled: boolean): Topic[] | undefined {
+  return useLiveQuery(() => (enabled ? getDataLayer().topics.mergeTargets(topicId) : undefined), [topicId, enabled]);
+}
+
+/** Topics merged into `topicId`; `undefined` while loading. */
+export function useMergedInto(topicId: string): Topic[] | undefined {
+  return useLiveQuery(() => getDataLayer().topics.mergedInto(topicId), [topicId]);
 }
 
 /** One topic (complainant masked): `undefined` while loading, `null` when there is no such topic (or no id). */

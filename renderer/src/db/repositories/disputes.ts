@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { z } from 'zod';
 import { maskedTopic } from '../../../../shared/domain/topic-privacy';
 import {
@@ -5,8 +6,12 @@ import {
   PREPARING_MEETING_STATES,
   DEFAULT_STUCK_THRESHOLDS,
   DISPUTE_STATES,
+  assessDispute,
   chairReviewRows,
+  compareReviewOrder,
   DomainError,
+  REVIEW_DISPUTE_STATES,
+  stuckStateSinceCutoffs,
   disputeInputSchema,
   disputeSchema,
   formatChineseDate,
@@ -182,6 +187,25 @@ export function createDisputesRepository(ctx: DataLayerContext): DisputesReposit
       const on = today();
       const thresholds = readThresholds(row?.value);
       return { today: on, thresholds, ...chairReviewRows(open, on, thresholds) };
+    },
+
+    async reviewPage({ offset, limit }) {
+      const on = today();
+      const { rows, total, stuck, thresholds } = await db.transaction('r', [db.disputes, db.settings], async () => {
+        const thresholds = readThresholds((await db.settings.get(DISPUTE_THRESHOLDS_KEY))?.value);
+        const [order, stuck] = await Promise.all([openInReviewOrder(db), countStuck(db, on, thresholds)]);
+        const ids = order.slice(offset, offset + Math.max(0, limit)).map((k) => k.id);
+        const rows = (await db.disputes.bulkGet(ids)).filter((d): d is Dispute => d !== undefined);
+        return { rows, total: order.length, stuck, thresholds };
+      });
+      // Only the page's rows are assessed (the stuck count came from the index).
+      return {
+        today: on,
+        thresholds,
+        rows: rows.map((dispute) => ({ dispute, assessment: assessDispute(dispute, on, thresholds) })),
+        total,
+        stuck,
+      };
     },
 
     async register(input) {
@@ -426,6 +450,46 @@ async function registeredPage(
   ]);
   span.sort(oldest ? oldestFirst : newestFirst);
   return { rows: span.slice(offset - before, offset - before + limit), total };
+}
+
+/**
+ * Every open dispute's id in the chair's review order (registration day, then number: compareReviewOrder, as
+ * openDisputesByAge), from the keys of the `[state+registeredOn+number]` index alone — no row is read.
+ */
+async function openInReviewOrder(db: JointDeskDB): Promise<{ id: string; registeredOn: string; number: string }[]> {
+  const perState = await Promise.all(
+    REVIEW_DISPUTE_STATES.map(async (s) => {
+      const range = db.disputes
+        .where('[state+registeredOn+number]')
+        .between([s, Dexie.minKey, Dexie.minKey], [s, Dexie.maxKey, Dexie.maxKey]);
+      const [keys, ids] = await Promise.all([range.keys(), range.primaryKeys()]);
+      return keys.map((k, i) => {
+        const [, registeredOn, number] = k as unknown as [string, string, string];
+        return { id: ids[i] as string, registeredOn, number };
+      });
+    }),
+  );
+  return perState.flat().sort(compareReviewOrder);
+}
+
+/**
+ * How many open disputes are stuck on `today`, counted on the `[state+stateSince]` index (stuckStateSinceCutoffs):
+ * per state, those in it since before the cutoff; of the negotiating ones in it more recently, the rows are read
+ * (a recent state, so few) and assessed, since a last round that is too old also makes one stuck.
+ */
+async function countStuck(db: JointDeskDB, today: string, t: StuckThresholds): Promise<number> {
+  const { cutoffs, alsoStuckOnRounds } = stuckStateSinceCutoffs(today, t);
+  const index = db.disputes.where('[state+stateSince]');
+  const [counts, recent] = await Promise.all([
+    Promise.all(
+      REVIEW_DISPUTE_STATES.map((s) => index.between([s, Dexie.minKey], [s, cutoffs[s]], true, false).count()),
+    ),
+    index
+      .between([alsoStuckOnRounds, cutoffs[alsoStuckOnRounds]], [alsoStuckOnRounds, Dexie.maxKey], true, true)
+      .toArray(),
+  ]);
+  const byRounds = recent.filter((d) => assessDispute(d, today, t).stuck).length;
+  return counts.reduce((n, c) => n + c, 0) + byRounds;
 }
 
 function readThresholds(value: unknown): StuckThresholds {

@@ -39,6 +39,7 @@ import { prepareAttachment, storeAttachment, type PreparedAttachment } from './a
 import { DISPUTE_FIELD_LABELS, nextNumber as nextDisputeNumber } from './disputes';
 import { isObject, pickInput, stripInput } from './input-patch';
 import { matchesSearch, withoutUndefined } from './list-helpers';
+import { createTopicPaging, topicsNewestFirst } from './topics-page';
 
 export const TOPIC_FIELD_LABELS: FieldLabels = {
   title: '议题名称',
@@ -105,6 +106,8 @@ export function createTopicsRepository(ctx: DataLayerContext, pii: PiiKeySource)
   const today = () => isoDateOf(ctx.now());
 
   return {
+    ...createTopicPaging(ctx),
+
     async list(filter = {}) {
       const [all, units] = await db.transaction('r', [db.topics, db.units], () =>
         Promise.all([readTopicCandidates(db, filter), filter.search?.trim() ? db.units.toArray() : []]),
@@ -365,10 +368,8 @@ export async function readTopicCandidates(db: JointDeskDB, filter: TopicListFilt
   return db.topics.toArray();
 }
 
-/** Newest submission first, then the latest entered. */
-function newestFirst(a: Topic, b: Topic): number {
-  return b.submittedOn.localeCompare(a.submittedOn) || b.createdAt.localeCompare(a.createdAt);
-}
+/** Newest submission first, then the latest entered, then id: the order topics.page reads on its indexes. */
+const newestFirst = topicsNewestFirst;
 
 function assertNotFuture(date: string, today: string): void {
   if (date > today) throw fieldError(['submittedOn'], '提交日期', '不能晚于今天');

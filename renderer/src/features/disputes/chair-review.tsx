@@ -3,23 +3,27 @@ import { App, Button, Flex, Space, Spin, Table, Tag, Typography, type TableColum
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { isPreparing, type ChairReviewRow as Row, type Dispute } from '../../../../shared/domain';
-import { getDataLayer, useChairReview } from '../../db';
+import { getDataLayer, useChairReviewPage } from '../../db';
 import { Guarded, listPagination, useReportError } from '../../ui';
 import { useDisputesText } from './labels';
 import { DisputeStateTag } from './state-tag';
 import { ThresholdsModal } from './thresholds-modal';
 import type { NameLookup } from './use-names';
 
+const PAGE_SIZE = listPagination(String).pageSize ?? 20;
+
 /**
  * 主任审阅 (未结争议审阅): every open dispute oldest first, how long it has waited, whether it is stuck
  * by the configured thresholds and what to do next; from here it goes on the next meeting's agenda.
- * The rows are read and assessed once per change of the data (`disputes.review`), 20 to a page.
+ * One page is read and assessed by the repository (`disputes.reviewPage`: the order from index keys, the open
+ * and stuck counts from index counts), 20 rows at a time; render only lays out what it was given.
  */
 export function ChairReview({ names }: { names: NameLookup }) {
   const { t, date, stuckReason, stuckSuggestion } = useDisputesText();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const review = useChairReview();
+  const [current, setCurrent] = useState(1);
+  const review = useChairReviewPage({ offset: (current - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<string>();
   const upcoming = useMemo(
@@ -39,8 +43,13 @@ export function ChairReview({ names }: { names: NameLookup }) {
     }
   };
 
+  // A page emptied by a change (a dispute closed) falls back to the last page there is.
+  const lastPage = Math.max(1, Math.ceil((review?.total ?? 0) / PAGE_SIZE));
+  // (Set during render, as React advises for state that follows data: no effect, no extra frame.)
+  if (review !== undefined && current > lastPage) setCurrent(lastPage);
+
   if (review === undefined) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
-  const { rows, stuck, thresholds, today } = review;
+  const { rows, total, stuck, thresholds, today } = review;
 
   const dayCell = (n: number | null) => (n === null ? '—' : t('disputes:review.days', { count: n }));
   const columns: TableColumnsType<Row> = [
@@ -147,12 +156,10 @@ export function ChairReview({ names }: { names: NameLookup }) {
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
         <Space size={16} wrap>
-          <Typography.Text strong>
-            {t('disputes:review.summary', { count: rows.length, date: date(today) })}
-          </Typography.Text>
+          <Typography.Text strong>{t('disputes:review.summary', { count: total, date: date(today) })}</Typography.Text>
           {stuck > 0 ? (
             <Tag color="red">{t('disputes:review.stuckCount', { count: stuck })}</Tag>
-          ) : rows.length > 0 ? (
+          ) : total > 0 ? (
             <Tag color="green">{t('disputes:review.noneStuck')}</Tag>
           ) : null}
         </Space>
@@ -170,7 +177,8 @@ export function ChairReview({ names }: { names: NameLookup }) {
         size="middle"
         dataSource={rows}
         columns={columns}
-        pagination={listPagination((count) => t('disputes:list.total', { count }))}
+        pagination={{ ...listPagination((count) => t('disputes:list.total', { count })), current, total }}
+        onChange={(pagination) => setCurrent(pagination.current ?? 1)}
         scroll={{ x: 1340 }}
         locale={{ emptyText: t('disputes:review.empty') }}
         onRow={(r) => (r.assessment.stuck ? { style: { background: '#fff7f6' } } : {})}

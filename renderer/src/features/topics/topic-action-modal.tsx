@@ -7,7 +7,7 @@ import {
   mergeTargetProblem,
   type Topic,
 } from '../../../../shared/domain';
-import { getDataLayer } from '../../db';
+import { getDataLayer, useMergeTargets } from '../../db';
 import type { TopicTriageAction } from '../../db/types';
 import { EditorModal, errorText, FormButtons, unitOptionsByKind } from '../../ui';
 import { useTopicsText, type TriageActionType } from './labels';
@@ -20,14 +20,12 @@ export interface TopicActionModalProps {
   topic: Topic;
   action: ModalAction | undefined;
   names: TopicNames;
-  /** Every topic (masked), for the merge target list. */
-  topics: readonly Topic[];
   onClose: () => void;
   onDone: (saved: Topic, action: ModalAction) => void;
 }
 
 /** 退回 (reason), 合并 (searchable survivor), 转为争议 (confirm, other party if needed), 暂缓 / 提交党政联席会议 (note). */
-export function TopicActionModal({ topic, action, names, topics, onClose, onDone }: TopicActionModalProps) {
+export function TopicActionModal({ topic, action, names, onClose, onDone }: TopicActionModalProps) {
   const { actionLabel } = useTopicsText();
   return (
     <EditorModal
@@ -36,9 +34,7 @@ export function TopicActionModal({ topic, action, names, topics, onClose, onDone
       width={action === 'convert' || action === 'merge' ? 680 : 520}
       onClose={onClose}
     >
-      {action ? (
-        <ActionForm topic={topic} action={action} names={names} topics={topics} onCancel={onClose} onDone={onDone} />
-      ) : null}
+      {action ? <ActionForm topic={topic} action={action} names={names} onCancel={onClose} onDone={onDone} /> : null}
     </EditorModal>
   );
 }
@@ -53,14 +49,12 @@ function ActionForm({
   topic,
   action,
   names,
-  topics,
   onCancel,
   onDone,
 }: {
   topic: Topic;
   action: ModalAction;
   names: TopicNames;
-  topics: readonly Topic[];
   onCancel: () => void;
   onDone: (saved: Topic, action: ModalAction) => void;
 }) {
@@ -71,15 +65,17 @@ function ActionForm({
   const needsOther = action === 'convert' && conversionNeedsOtherParty(topic);
   const others = Form.useWatch('otherPartyUnitIds', form) ?? [];
 
+  // Read when the merge form opens: the topics in a merge target state (state index), not every topic.
+  const targets = useMergeTargets(topic.id, action === 'merge');
   const candidates = useMemo(
     () =>
-      topics
+      (targets ?? [])
         .filter((x) => mergeTargetProblem(topic, x) === undefined)
         .map((x) => ({
           value: x.id,
           label: `${x.title}（${stateLabel(x.state)}，${names.unit(x.submittingUnitId)}，${date(x.submittedOn)}）`,
         })),
-    [topics, topic, stateLabel, names, date],
+    [targets, topic, stateLabel, names, date],
   );
 
   const partyOptions = useMemo(

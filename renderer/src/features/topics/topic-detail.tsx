@@ -15,10 +15,10 @@ import {
   Typography,
   type AlertProps,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { allowedTopicActions, type Topic } from '../../../../shared/domain';
-import { getDataLayer, useDispute, useTopic, useTopics } from '../../db';
+import { getDataLayer, useDispute, useMergedInto, useTopic } from '../../db';
 import { Guarded, Page, useReportError } from '../../ui';
 import { AttachmentsCard } from './attachments-card';
 import { ComplainantCard } from './complainant-card';
@@ -27,7 +27,7 @@ import { TopicStateTag } from './state-tag';
 import { TopicActionModal, type ModalAction } from './topic-action-modal';
 import { TopicFormModal } from './topic-form-modal';
 import { TopicHistory } from './topic-history';
-import { topicsById, useTopicNames, type TopicNames } from './use-topic-names';
+import { useTopicNames, type TopicNames } from './use-topic-names';
 
 /** /topics/:id — one topic: where it stands, the steps its state allows, its record, complainant, files, history. */
 export function TopicDetailPage() {
@@ -61,15 +61,14 @@ function TopicDetail({ topic: x, names }: { topic: Topic; names: TopicNames }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const all = useTopics();
-  const byId = useMemo(() => topicsById(all), [all]);
+  // What the page needs of other topics, by index: those merged into this one (mergedIntoTopicId).
+  const mergedHere = useMergedInto(x.id) ?? [];
   const [action, setAction] = useState<ModalAction>();
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<TriageActionType>();
 
   const actions = allowedTopicActions(x.state).filter((a) => !MEETING_STEPS.has(a)) as TriageActionType[];
   const canSchedule = allowedTopicActions(x.state).includes('schedule');
-  const mergedHere = (all ?? []).filter((o) => o.mergedIntoTopicId === x.id);
 
   const runNow = async (a: TriageActionType) => {
     setBusy(a);
@@ -103,7 +102,7 @@ function TopicDetail({ topic: x, names }: { topic: Topic; names: TopicNames }) {
         </Button>
       }
     >
-      <StatusBanner topic={x} byId={byId} names={names} />
+      <StatusBanner topic={x} names={names} />
 
       <Card size="small" style={{ marginBottom: 16 }} className="jd-topic-steps">
         <Flex gap={8} wrap align="center">
@@ -201,7 +200,6 @@ function TopicDetail({ topic: x, names }: { topic: Topic; names: TopicNames }) {
         topic={x}
         action={action}
         names={names}
-        topics={all ?? []}
         onClose={() => setAction(undefined)}
         onDone={(_saved, done) => {
           setAction(undefined);
@@ -223,20 +221,13 @@ function TopicDetail({ topic: x, names }: { topic: Topic; names: TopicNames }) {
 }
 
 /** Where the topic stands when that is not obvious from its tag: merged, converted, returned, on a meeting. */
-function StatusBanner({
-  topic: x,
-  byId,
-  names,
-}: {
-  topic: Topic;
-  byId: ReadonlyMap<string, Topic>;
-  names: TopicNames;
-}) {
+function StatusBanner({ topic: x, names }: { topic: Topic; names: TopicNames }) {
   const { t } = useTopicsText();
   const dispute = useDispute(x.disputeId);
+  // The topic this one was merged into, by id (none read otherwise).
+  const into = useTopic(x.state === 'merged' ? x.mergedIntoTopicId : undefined) ?? undefined;
 
   if (x.state === 'merged' && x.mergedIntoTopicId) {
-    const into = byId.get(x.mergedIntoTopicId);
     return (
       <Banner
         type="info"

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Flex,
   Input,
@@ -9,8 +10,9 @@ import {
   Typography,
   type InputRef,
   type TableColumnsType,
+  type TableProps,
 } from 'antd';
-import { useMemo, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   TOPIC_STATES,
@@ -19,12 +21,22 @@ import {
   type TopicCategory,
   type TopicState,
 } from '../../../../shared/domain';
-import { useTopics } from '../../db';
+import { useTopicPage, useTopicStateCounts } from '../../db';
+import { TOPIC_SEARCH_LIMIT } from '../../db/repositories/topics-page';
+import type { TopicListOrder } from '../../db/types';
 import { IsoRangePicker, listPagination, unitOptionsByKind, type IsoRange } from '../../ui';
 import { useTopicsText } from './labels';
 import { TopicStateTag } from './state-tag';
 import { TopicsEmpty } from './topics-empty';
 import { topicsById, type TopicNames } from './use-topic-names';
+
+const PAGE_SIZE = listPagination(String).pageSize ?? 20;
+
+/** The repository order for the Table's sort state (提交日期 ascending: oldest first; otherwise newest first). */
+function orderOf(sorter: Parameters<NonNullable<TableProps<Topic>['onChange']>>[2]): TopicListOrder {
+  const s = Array.isArray(sorter) ? sorter[0] : sorter;
+  return s?.order === 'ascend' ? 'oldest' : 'newest';
+}
 
 export type StateFilter = 'all' | TopicState;
 
@@ -46,34 +58,50 @@ export interface TopicListProps {
   searchRef: RefObject<InputRef | null>;
 }
 
-/** 议题列表: counts per state, filters by state, category, unit, dates and text; a row opens the topic. */
+/**
+ * 议题列表: counts per state, filters by state, category, unit, dates and text; a row opens the topic. The table
+ * shows one page read by the repository (topics.page, through the filter's index) and the state tabs are counted
+ * on the indexes (topics.stateCounts): the whole table is never loaded to show 20 rows.
+ */
 export function TopicList({ names, filters, onFilters, onCreate, searchRef }: TopicListProps) {
   const { t, date, stateLabel, categoryLabel, categoryOptions } = useTopicsText();
   const navigate = useNavigate();
   const { state, category, unitId, range, search } = filters;
   const searchText = search.trim() || undefined;
+  const [current, setCurrent] = useState(1);
+  const [order, setOrder] = useState<TopicListOrder>('newest');
+  const others = { category, unitId, from: range.from, to: range.to, search: searchText };
+  const page = useTopicPage(
+    { ...others, states: state === 'all' ? undefined : [state] },
+    { offset: (current - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    order,
+  );
   // Counts follow the other filters, so “待审核 3” says how many the list would show.
-  const matching = useTopics({ category, unitId, from: range.from, to: range.to, search: searchText });
-  // The whole list (merge targets by id, the empty state) is a second read only while a filter narrows `matching`.
-  const filtered = Boolean(category || unitId || range.from || range.to || searchText);
-  const allWhenFiltered = useTopics({}, filtered);
-  const all = filtered ? allWhenFiltered : matching;
-  const byId = useMemo(() => topicsById(all), [all]);
-  const rows = useMemo(() => (matching ?? []).filter((x) => state === 'all' || x.state === state), [matching, state]);
+  const stateCounts = useTopicStateCounts(others);
+  // The page's rows and the topics its merged rows follow (read by id with the page): “已合并至《…》”.
+  const byId = useMemo(() => topicsById([...(page?.rows ?? []), ...(page?.linked ?? [])]), [page]);
 
   const counts = useMemo(() => {
-    const c = new Map<StateFilter, number>([['all', matching?.length ?? 0]]);
-    for (const x of matching ?? []) c.set(x.state, (c.get(x.state) ?? 0) + 1);
+    const c = new Map<StateFilter, number>([['all', stateCounts?.matching ?? 0]]);
+    for (const s of TOPIC_STATES) c.set(s, stateCounts?.byState[s] ?? 0);
     return c;
-  }, [matching]);
+  }, [stateCounts]);
 
   const unitOptions = useMemo(() => unitOptionsByKind(names.units, t), [names.units, t]);
+  // A page emptied by a change (a topic merged, a filter) falls back to the last page there is.
+  const lastPage = Math.max(1, Math.ceil((page?.total ?? 0) / PAGE_SIZE));
+  // (Set during render, as React advises for state that follows data: no effect, no extra frame.)
+  if (page !== undefined && current > lastPage) setCurrent(lastPage);
 
-  if (all !== undefined && all.length === 0) {
+  if (stateCounts !== undefined && stateCounts.all === 0) {
     return <TopicsEmpty hasUnits={names.units.some((u) => !u.archived)} onCreate={onCreate} />;
   }
 
-  const set = (patch: Partial<TopicFilters>) => onFilters({ ...filters, ...patch });
+  // A filter change starts again on the first page.
+  const set = (patch: Partial<TopicFilters>) => {
+    onFilters({ ...filters, ...patch });
+    setCurrent(1);
+  };
   const open = (x: Topic) => void navigate(`/topics/${x.id}`);
 
   const columns: TableColumnsType<Topic> = [
@@ -114,7 +142,9 @@ export function TopicList({ names, filters, onFilters, onCreate, searchRef }: To
       title: t('topics:field.submittedOn'),
       dataIndex: 'submittedOn',
       width: 140,
-      sorter: (a, b) => a.submittedOn.localeCompare(b.submittedOn),
+      key: 'submittedOn',
+      // Sorted by the repository over the whole list (the table holds one page).
+      sorter: true,
       render: (v: string) => date(v),
     },
     {
@@ -194,16 +224,35 @@ export function TopicList({ names, filters, onFilters, onCreate, searchRef }: To
           onChange={(e) => set({ search: e.target.value })}
         />
       </Flex>
+      {page?.capped || stateCounts?.capped ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          className="jd-topic-search-capped"
+          title={t('topics:list.searchCapped', { count: TOPIC_SEARCH_LIMIT })}
+        />
+      ) : null}
       <Table<Topic>
         rowKey="id"
         size="middle"
-        loading={matching === undefined || names.loading}
-        dataSource={rows}
+        loading={page === undefined || names.loading}
+        dataSource={page?.rows ?? []}
         columns={columns}
         rowClassName={(x) => (x.urgency === 'urgent' ? 'jd-topic-row-urgent' : '')}
         locale={{ emptyText: t('topics:list.noMatch') }}
         onRow={(x) => ({ onClick: () => open(x), style: { cursor: 'pointer' } })}
-        pagination={listPagination((count) => t('topics:list.total', { count }))}
+        pagination={{
+          ...listPagination((count) => t('topics:list.total', { count })),
+          current,
+          total: page?.total ?? 0,
+        }}
+        onChange={(pagination, _filters, sorter, { action }) => {
+          if (action === 'sort') {
+            setOrder(orderOf(sorter));
+            setCurrent(1);
+          } else setCurrent(pagination.current ?? 1);
+        }}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('topics:list.keyboardHint')}
