@@ -34,6 +34,10 @@ describe(`loading the district profile (scale ${SCALE})`, () => {
     const audit = await auditRows(db);
     expect(audit.filter((e) => e.action === 'demo-load' && e.entity === 'taskEvent').length).toBe(ds.taskEvents.length);
     expect(audit.map((e) => e.seq)).toEqual(audit.map((_, i) => i + 1));
+    // the batches' entries are chained in load order (dependency order, then the dataset's), each batch whole
+    const order = ['units', 'people', 'meetings', 'attendance', 'agendaItems', 'topics', 'disputes', 'minutes'];
+    const ids = [...order, 'resolutions', 'taskEvents'].flatMap((k) => ds[k as keyof Dataset].map((r) => r.id));
+    expect(audit.filter((e) => e.action === 'demo-load').map((e) => e.entityId)).toEqual(ids);
     const verified = await dl.audit.verify();
     expect(verified).toMatchObject({ ok: true, count: before + n });
     // the follow-up reads work on it

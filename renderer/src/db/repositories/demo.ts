@@ -68,7 +68,7 @@ const PARTS: readonly DatasetPart[] = [
 /**
  * Records per bulkAdd when loading a dataset (the ten-year district profile has ~57,000 records and as
  * many audit entries): large enough for few round trips, small enough that hashing one batch overlaps
- * the database writing the previous one and pending audit entries never pile up.
+ * the database writing it and the previous batch's entries, and pending audit entries never pile up.
  */
 export const DEMO_LOAD_BATCH = 2000;
 
@@ -91,10 +91,14 @@ export function createDemoRepository(ctx: DataLayerContext, pii: PiiKeySource): 
         guard(audit, 'demo.load');
         if (!(await isEmpty(db))) throw new DomainError('conflict', '数据库中已有单位或人员，不能载入演示数据');
         let records = 0;
+        // A pipeline in this one transaction (all or nothing): batch k's rows go to IndexedDB first and their
+        // record states are hashed while the database writes them and batch k-1's entries; batch k's entries
+        // are sealed (flush) once batch k-1's are written, while the next batch is already on its way. One
+        // flush at a time, in batch order, so the chain is exactly the one a batch-by-batch load makes.
+        let flushed: Promise<void> = Promise.resolve();
         for (const { part, rows } of parsed) {
           for (let i = 0; i < rows.length; i += DEMO_LOAD_BATCH) {
             const batch = rows.slice(i, i + DEMO_LOAD_BATCH);
-            // The batch goes to IndexedDB first; its audit entries are hashed while the database writes it.
             const written = part.table(db).bulkAdd(batch);
             for (const row of batch) {
               audit.record(
@@ -102,12 +106,16 @@ export function createDemoRepository(ctx: DataLayerContext, pii: PiiKeySource): 
                 { row },
               );
             }
+            await flushed;
             await written;
-            // The batch's entries and the anchor, still in this one transaction (all or nothing).
-            await audit.flush();
+            flushed = audit.flush();
+            // A failed write aborts the transaction and is thrown by the await above or below; until then the
+            // pending flush must not count as an unhandled rejection.
+            flushed.catch(() => undefined);
             records += batch.length;
           }
         }
+        await flushed;
         // Each minutes opens with its first version, as minutes made in the app do (历史版本 is never empty).
         const actor = audit.currentActor;
         const at = ctx.now().toISOString();
