@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import type { AuditVerification } from '../../../shared/domain/audit-chain';
 import { getDatabase } from '../db';
 import { readAuditCheckpoint, saveAuditCheckpoint } from '../db/audit-checkpoint';
+import { auditVerifyInputs } from '../db/audit-session';
 import { runAuditVerify } from '../db/audit-worker/run-verify';
 
 /** After the first screen has had its turn (the check reads in chunks and yields, but starts later). */
@@ -14,7 +15,8 @@ const START_DELAY_MS = 1_500;
  * The audit trail checked on its own at every start (AUD): from the checkpoint kept outside the database
  * (only the entries since the last check that passed are hashed; the checkpoint's entry must be as it
  * was), or in full when there is none (first start, after a restore). A break is said unprompted, above
- * every screen, until a check passes again; a pass moves the checkpoint to the new head.
+ * every screen, until a check passes again; a pass moves the checkpoint to the new head. In Electron the check
+ * also compares the chain with main's head file and checks every entry's mac from the keyed seq on.
  */
 export function AuditStartCheck() {
   const { t } = useTranslation('common');
@@ -27,12 +29,17 @@ export function AuditStartCheck() {
       // In the audit worker (the page only gets the verified prefixes and the result); on the page's thread
       // where there is no Worker.
       // Each verified chunk moves the checkpoint: a start closed before the check ends resumes there.
-      runAuditVerify(getDatabase(), [], {
-        ...(from ? { from } : {}),
-        onVerified: (head) => {
-          if (!cancelled) saveAuditCheckpoint(dbName, head, new Date());
-        },
-      })
+      // Electron: also against main's head file, and every mac from the keyed seq on (audit-session.ts).
+      auditVerifyInputs(dbName)
+        .then((keyed) =>
+          runAuditVerify(getDatabase(), [], {
+            ...(from ? { from } : {}),
+            ...(keyed ? { keyed } : {}),
+            onVerified: (head) => {
+              if (!cancelled) saveAuditCheckpoint(dbName, head, new Date());
+            },
+          }),
+        )
         .then((result) => {
           if (cancelled) return;
           if (result.ok) saveAuditCheckpoint(dbName, result.head ?? from, new Date());

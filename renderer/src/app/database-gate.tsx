@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DB_NAME, getDatabase } from '../db';
 import { CURRENT_SCHEMA_VERSION } from '../db/schema-version';
 import { onDiskSchemaVersion, openAsItIs, openDatabaseChecked, type OpenResult } from '../db/open-check';
+import { startAuditSession } from '../db/audit-session';
 import { prepareUpgradeKey, setUpgradeKeyProvider, UPGRADE_NEEDS_PII_KEY } from '../db/migrations/pii-upgrade-key';
 import { getHost, setPiiPassphrasePrompt } from '../platform';
 import type { PendingPassphrase } from './pii-passphrase-prompt';
@@ -95,6 +96,9 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
           message: `${UPGRADE_NEEDS_PII_KEY}（${err.message ?? String(e)}）`,
         };
       }
+      // Electron: the audit key and main's head file, before an upgrade may write system entries (AUD-2/AUD-3).
+      const audit = getHost().audit;
+      if (audit) await startAuditSession(audit, DB_NAME);
       return openDatabaseChecked(getDatabase());
     })().then((r) => {
       if (!live) return;

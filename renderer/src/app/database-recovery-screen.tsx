@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../db';
 import { clearAuditCheckpoint } from '../db/audit-checkpoint';
+import { resetMainAuditHead } from '../db/audit-session';
 import { saveDataMarker } from '../db/data-marker';
 import type { VerifiedBackup } from '../db/backup/verify';
 import { openDatabaseChecked, type OpenResult } from '../db/open-check';
@@ -122,10 +123,14 @@ export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScr
       content: t('recovery.continueContent', { expected: m.expected, found: m.found }),
       okText: t('recovery.continueOk'),
       okButtonProps: { danger: true },
-      onOk: () => {
+      onOk: async () => {
         const name = getDatabase().name;
         clearAuditCheckpoint(name);
         saveDataMarker(name, m.found, new Date());
+        // Electron: main's head file is reset to the data as found, on the user's word (noted in the file).
+        await resetMainAuditHead(getDatabase(), 'accept-data').catch((e: unknown) =>
+          console.error('[audit] main’s head file was not reset', e),
+        );
         onRetry();
       },
     });

@@ -7,6 +7,7 @@ import {
   STATE_CHECKED,
   type AuditAnchor,
   type AuditEntry,
+  type AuditKeyedCheck,
   type AuditVerification,
   type RecordStateProblem,
 } from '../../../shared/domain';
@@ -24,6 +25,11 @@ export interface VerifyOptions {
   onVerified?: (prefixHead: AuditAnchor) => void;
   /** Between chunks; the page yields to its event loop, a worker need not. */
   pause?: () => Promise<void>;
+  /**
+   * Electron (audit-session.ts): main's head file, and the audit key with the seq from which every entry must
+   * carry a valid mac; `fileProblem` is main's reason not to trust its file, reported as a break.
+   */
+  keyed?: AuditKeyedCheck & { fileProblem?: string };
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -48,18 +54,30 @@ export async function verifyAuditTrail(
   onProgress?: (done: number, total: number) => void,
   options: VerifyOptions = {},
 ): Promise<AuditVerification> {
-  const { from, onVerified, pause = yieldToPage } = options;
+  const { from, onVerified, pause = yieldToPage, keyed = {} } = options;
+  if (keyed.fileProblem) return { ok: false, problem: 'head-file', seq: 0, message: keyed.fileProblem };
+  const fileHead = keyed.fileHead && keyed.fileHead.seq > 0 ? keyed.fileHead : null;
   const audit = db.table<AuditEntry, number>('audit');
   const settings = db.table<{ key: string; value: unknown }, string>('settings');
-  const [anchorRow, total, atCheckpoint] = await db.transaction('r', [audit, settings], async () => [
+  const [anchorRow, total, atCheckpoint, atFileHead] = await db.transaction('r', [audit, settings], async () => [
     await settings.get(SETTING_KEYS.auditHead),
     await audit.count(),
     from ? await audit.get(from.seq) : undefined,
+    // Main's head inside the verified prefix is checked here (the chain verifier sees only what follows it).
+    from && fileHead && fileHead.seq <= from.seq ? await audit.get(fileHead.seq) : undefined,
   ]);
   const anchor = isAuditAnchor(anchorRow?.value) ? anchorRow.value : null;
   if (from) {
     const problem = checkpointProblem(from, atCheckpoint);
     if (problem) return problem;
+    if (fileHead && fileHead.seq <= from.seq && atFileHead?.hash !== fileHead.hash) {
+      return {
+        ok: false,
+        problem: 'anchor-mismatch',
+        seq: fileHead.seq,
+        message: `第 ${fileHead.seq} 条记录与主程序保存的链头文件不符（记录链可能被整体改写或截断）`,
+      };
+    }
   }
   const tracker = createStateTracker();
   const skipped = from?.seq ?? 0;
@@ -71,7 +89,7 @@ export async function verifyAuditTrail(
     after = chunk[chunk.length - 1]!.seq;
     await pause();
   }
-  const verifier = createChainVerifier(anchor ? [anchor, ...extraAnchors] : extraAnchors, from);
+  const verifier = createChainVerifier(anchor ? [anchor, ...extraAnchors] : extraAnchors, from, keyed);
   let after = skipped;
   /** Hashes the entries after the verified head (all of them at first; those appended since, later). */
   const readChain = async (): Promise<AuditVerification | null> => {

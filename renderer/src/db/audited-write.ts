@@ -15,6 +15,7 @@ import {
   type UserProfile,
 } from '../../../shared/domain';
 import { maskedTopic } from '../../../shared/domain/topic-privacy';
+import { auditSealerFor, onCommitted } from './audit-sealer';
 import type { JointDeskDB } from './database';
 
 /**
@@ -111,14 +112,21 @@ export class AuditWriter {
     const { db } = this.ctx;
     const drafts = this.pending.splice(0);
     await stampStateHashes(db, drafts);
+    // Electron: the audit key (audit-sealer.ts) gives each entry its mac, sealed synchronously like the hash.
+    const sealer = auditSealerFor(db.name);
     const sealed: AuditEntry[] = [];
     for (const d of drafts) {
-      const entry = sealAuditEntry({ ...d, seq: this.head.seq + 1, prevHash: this.head.hash });
+      const entry = sealAuditEntry({ ...d, seq: this.head.seq + 1, prevHash: this.head.hash }, sealer?.key);
       sealed.push(entry);
       this.head = { seq: entry.seq, hash: entry.hash };
     }
     await db.audit.bulkAdd(sealed);
     await db.settings.put({ key: SETTING_KEYS.auditHead, value: { ...this.head } });
+    // Main's head file moves only once the transaction (the outermost, if nested) has committed.
+    if (sealer) {
+      const head = { ...this.head };
+      onCommitted(Dexie.currentTransaction, () => sealer.committed(head, sealed[0]!.seq));
+    }
   }
 }
 

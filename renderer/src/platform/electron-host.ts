@@ -86,6 +86,22 @@ export function createElectronHost(bridge: JointDeskBridge): Host {
         });
       },
     },
+    audit: {
+      async key() {
+        const { key } = unwrapIpc(await bridge.audit.key());
+        return Uint8Array.from(atob(key), (c) => c.charCodeAt(0));
+      },
+      async readHead() {
+        const out = unwrapIpc(await bridge.audit.head());
+        return out.problem === undefined ? { head: out.head } : { head: out.head, problem: out.problem };
+      },
+      async setHead(head) {
+        return unwrapIpc(await bridge.audit.setHead(head)).head;
+      },
+      async resetHead(head) {
+        return unwrapIpc(await bridge.audit.resetHead(head)).head;
+      },
+    },
     pii: {
       async publicKey() {
         return decodePiiKey(unwrapIpc(await bridge.pii.publicKey()).publicKey);

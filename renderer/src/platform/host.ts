@@ -108,6 +108,31 @@ export interface PiiHost {
   open(sealed: string, context?: { topicId?: string; reason?: string }): Promise<string>;
 }
 
+/** Main's head of the audit chain (electron/main/audit/audit-head.ts). */
+export interface AuditHeadState {
+  seq: number;
+  hash: string;
+  /** From this seq on every entry carries a mac; null: not yet. */
+  keyedFrom: number | null;
+  updatedAt: string;
+  restoredAt?: string;
+}
+
+/**
+ * Electron only (RELIABILITY-SECURITY.md AUD-2/AUD-3): the audit key main keeps under safeStorage, and the
+ * chain's head main keeps in a file outside IndexedDB (db/audit-session.ts uses it). The browser has no main.
+ */
+export interface AuditHost {
+  /** The 32-byte audit key; rejects (Chinese) where the OS offers no encryption to keep it. */
+  key(): Promise<Uint8Array>;
+  /** Main's head, and why it cannot be trusted when it cannot. */
+  readHead(): Promise<{ head: AuditHeadState | null; problem?: string }>;
+  /** After a committed write; main refuses a head that moves back. */
+  setHead(head: { seq: number; hash: string; keyedFrom: number | null }): Promise<AuditHeadState>;
+  /** After a restore, or the user accepting the data as found: the one way back. */
+  resetHead(head: { seq: number; hash: string; reason: 'restore' | 'accept-data' }): Promise<AuditHeadState>;
+}
+
 /**
  * What the renderer may ask of its host. The Electron implementation goes through the preload bridge
  * (`window.jointdesk`), the browser one through downloads and file inputs. Code outside `platform/`
@@ -129,6 +154,8 @@ export interface Host {
   revealFile?(path: string): Promise<void>;
   backups: BackupHost;
   pii: PiiHost;
+  /** Electron only: the audit key and main's head file; absent in the browser. */
+  audit?: AuditHost;
 }
 
 /** Same cap as the IPC contract's MAX_FILE_BYTES, so both hosts refuse the same files. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type AuditVerification } from '../../../shared/domain/audit-chain';
 import { getDatabase } from '../db';
 import { readAuditCheckpoint, saveAuditCheckpoint } from '../db/audit-checkpoint';
+import { auditVerifyInputs } from '../db/audit-session';
 import { runAuditVerify } from '../db/audit-worker/run-verify';
 import { useReportError } from './use-report-error';
 
@@ -54,8 +55,11 @@ export function useAuditVerify() {
       const dbName = getDatabase().name;
       const checkpoint = readAuditCheckpoint(dbName);
       // In the audit worker: the page only shows its progress (on the page's thread where there is none).
+      // Electron: also main's head file and the entries' macs (audit-session.ts).
+      const keyed = await auditVerifyInputs(dbName);
       const r = await runAuditVerify(getDatabase(), checkpoint ? [checkpoint] : [], {
         onProgress: (done, total) => setProgress({ done, total }),
+        ...(keyed ? { keyed } : {}),
       });
       if (r.ok) saveAuditCheckpoint(dbName, r.head, new Date());
       setResult(r);

@@ -201,3 +201,26 @@ describe('electron host: backups', () => {
     await expect(refused.pii.open('pii1:AAAA')).rejects.toThrow(new HostError('操作系统未提供加密存储'));
   });
 });
+
+describe('electron host: audit key and main’s head file', () => {
+  it('gets the key as 32 bytes and passes heads to main as they are', async () => {
+    const bridge = fakeBridge();
+    const host = createElectronHost(bridge);
+    const key = await host.audit!.key();
+    expect(key).toHaveLength(32);
+    expect(key[0]).toBe(7);
+    expect(await host.audit!.readHead()).toEqual({ head: null });
+    const head = { seq: 4, hash: 'ab'.repeat(32), keyedFrom: 2 };
+    expect(await host.audit!.setHead(head)).toMatchObject(head);
+    expect(bridge.audit.setHead).toHaveBeenCalledWith(head);
+    await host.audit!.resetHead({ seq: 1, hash: 'cd'.repeat(32), reason: 'restore' });
+    expect(bridge.audit.resetHead).toHaveBeenCalledWith({ seq: 1, hash: 'cd'.repeat(32), reason: 'restore' });
+  });
+
+  it('a head main refuses surfaces as a HostError with main’s message', async () => {
+    const host = createElectronHost(fakeBridge({ audit: { setHead: vi.fn(() => fail('审计链头不能后退')) } }));
+    await expect(host.audit!.setHead({ seq: 1, hash: 'ab'.repeat(32), keyedFrom: null })).rejects.toThrow(
+      new HostError('审计链头不能后退'),
+    );
+  });
+});

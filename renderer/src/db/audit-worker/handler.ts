@@ -1,7 +1,7 @@
 import type Dexie from 'dexie';
 import { verifyAuditTrail } from '../audit-verify';
 import { JointDeskDB } from '../database';
-import { verifyRequestSchema, type VerifyMessage } from './wire';
+import { keyedFromWire, verifyRequestSchema, type VerifyMessage } from './wire';
 
 /**
  * The audit verification worker's work (audit-verify.worker.ts), as a plain function so it is tested under
@@ -20,12 +20,13 @@ export async function handleVerifyRequest(
     post({ type: 'error', message: '审计校验请求格式不正确' });
     return;
   }
-  const { dbName, extraAnchors, from } = parsed.data;
+  const { dbName, extraAnchors, from, keyed } = parsed.data;
   let db: Dexie | undefined;
   try {
     db = open(dbName);
     const result = await verifyAuditTrail(db, extraAnchors, (done, total) => post({ type: 'progress', done, total }), {
       ...(from ? { from } : {}),
+      ...(keyed ? { keyed: keyedFromWire(keyed) } : {}),
       onVerified: (head) => post({ type: 'verified', head }),
       // Off the page's thread: nothing to yield to between chunks.
       pause: () => Promise.resolve(),

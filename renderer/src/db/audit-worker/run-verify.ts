@@ -1,7 +1,7 @@
 import type Dexie from 'dexie';
 import type { AuditAnchor, AuditVerification } from '../../../../shared/domain';
 import { verifyAuditTrail, type VerifyOptions } from '../audit-verify';
-import { verifyMessageSchema, type VerifyRequest } from './wire';
+import { keyedToWire, verifyMessageSchema, type VerifyRequest } from './wire';
 
 /** The part of a Worker the runner uses (a fake one in tests). */
 export interface VerifyWorker {
@@ -12,7 +12,7 @@ export interface VerifyWorker {
   terminate(): void;
 }
 
-export interface RunVerifyOptions extends Pick<VerifyOptions, 'from' | 'onVerified'> {
+export interface RunVerifyOptions extends Pick<VerifyOptions, 'from' | 'onVerified' | 'keyed'> {
   onProgress?: (done: number, total: number) => void;
   /** Default: a module Worker of audit-verify.worker.ts, or none where `Worker` does not exist. */
   createWorker?: () => VerifyWorker | undefined;
@@ -42,6 +42,7 @@ export function runAuditVerify(
     verifyAuditTrail(db, extraAnchors, o.onProgress, {
       ...(o.from ? { from: o.from } : {}),
       ...(o.onVerified ? { onVerified: o.onVerified } : {}),
+      ...(o.keyed ? { keyed: o.keyed } : {}),
     });
   let worker: VerifyWorker | undefined;
   try {
@@ -56,6 +57,7 @@ export function runAuditVerify(
     dbName: db.name,
     extraAnchors: extraAnchors.map((a) => ({ seq: a.seq, hash: a.hash })),
     ...(o.from ? { from: { seq: o.from.seq, hash: o.from.hash } } : {}),
+    ...(o.keyed ? { keyed: keyedToWire(o.keyed) } : {}),
   };
   return new Promise<AuditVerification>((resolve, reject) => {
     let settled = false;

@@ -1,4 +1,6 @@
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import type { VerifyOptions } from '../audit-verify';
 import type { AuditAnchor, AuditVerification } from '../../../../shared/domain';
 
 /**
@@ -17,6 +19,19 @@ export const verifyRequestSchema = z
     dbName: z.string().min(1).max(200),
     extraAnchors: z.array(anchor).max(100),
     from: anchor.optional(),
+    /** Electron: main's head file, the audit key (hex) and from which seq macs are required (audit-session.ts). */
+    keyed: z
+      .object({
+        fileHead: anchor.nullable(),
+        key: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .nullable(),
+        keyedFrom: z.number().int().positive().nullable(),
+        fileProblem: z.string().max(2_000).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
@@ -27,6 +42,9 @@ const problem = z.enum([
   'reordered',
   'truncated',
   'anchor-mismatch',
+  'unkeyed',
+  'mac-invalid',
+  'head-file',
   'record-edited',
   'record-unaudited',
   'record-deleted',
@@ -56,3 +74,24 @@ export type VerifyMessage =
   | { type: 'verified'; head: AuditAnchor }
   | { type: 'result'; result: AuditVerification }
   | { type: 'error'; message: string };
+
+type WireKeyed = NonNullable<VerifyRequest['keyed']>;
+
+/** The keyed check as it crosses to the worker (the key as hex). */
+export function keyedToWire(k: NonNullable<VerifyOptions['keyed']>): WireKeyed {
+  return {
+    fileHead: k.fileHead ? { seq: k.fileHead.seq, hash: k.fileHead.hash } : null,
+    key: k.key ? bytesToHex(k.key) : null,
+    keyedFrom: k.keyedFrom ?? null,
+    ...(k.fileProblem !== undefined ? { fileProblem: k.fileProblem } : {}),
+  };
+}
+
+export function keyedFromWire(k: WireKeyed): NonNullable<VerifyOptions['keyed']> {
+  return {
+    fileHead: k.fileHead,
+    key: k.key ? hexToBytes(k.key) : null,
+    keyedFrom: k.keyedFrom,
+    ...(k.fileProblem !== undefined ? { fileProblem: k.fileProblem } : {}),
+  };
+}

@@ -8,6 +8,7 @@ import {
   type AuditEntry,
   type AuditedEntity,
 } from '../../../../shared/domain';
+import { auditSealerFor, onCommitted } from '../audit-sealer';
 
 /** The setting the chain's head is kept under (SETTING_KEYS.auditHead; not imported: migrations stand alone). */
 const AUDIT_HEAD_KEY = 'audit.head';
@@ -48,26 +49,35 @@ export async function appendMigrationEntries(
     head = { seq: stored.seq, hash: stored.hash };
   }
   const ts = now.toISOString();
+  // Electron: keyed like every other entry (the audit session is started before the database opens).
+  const sealer = auditSealerFor(tx.db.name);
   const entries: AuditEntry[] = [];
   for (const r of records) {
     if (!AUDITED_TABLES[r.entity]) throw new Error(`升级 v${version}：${r.entity} 没有对应的表`);
-    const entry = sealAuditEntry({
-      seq: head.seq + 1,
-      ts,
-      ...SYSTEM_ACTOR,
-      entity: r.entity,
-      entityId: r.entityId,
-      action: 'migrate',
-      before: null,
-      after: null,
-      reason: `${reason}（数据库版本 ${version}）`,
-      stateHash: recordStateHash(r.row),
-      prevHash: head.hash,
-    });
+    const entry = sealAuditEntry(
+      {
+        seq: head.seq + 1,
+        ts,
+        ...SYSTEM_ACTOR,
+        entity: r.entity,
+        entityId: r.entityId,
+        action: 'migrate',
+        before: null,
+        after: null,
+        reason: `${reason}（数据库版本 ${version}）`,
+        stateHash: recordStateHash(r.row),
+        prevHash: head.hash,
+      },
+      sealer?.key,
+    );
     entries.push(entry);
     head = { seq: entry.seq, hash: entry.hash };
   }
   await audit.bulkAdd(entries);
   await settings.put({ key: AUDIT_HEAD_KEY, value: head });
+  if (sealer) {
+    const last = { ...head };
+    onCommitted(tx, () => sealer.committed(last, entries[0]!.seq));
+  }
   return entries.length;
 }

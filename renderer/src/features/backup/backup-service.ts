@@ -2,6 +2,7 @@ import { BackupRejected, type BackupKind, type BackupManifest } from '../../../.
 import { businessDate, DomainError } from '../../../../shared/domain';
 import { getDatabase } from '../../db';
 import { clearAuditCheckpoint } from '../../db/audit-checkpoint';
+import { resetMainAuditHead } from '../../db/audit-session';
 import { clearDataMarker } from '../../db/data-marker';
 import { createBackup, type BackupProgress } from '../../db/backup/backup';
 import { restoreBackup, type RestoreProgress } from '../../db/backup/restore';
@@ -113,6 +114,10 @@ export async function restoreCheckedBackup(
     });
     // The trail was replaced on purpose: the next check (at the reload) verifies it in full.
     clearAuditCheckpoint(getDatabase().name);
+    // Electron: main's head file follows the restored trail (its reset channel notes the head it replaced).
+    await resetMainAuditHead(getDatabase(), 'restore').catch((e: unknown) =>
+      console.error('[audit] main’s head file was not reset after the restore', e),
+    );
     // It may hold fewer entries than before: the marker starts again from the restored head.
     clearDataMarker(getDatabase().name);
     return { manifest: result.manifest, preRestore: result.preRestore, ms: result.ms.total };
