@@ -8,6 +8,7 @@ import { AUDIT_KEY_FILE_NAME, createAuditKeyStore } from './audit/audit-key';
 import { createBackupSettingsStore } from './backup/backup-settings';
 import { createBackupStore } from './backup/backup-store';
 import { nodeBackupFolderFs } from './backup/node-backup-fs';
+import { applyPendingRestore, listPreOpenCopies, makePreOpenCopy, requestPreOpenRestore } from './backup/pre-open-copy';
 import { createQuarantine, nodeQuarantineFs } from './backup/quarantine';
 import { createQuitBackup } from './backup/quit-backup';
 import { createIpcHandlers } from './ipc/handlers';
@@ -112,6 +113,14 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
       protocol.handle(APP_SCHEME, createProtocolHandler(resolve(options.mainDir, '../renderer')));
 
       const userDataPath = app.getPath('userData');
+      // DUR-6: before any window can open the database — a restore the recovery screen asked for, then the
+      // pre-open copy (skipped when unchanged). Neither ever fails the start.
+      const preOpen = { userDataPath, log: (m: string, e?: unknown) => log(m, e) };
+      const pendingRestore = await applyPendingRestore(preOpen);
+      if (pendingRestore.restored || pendingRestore.reason !== 'none')
+        log(`[pre-open] restore at start: ${JSON.stringify(pendingRestore)}`);
+      const preOpenCopy = await makePreOpenCopy(preOpen);
+      if (!preOpenCopy.made) log(`[pre-open] no copy: ${preOpenCopy.reason} (${preOpenCopy.ms} ms)`);
       const backupStore = createBackupStore({
         fs: nodeBackupFolderFs,
         settings: createBackupSettingsStore({
@@ -153,6 +162,16 @@ export function startApp(electron: ElectronApi, options: StartOptions): { ready:
             shell: electron.shell,
             fs: nodeFilesFs,
             onQuitBackupDone: (ok) => quitBackup.done(ok),
+            preOpen: {
+              list: () => listPreOpenCopies(preOpen),
+              requestRestore: (id) => requestPreOpenRestore(preOpen, id),
+            },
+            // Leaves the IPC answer time to arrive; exit skips the quit backup (the data is what failed).
+            restart: () =>
+              void setTimeout(() => {
+                app.relaunch();
+                app.exit(0);
+              }, 300),
             quarantine: createQuarantine({
               sourceDir: join(userDataPath, 'IndexedDB'),
               targetRoot: join(userDataPath, 'quarantine'),

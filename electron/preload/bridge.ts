@@ -49,6 +49,8 @@ export function createBridge(invoke: Invoke, listen: Listen): JointDeskBridge {
       revealDir: () => call('backup:reveal-dir', undefined),
       quarantineDb: () => call('backup:quarantine-db', undefined),
       quitDone: (input) => call('backup:quit-done', input),
+      preOpenList: () => call('backup:pre-open-list', undefined),
+      preOpenRestore: (input) => call('backup:pre-open-restore', input),
       onQuitRequest: (handler) => listen(BACKUP_QUIT_REQUEST, () => handler()),
     },
     pii: {

@@ -18,3 +18,6 @@ export type BackupKind = (typeof BACKUP_KINDS)[number];
 /** `jointdesk-backup-20261202-183005-manual.zip` (local time of Asia/Shanghai, the business clock). */
 export const BACKUP_FILE_PATTERN =
   /^jointdesk-backup-(\d{8})-(\d{6})(?:-(\d{1,3}))?-(manual|daily|quit|pre-restore|pre-migration)\.zip$/;
+
+/** A pre-open copy of the database folders, `userData/pre-open/20261204-090000` (electron/main/backup/pre-open-copy.ts). */
+export const PRE_OPEN_COPY_ID_PATTERN = /^\d{8}-\d{6}(?:-\d{1,3})?$/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKUP_FILE_PATTERN, BACKUP_KINDS, MAX_BACKUP_FILE_BYTES } from '../backup/limits';
+import { BACKUP_FILE_PATTERN, BACKUP_KINDS, MAX_BACKUP_FILE_BYTES, PRE_OPEN_COPY_ID_PATTERN } from '../backup/limits';
 import { retentionPolicySchema } from '../backup/retention';
 import { auditIpcContract } from './audit-contract';
 import { MAX_SEALED_CHARS } from '../security/pii-seal';
@@ -155,6 +155,35 @@ export const ipcContract = {
     input: z.undefined().or(z.object({}).strict()),
     output: z.object({ dir: z.string(), files: z.number().int().nonnegative(), bytes: z.number().nonnegative() }),
   },
+  /**
+   * DUR-6: the copies of the database folders main made at start before the window opened
+   * (electron/main/backup/pre-open-copy.ts), newest first, and the one a restore is pending for. Listing them
+   * keeps them from being rotated out.
+   */
+  'backup:pre-open-list': {
+    input: z.undefined().or(z.object({}).strict()),
+    output: z.object({
+      copies: z
+        .array(
+          z.object({
+            id: z.string().regex(PRE_OPEN_COPY_ID_PATTERN),
+            createdAt: z.string(),
+            files: z.number().int().nonnegative(),
+            bytes: z.number().nonnegative(),
+          }),
+        )
+        .max(1_000),
+      pending: z.string().regex(PRE_OPEN_COPY_ID_PATTERN).nullable(),
+    }),
+  },
+  /**
+   * DUR-6: put a pre-open copy back. Main checks it in full, notes the request and restarts the app; the copy
+   * replaces the database folders at the next start, before any window holds them (the replaced ones are kept).
+   */
+  'backup:pre-open-restore': {
+    input: z.object({ id: z.string().regex(PRE_OPEN_COPY_ID_PATTERN, '不是启动前副本的名称') }).strict(),
+    output: z.object({ restarting: z.boolean() }),
+  },
   /** The renderer's answer to main's quit request (`BACKUP_QUIT_REQUEST`, messages.ts): its quit backup is written (or failed); main may quit. */
   'backup:quit-done': {
     input: z.object({ ok: z.boolean() }).strict(),
@@ -233,6 +262,10 @@ export interface JointDeskBridge {
     revealDir(): Promise<IpcResult<IpcOutput<'backup:reveal-dir'>>>;
     quarantineDb(): Promise<IpcResult<IpcOutput<'backup:quarantine-db'>>>;
     quitDone(input: IpcInput<'backup:quit-done'>): Promise<IpcResult<IpcOutput<'backup:quit-done'>>>;
+    preOpenList(): Promise<IpcResult<IpcOutput<'backup:pre-open-list'>>>;
+    preOpenRestore(
+      input: IpcInput<'backup:pre-open-restore'>,
+    ): Promise<IpcResult<IpcOutput<'backup:pre-open-restore'>>>;
     /** Registers the one handler for main's quit request (a later call replaces it). */
     onQuitRequest(handler: () => void): void;
   };

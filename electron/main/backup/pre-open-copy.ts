@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
+import { PRE_OPEN_COPY_ID_PATTERN } from '../../../shared/backup/limits';
 import { APP_HOST, APP_SCHEME } from '../../../shared/ipc/contract';
 import { quarantineStamp } from './quarantine';
 import { UserFacingError } from '../services/user-facing-error';
@@ -44,7 +45,7 @@ const REPLACED_PREFIX = 'replaced-';
 /** Written by LevelDB on every open attempt: not part of the data, left out of the change check. */
 const VOLATILE = new Set(['LOG', 'LOG.old', 'LOCK']);
 
-export const COPY_ID_PATTERN = /^\d{8}-\d{6}(?:-\d{1,3})?$/;
+export const COPY_ID_PATTERN = PRE_OPEN_COPY_ID_PATTERN;
 
 const fileEntry = z
   .object({

@@ -18,6 +18,8 @@ type BackupChannels = Pick<
   | 'backup:reveal-dir'
   | 'backup:quarantine-db'
   | 'backup:quit-done'
+  | 'backup:pre-open-list'
+  | 'backup:pre-open-restore'
 >;
 
 export interface BackupContext {
@@ -33,6 +35,17 @@ export interface BackupContext {
   readonly quarantine: () => Promise<{ dir: string; files: number; bytes: number }>;
   /** The renderer finished (or gave up on) its quit backup. */
   readonly onQuitBackupDone: (ok: boolean) => boolean;
+  /** DUR-6: the copies made before the window opened (electron/main/backup/pre-open-copy.ts). */
+  readonly preOpen: {
+    list(): Promise<{
+      copies: { id: string; createdAt: string; files: number; bytes: number }[];
+      pending: string | null;
+    }>;
+    /** Checks the copy in full and notes it for the next start; throws (Chinese) when it is torn. */
+    requestRestore(id: string): Promise<void>;
+  };
+  /** Restarts the app (main applies a noted restore before the window opens). */
+  readonly restart: () => void;
 }
 
 const ZIP_FILTER = [{ name: '联席会议工作台备份', extensions: ['zip'] }];
@@ -78,5 +91,11 @@ export function createBackupHandlers(ctx: BackupContext): HandlersFor<BackupChan
     },
     'backup:quarantine-db': () => ctx.quarantine(),
     'backup:quit-done': async ({ ok }) => ({ quitting: ctx.onQuitBackupDone(ok) }),
+    'backup:pre-open-list': () => ctx.preOpen.list(),
+    'backup:pre-open-restore': async ({ id }) => {
+      await ctx.preOpen.requestRestore(id);
+      ctx.restart();
+      return { restarting: true };
+    },
   };
 }

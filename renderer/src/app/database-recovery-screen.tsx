@@ -10,7 +10,8 @@ import { openDatabaseChecked, type OpenResult } from '../db/open-check';
 import { checkBackupFile, reloadAfterRestore, restoreCheckedBackup } from '../features/backup/backup-service';
 import { formatBackupTime } from '../features/backup/backup-time';
 import { RestoreConfirmModal } from '../features/backup/restore-confirm-modal';
-import { getHost } from '../platform';
+import { formatBytes, getHost } from '../platform';
+import type { PreOpenCopy } from '../platform/host';
 import { errorText } from '../ui';
 
 /** The database opened with fewer audit entries than the app saw before (data-presence-gate.tsx). */
@@ -53,6 +54,7 @@ export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScr
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [quarantine, setQuarantine] = useState<{ dir: string; files: number } | { error: string } | null>(null);
+  const [preOpen, setPreOpen] = useState<{ copies: PreOpenCopy[]; pending: string | null } | null>(null);
 
   // DUR-6 (Electron): main copies the database folder aside before anything else is tried.
   useEffect(() => {
@@ -67,6 +69,40 @@ export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScr
       live = false;
     };
   }, [host, t]);
+
+  // DUR-6 (Electron): the copies main made at start, before the database was opened — possibly before the
+  // browser engine cleared a damaged one.
+  useEffect(() => {
+    const list = host.backups.preOpenCopies;
+    if (!list) return;
+    let live = true;
+    list().then(
+      (r) => live && setPreOpen(r),
+      (e: unknown) => live && setProblem(errorText(e, t)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, t]);
+
+  const restorePreOpen = (copy: PreOpenCopy) => {
+    const restoreCopy = host.backups.restorePreOpenCopy;
+    if (!restoreCopy) return;
+    modal.confirm({
+      title: t('recovery.preOpenConfirmTitle'),
+      content: t('recovery.preOpenConfirmContent', { date: formatBackupTime(copy.createdAt, i18n.language) }),
+      okText: t('recovery.preOpenConfirmOk'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await restoreCopy(copy.id);
+          void message.info(t('recovery.preOpenRestarting'));
+        } catch (e) {
+          setProblem(errorText(e, t));
+        }
+      },
+    });
+  };
 
   const check = async (load: () => Promise<{ name: string; bytes: Uint8Array } | null>) => {
     setProblem(null);
@@ -183,6 +219,36 @@ export function DatabaseRecoveryScreen({ failure, onRetry }: DatabaseRecoveryScr
           ) : null}
           {quarantine && 'error' in quarantine ? (
             <Alert type="warning" showIcon title={t('recovery.quarantineFailed', { message: quarantine.error })} />
+          ) : null}
+          {preOpen && preOpen.copies.length > 0 ? (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="recovery-pre-open"
+              title={t('recovery.preOpenTitle')}
+              description={
+                <Space direction="vertical">
+                  <Typography.Text type="secondary">{t('recovery.preOpenHint')}</Typography.Text>
+                  {preOpen.pending ? (
+                    <Typography.Text strong>{t('recovery.preOpenPending', { id: preOpen.pending })}</Typography.Text>
+                  ) : null}
+                  {preOpen.copies.map((c) => (
+                    <Space key={c.id} wrap>
+                      <Typography.Text>
+                        {t('recovery.preOpenItem', {
+                          date: formatBackupTime(c.createdAt, i18n.language),
+                          files: c.files,
+                          size: formatBytes(c.bytes),
+                        })}
+                      </Typography.Text>
+                      <Button size="small" onClick={() => restorePreOpen(c)}>
+                        {t('recovery.preOpenRestore')}
+                      </Button>
+                    </Space>
+                  ))}
+                </Space>
+              }
+            />
           ) : null}
           {problem ? <Alert type="error" showIcon title={problem} /> : null}
           <Typography.Text type="secondary" copyable>

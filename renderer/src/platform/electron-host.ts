@@ -77,6 +77,12 @@ export function createElectronHost(bridge: JointDeskBridge): Host {
       async quarantineDatabase() {
         return unwrapIpc(await bridge.backup.quarantineDb());
       },
+      async preOpenCopies() {
+        return unwrapIpc(await bridge.backup.preOpenList());
+      },
+      async restorePreOpenCopy(id) {
+        unwrapIpc(await bridge.backup.preOpenRestore({ id }));
+      },
       onQuitRequest(handler) {
         bridge.backup.onQuitRequest(() => {
           handler().then(

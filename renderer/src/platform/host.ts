@@ -67,6 +67,14 @@ export interface BackupFolderInfo {
   lastBackupAt: string | null;
 }
 
+/** A copy of the database folders main made at start (electron/main/backup/pre-open-copy.ts). */
+export interface PreOpenCopy {
+  id: string;
+  createdAt: string;
+  files: number;
+  bytes: number;
+}
+
 /**
  * Where backups go (RELIABILITY-SECURITY.md DUR-8). Electron: a folder kept by main (atomic writes,
  * retention, each file checked); the browser cannot keep files, so every backup is a download.
@@ -90,6 +98,13 @@ export interface BackupHost {
    * where; the originals are never touched.
    */
   quarantineDatabase?(): Promise<{ dir: string; files: number; bytes: number }>;
+  /**
+   * Electron only (DUR-6): the copies of the database folders main made at start, before the window opened
+   * (newest first), and the one a restore is pending for.
+   */
+  preOpenCopies?(): Promise<{ copies: PreOpenCopy[]; pending: string | null }>;
+  /** Electron only: main checks the copy, notes it and restarts; the copy is put back before the window opens. */
+  restorePreOpenCopy?(id: string): Promise<void>;
   /** Electron only: `handler` writes the quit backup; main quits when it settles (or after its timeout). */
   onQuitRequest?(handler: () => Promise<void>): void;
 }

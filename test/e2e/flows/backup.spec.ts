@@ -374,6 +374,15 @@ test('desktop build: the recovery screen says main kept a copy of the database f
           return ok({ dir: '/home/user/.config/jointdesk/quarantine/20261122-100000', files: 5, bytes: 104116 });
         },
         quitDone: () => ok({ quitting: true }),
+        preOpenList: () =>
+          ok({
+            copies: [{ id: '20261122-093000', createdAt: '2026-11-22T01:30:00.000Z', files: 6, bytes: 104116 }],
+            pending: null,
+          }),
+        preOpenRestore: (input: { id: string }) => {
+          calls.push(`pre-open-restore:${input.id}`);
+          return ok({ restarting: true });
+        },
         onQuitRequest: () => undefined,
       },
     };
@@ -392,9 +401,18 @@ test('desktop build: the recovery screen says main kept a copy of the database f
   await expect(kept).toContainText('/home/user/.config/jointdesk/quarantine/20261122-100000');
   // The desktop build also offers the newest verified backup of its folder.
   await expect(page.getByRole('button', { name: '恢复最新的已校验备份' })).toBeVisible();
+  // And the copy main made at start, before the database was opened: put back at the next start, on the user's word.
+  const preOpen = page.getByTestId('recovery-pre-open');
+  await expect(preOpen).toContainText('程序启动时（打开数据库之前）另存的数据库文件副本');
+  await expect(preOpen).toContainText('6 个文件');
   await page.screenshot({ path: `${SHOTS}/09-recovery-desktop.png` });
+  await preOpen.getByRole('button', { name: '用此副本恢复…' }).click();
+  await expect(page.getByRole('dialog')).toContainText('用启动前副本恢复数据库？');
+  await page.getByRole('button', { name: '恢复并重新启动' }).click();
+  await expect(page.getByText('副本已校验，程序正在重新启动…')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __quarantineCalls: string[] }).__quarantineCalls)).toEqual([
     'quarantine-db',
+    'pre-open-restore:20261122-093000',
   ]);
 });
 

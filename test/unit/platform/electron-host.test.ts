@@ -43,6 +43,13 @@ function fakeBridge(
       ),
       write: vi.fn(() => ok({ path: 'D:\\备份\\b.zip', removed: ['old.zip'] })),
       read: vi.fn(() => ok({ bytes: new Uint8Array([7]) })),
+      preOpenList: vi.fn(() =>
+        ok({
+          copies: [{ id: '20261204-090000', createdAt: '2026-12-04T01:00:00.000Z', files: 6, bytes: 9 }],
+          pending: null,
+        }),
+      ),
+      preOpenRestore: vi.fn(() => ok({ restarting: true })),
       openFile: vi.fn(() => ok({ canceled: true })),
       chooseDir: vi.fn(() => ok({ dir: 'E:\\备份', changed: true })),
       setRetention: vi.fn(() => ok({ retention: { daily: 8, weekly: 4, monthly: 12 }, removed: [] })),
@@ -154,6 +161,23 @@ describe('electron host: backups', () => {
     await expect(refused.backups.quarantineDatabase!()).rejects.toThrow(
       new HostError('未找到数据库文件夹，无法另存副本；原有文件未被改动。'),
     );
+  });
+
+  it('lists the pre-open copies and asks main to put one back at the next start (DUR-6)', async () => {
+    const bridge = fakeBridge();
+    const host = createElectronHost(bridge);
+    expect(await host.backups.preOpenCopies!()).toEqual({
+      copies: [{ id: '20261204-090000', createdAt: '2026-12-04T01:00:00.000Z', files: 6, bytes: 9 }],
+      pending: null,
+    });
+    await host.backups.restorePreOpenCopy!('20261204-090000');
+    expect(bridge.backup.preOpenRestore).toHaveBeenCalledWith({ id: '20261204-090000' });
+    const refused = createElectronHost(
+      fakeBridge({
+        backup: { preOpenRestore: vi.fn(() => fail('该启动前副本不完整或已损坏，不能用于恢复；当前数据未被改动。')) },
+      }),
+    );
+    await expect(refused.backups.restorePreOpenCopy!('20261204-090000')).rejects.toThrow(/不完整或已损坏/);
   });
 
   it("keeps a backup in main's folder through backup:write and reads one back by name", async () => {

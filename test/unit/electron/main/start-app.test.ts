@@ -1,10 +1,11 @@
 import type { WebContents } from 'electron';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/security/csp';
+import { makePreOpenCopy, requestPreOpenRestore } from '../../../../electron/main/backup/pre-open-copy';
 import { startApp, type ElectronApi } from '../../../../electron/main/start-app';
 import { createFakeElectron, FakeBrowserWindow, type FakeElectron } from './fake-electron';
 import { REQUIRED_WEB_PREFERENCES } from './windows/required-web-preferences';
@@ -178,6 +179,39 @@ describe('startApp', () => {
     );
     const packaged = start((x) => (x.electron.app.isPackaged = true), { JOINTDESK_USER_DATA_DIR: dir });
     expect(packaged.f.electron.app.setPath).toHaveBeenCalledWith('userData', join(appData, 'JointDesk'));
+  });
+
+  it('before the window opens: applies a pending pre-open restore, then copies the database folder (DUR-6)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jd-appdata-preopen-'));
+    const ldb = join(dir, 'IndexedDB', 'app_jointdesk_0.indexeddb.leveldb');
+    mkdirSync(ldb, { recursive: true });
+    writeFileSync(join(ldb, 'CURRENT'), 'MANIFEST-000001\n');
+    writeFileSync(join(ldb, '000003.log'), 'the data before the damage');
+    const preOpen = { userDataPath: dir, log: () => undefined };
+    await makePreOpenCopy(preOpen);
+    const [id] = readdirSync(join(dir, 'pre-open'));
+    await requestPreOpenRestore(preOpen, id!);
+    rmSync(join(ldb, '000003.log')); // the browser engine "repaired" it away
+    // The window is made only after both steps: when it loads, the data is back and a copy of it exists.
+    let atLoad: { log: string; copies: string[] } | null = null;
+    const { f, ready } = start(
+      (x) => {
+        const create = x.electron.screen.getPrimaryDisplay.getMockImplementation()!;
+        x.electron.screen.getPrimaryDisplay.mockImplementation(() => {
+          atLoad ??= {
+            log: readFileSync(join(ldb, '000003.log'), 'utf8'),
+            copies: readdirSync(join(dir, 'pre-open')).filter((n) => /^\d{8}-\d{6}/.test(n)),
+          };
+          return create();
+        });
+      },
+      { JOINTDESK_USER_DATA_DIR: dir },
+    );
+    f.resolveReady();
+    await ready;
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(atLoad).toEqual({ log: 'the data before the damage', copies: expect.arrayContaining([id]) });
+    expect(readdirSync(join(dir, 'pre-open')).some((n) => n.startsWith('replaced-'))).toBe(true);
   });
 
   it('shows an error box and exits when start-up fails', async () => {

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   applyPendingRestore,
   listPreOpenCopies,
@@ -225,5 +225,27 @@ describe('restore of a pre-open copy at the next start', () => {
     );
     expect(r).toEqual({ restored: false, reason: 'failed' });
     expect(digestTree(idb)).toEqual(live);
+  });
+});
+
+describe('backup:pre-open-restore handler', () => {
+  it('restarts only once main has checked the copy and noted the request', async () => {
+    const { createBackupHandlers } = await import('../../../../../electron/main/ipc/backup');
+    const { root, preOpen } = userData();
+    await makePreOpenCopy(opts(root));
+    const [id] = copyIds(preOpen);
+    const restart = vi.fn();
+    const handlers = createBackupHandlers({
+      preOpen: {
+        list: () => listPreOpenCopies(opts(root)),
+        requestRestore: (copy: string) => requestPreOpenRestore(opts(root), copy),
+      },
+      restart,
+    } as unknown as Parameters<typeof createBackupHandlers>[0]);
+    await expect(handlers['backup:pre-open-restore']({ id: '20990101-000000' })).rejects.toThrow(/不完整或已损坏/);
+    expect(restart).not.toHaveBeenCalled();
+    expect(await handlers['backup:pre-open-restore']({ id: id! })).toEqual({ restarting: true });
+    expect(restart).toHaveBeenCalledTimes(1);
+    expect(await handlers['backup:pre-open-list'](undefined)).toMatchObject({ pending: id });
   });
 });

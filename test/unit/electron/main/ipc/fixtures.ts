@@ -30,6 +30,8 @@ export const VALID_INPUT: Readonly<Record<IpcChannel, unknown>> = {
   'backup:reveal-dir': undefined,
   'backup:quarantine-db': undefined,
   'backup:quit-done': { ok: true },
+  'backup:pre-open-list': undefined,
+  'backup:pre-open-restore': { id: '20261204-090000' },
   'pii:public-key': undefined,
   'pii:open': { sealed: 'pii1:AAAA' },
 };
@@ -68,6 +70,11 @@ export function fakeHandlers() {
     'backup:reveal-dir': vi.fn(async () => ({ shown: true })),
     'backup:quarantine-db': vi.fn(async () => ({ dir: '/data/quarantine/20261203-142530', files: 5, bytes: 104_116 })),
     'backup:quit-done': vi.fn(async () => ({ quitting: true })),
+    'backup:pre-open-list': vi.fn(async () => ({
+      copies: [{ id: '20261204-090000', createdAt: '2026-12-04T01:00:00.000Z', files: 6, bytes: 104_116 }],
+      pending: null,
+    })),
+    'backup:pre-open-restore': vi.fn(async () => ({ restarting: true })),
     'pii:public-key': vi.fn(async () => ({ publicKey: `${'A'.repeat(43)}=` })),
     'pii:open': vi.fn(async () => ({ json: '{"name":"张三"}' })),
   } satisfies HandlersFor<IpcContract>;

@@ -154,6 +154,11 @@ function harness() {
     shell: { openPath: async () => (effects.push('openPath'), '') },
     fs: ctx.fs,
     onQuitBackupDone: () => (effects.push('quitDone'), true),
+    preOpen: {
+      list: async () => (effects.push('preOpen.list'), { copies: [], pending: null }),
+      requestRestore: async () => void effects.push('preOpen.requestRestore'),
+    },
+    restart: () => void effects.push('restart'),
     quarantine: async () => (
       effects.push('quarantine'),
       { dir: '/data/quarantine/20261203-142530', files: 5, bytes: 9 }
@@ -310,6 +315,17 @@ const nearValid: Record<IpcChannel, fc.Arbitrary<unknown>> = {
   ),
   'backup:reveal-dir': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
   'backup:quarantine-db': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
+  'backup:pre-open-list': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
+  'backup:pre-open-restore': fc.record(
+    {
+      id: fc.oneof(
+        { weight: 3, arbitrary: fc.stringMatching(/^\d{8}-\d{6}(-\d{1,3})?$/) },
+        fc.constantFrom('../20261204-090000', '20261204-090000/..', '/etc', '20261204-090000\u0000', ''),
+        fc.string({ maxLength: 40 }),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
   'backup:quit-done': fc.oneof(fc.record({ ok: fc.boolean() }), fc.record({ ok: fc.anything() }), extra),
   'audit:key': fc.oneof(fc.constant(undefined), fc.constant({}), extra),
   'audit:head': fc.oneof(fc.constant(undefined), fc.constant({}), extra),

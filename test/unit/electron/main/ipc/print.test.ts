@@ -61,6 +61,8 @@ function setup(probes?: unknown[]) {
       fs: {} as never,
       onQuitBackupDone: () => true,
       quarantine: async () => ({ dir: '', files: 0, bytes: 0 }),
+      preOpen: { list: async () => ({ copies: [], pending: null }), requestRestore: async () => undefined },
+      restart: () => undefined,
     },
     piiKeys: {} as never,
     revealLog: {} as never,
