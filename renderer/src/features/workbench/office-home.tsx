@@ -7,6 +7,7 @@ import { useTaskPage } from '../followup/use-followup';
 import { useUnitNames } from '../followup/use-unit-names';
 import { useMeetingsText } from '../meetings/labels';
 import { todayIso } from '../../ui/format';
+import { AfterFirstScreen, useFirstScreenShown } from './first-screen';
 import { CardEmpty, MoreLink, StatusTag, TaskList } from './home-parts';
 import { QuarterlyComplianceCard } from './quarterly-compliance-card';
 import { useReadiness, type HomeReadiness } from './use-home';
@@ -20,12 +21,21 @@ export function OfficeHome() {
       <Col xs={24} xl={12}>
         <ReadinessCard />
       </Col>
-      <Col xs={24} xl={12}>
-        <ChaseCard />
-      </Col>
-      <Col xs={24} lg={12}>
-        <QuarterlyComplianceCard />
-      </Col>
+      {/* After the 会前准备清单 was painted: the start waits for that card alone (first-screen.tsx). */}
+      <AfterFirstScreen
+        placeholder={
+          <Col xs={24} xl={12}>
+            <Card loading style={{ height: '100%' }} />
+          </Col>
+        }
+      >
+        <Col xs={24} xl={12}>
+          <ChaseCard />
+        </Col>
+        <Col xs={24} lg={12}>
+          <QuarterlyComplianceCard />
+        </Col>
+      </AfterFirstScreen>
     </>
   );
 }
@@ -40,6 +50,7 @@ function ReadinessCard() {
   const { t } = useTranslation(['home', 'minutesPage']);
   const m = useMeetingsText();
   const r = useReadiness();
+  useFirstScreenShown(r !== undefined);
   if (r === undefined) return <Card title={t('readiness.title')} loading style={{ height: '100%' }} />;
   const next = r.next;
   return (
