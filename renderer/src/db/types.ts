@@ -387,10 +387,15 @@ export interface TopicStateCounts {
   byState: Record<TopicState, number>;
   /** The sum of `byState`: how many the filter matches in all states. */
   matching: number;
-  /** Every topic in the table (the list's empty state). */
-  all: number;
+  /** Whether the table holds any topic (the list's empty state), read from one key. */
+  hasTopics: boolean;
   /** Counted over the newest TOPIC_SEARCH_LIMIT matches of a free-text search only. */
   capped: boolean;
+}
+
+/** What the topics list shows: one page and the state tabs' counts, read together (topics.view). */
+export interface TopicListView extends TopicListPage {
+  counts: TopicStateCounts;
 }
 
 /** The triage steps the topics screen offers; scheduling and the meeting steps belong to the agenda builder. */
@@ -421,6 +426,12 @@ export interface TopicsRepository {
   page(filter: TopicListFilter, page: PageRequest, order?: TopicListOrder): Promise<TopicListPage>;
   /** Per state, the topics `filter` (its states ignored) matches: index counts, unless a unit or a search is set. */
   stateCounts(filter: TopicListFilter): Promise<TopicStateCounts>;
+  /**
+   * {@link page} and {@link stateCounts} in one read, as the list shows them: the page's total is taken from the
+   * counts (no second count of the same range), and with a unit or a search (no state chosen) the page is cut from
+   * the rows the counts read.
+   */
+  view(filter: TopicListFilter, page: PageRequest, order?: TopicListOrder): Promise<TopicListView>;
   /** Topics `topicId` may be merged into (state index: the merge target states), newest first. */
   mergeTargets(topicId: string): Promise<Topic[]>;
   /** Topics merged into `topicId` (mergedIntoTopicId index), newest first. */

@@ -167,9 +167,50 @@ describe('topics.page reads one page of the topics list', () => {
           wholeTable(rows, { ...others, states: [s] }, 'newest').length,
         );
       expect(counts.matching).toBe(wholeTable(rows, others, 'newest').length);
-      expect(counts.all).toBe(160);
+      expect(counts.hasTopics).toBe(true);
       expect(counts.capped).toBe(false);
     }
+  });
+
+  it('views a page with its counts: equal to page() and stateCounts() for every filter, order and page', async () => {
+    const db = freshDatabase();
+    const rows = topics(160);
+    await seed(db, rows);
+    const dl = createDataLayer(db);
+    for (const filter of FILTERS)
+      for (const order of ORDERS)
+        for (const p of PAGES) {
+          const [view, page, counts] = await Promise.all([
+            dl.topics.view(filter, p, order),
+            dl.topics.page(filter, p, order),
+            dl.topics.stateCounts(filter),
+          ]);
+          const what = JSON.stringify({ filter, order, p });
+          expect(view.counts, what).toEqual(counts);
+          expect(view.total, what).toBe(page.total);
+          expect(view.capped, what).toBe(page.capped);
+          expect(
+            view.rows.map((t) => t.id),
+            what,
+          ).toEqual(page.rows.map((t) => t.id));
+          expect(
+            view.linked.map((t) => t.id),
+            what,
+          ).toEqual(page.linked.map((t) => t.id));
+        }
+  });
+
+  it('tells an empty table from a filter that matches nothing', async () => {
+    const db = freshDatabase();
+    const dl = createDataLayer(db);
+    expect((await dl.topics.view({}, { offset: 0, limit: 20 })).counts).toMatchObject({
+      hasTopics: false,
+      matching: 0,
+    });
+    await seed(db, topics(12));
+    const none = await dl.topics.view({ search: '没有这个词' }, { offset: 0, limit: 20 });
+    expect(none.counts).toMatchObject({ hasTopics: true, matching: 0 });
+    expect(none.total).toBe(0);
   });
 
   it('hands the page the topics its merged rows follow, through the whole chain', async () => {
@@ -229,6 +270,17 @@ describe('topics.page reads one page of the topics list', () => {
     );
     const counts = await dl.topics.stateCounts({ search: '议题' });
     expect(counts.capped).toBe(true);
+    // The view cuts the page from the counts' scan: the same rows, capped alike.
+    const view = await dl.topics.view({ search: '议题' }, { offset: TOPIC_SEARCH_LIMIT - 10, limit: 20 });
+    expect(view.rows.map((t) => t.id)).toEqual(page.rows.map((t) => t.id));
+    expect(view).toMatchObject({ capped: true, total: TOPIC_SEARCH_LIMIT });
+    // Oldest first while capped: the oldest matches (another scan), as page() reads them.
+    const oldest = await dl.topics.view({ search: '议题' }, { offset: 0, limit: 20 }, 'oldest');
+    expect(oldest.rows.map((t) => t.id)).toEqual(
+      wholeTable(rows, { search: '议题' }, 'oldest')
+        .slice(0, 20)
+        .map((t) => t.id),
+    );
     expect(counts.matching).toBe(TOPIC_SEARCH_LIMIT);
     const newest = whole.slice(0, TOPIC_SEARCH_LIMIT);
     for (const s of TOPIC_STATES) expect(counts.byState[s]).toBe(newest.filter((t) => t.state === s).length);
@@ -255,7 +307,7 @@ describe('topics.page reads one page of the topics list', () => {
     });
     const after = await dl.topics.stateCounts({});
     expect(after.byState.submitted).toBe(before.byState.submitted + 1);
-    expect(after.all).toBe(61);
+    expect(after.hasTopics).toBe(true);
     const first = await dl.topics.page({ states: ['submitted' as TopicState] }, { offset: 0, limit: 20 });
     expect(first.rows[0]!.id).toBe(added.id);
     expect(first.total).toBe(after.byState.submitted);

@@ -23,15 +23,7 @@ export {
   useMeetings,
   useNextMeetingSequence,
 } from './use-meetings';
-export {
-  useAttachments,
-  useMergedInto,
-  useMergeTargets,
-  useTopic,
-  useTopicPage,
-  useTopics,
-  useTopicStateCounts,
-} from './use-topics';
+export { useAttachments, useMergedInto, useMergeTargets, useTopic, useTopics, useTopicView } from './use-topics';
 export { useCalendar, type CalendarState } from './use-calendar';
 export { useMinutesWording } from './use-minutes-wording';
 export { useMinutesForMeeting, useMinutesResolutions, useMinutesVersions } from './use-minutes';

@@ -7,8 +7,7 @@ import type {
   PageRequest,
   TopicListFilter,
   TopicListOrder,
-  TopicListPage,
-  TopicStateCounts,
+  TopicListView,
 } from '../types';
 
 /**
@@ -36,33 +35,24 @@ export function useTopics(filter: TopicListFilter = {}, enabled = true): Topic[]
 }
 
 /**
- * Live page of the topics list (topics.page: only the page read through the filter's index, unless a unit is
- * chosen); `undefined` while loading.
+ * Live view of the topics list (topics.view): one page, read through the filter's index unless a unit is chosen,
+ * and the state tabs' counts (the other filters; index counts) in one read; `undefined` while loading.
  */
-export function useTopicPage(
+export function useTopicView(
   filter: TopicListFilter,
   { offset, limit }: PageRequest,
   order: TopicListOrder = 'newest',
-): TopicListPage | undefined {
+): TopicListView | undefined {
   const { states, category, unitId, from, to, search } = filter;
   const statesKey = states?.join(',') ?? '';
   return useLiveQuery(
     () =>
-      getDataLayer().topics.page(
+      getDataLayer().topics.view(
         { states: statesKey ? (statesKey.split(',') as TopicState[]) : undefined, category, unitId, from, to, search },
         { offset, limit },
         order,
       ),
     [statesKey, category, unitId, from, to, search, offset, limit, order],
-  );
-}
-
-/** Topics per state under a filter (index counts; its states ignored); `undefined` while loading. */
-export function useTopicStateCounts(filter: TopicListFilter): TopicStateCounts | undefined {
-  const { category, unitId, from, to, search } = filter;
-  return useLiveQuery(
-    () => getDataLayer().topics.stateCounts({ category, unitId, from, to, search }),
-    [category, unitId, from, to, search],
   );
 }
 

@@ -9,7 +9,15 @@ import {
 } from '../../../../shared/domain';
 import type { DataLayerContext } from '../audited-write';
 import type { JointDeskDB } from '../database';
-import type { TopicListFilter, TopicListOrder, TopicListPage, TopicStateCounts, TopicsRepository } from '../types';
+import type {
+  PageRequest,
+  TopicListFilter,
+  TopicListOrder,
+  TopicListPage,
+  TopicListView,
+  TopicStateCounts,
+  TopicsRepository,
+} from '../types';
 import { matchesSearch } from './list-helpers';
 
 /**
@@ -61,63 +69,49 @@ export function matchesTopicFilter(
  */
 export function createTopicPaging(
   ctx: DataLayerContext,
-): Pick<TopicsRepository, 'page' | 'stateCounts' | 'mergeTargets' | 'mergedInto'> {
+): Pick<TopicsRepository, 'page' | 'stateCounts' | 'view' | 'mergeTargets' | 'mergedInto'> {
   const { db } = ctx;
+  const inTx = <T>(body: () => Promise<T>) => db.transaction('r', [db.topics, db.units], body);
   return {
-    async page(filter, { offset, limit }, order = 'newest') {
-      const take = Math.max(0, limit);
-      return db.transaction('r', [db.topics, db.units], async (): Promise<TopicListPage> => {
-        const states = distinct(filter.states);
-        let rows: Topic[];
-        let total: number;
-        let capped = false;
-        if (filter.unitId || states.length > 1) {
-          // A unit (submitting or related: a multi-entry index, no compound) or several states: the unit's or the
-          // states' rows through their index, filtered and ordered here.
-          const all = (await narrowRows(db, filter)).sort(topicsNewestFirst);
-          if (order === 'oldest') all.reverse();
-          rows = all.slice(offset, offset + take);
-          total = all.length;
-        } else {
-          const range = orderedRange(db, filter, states[0], order);
-          if (filter.search?.trim()) {
-            const found = await searchScan(db, range, filter.search);
-            rows = found.rows.slice(offset, offset + take);
-            total = found.rows.length;
-            capped = found.capped;
-          } else {
-            [total, rows] = await Promise.all([
-              range().count(),
-              take > 0 ? range().offset(offset).limit(take).toArray() : Promise.resolve([]),
-            ]);
-          }
-        }
-        return { rows: rows.map(maskedTopic), total, capped, linked: await mergeChains(db, rows) };
-      });
-    },
+    page: (filter, page, order = 'newest') => inTx(() => readPage(db, filter, page, order)),
 
-    async stateCounts(filter) {
-      return db.transaction('r', [db.topics, db.units], async (): Promise<TopicStateCounts> => {
-        const base: TopicListFilter = { ...filter, states: undefined };
-        const all = await db.topics.count();
-        const byState = Object.fromEntries(TOPIC_STATES.map((s) => [s, 0])) as Record<TopicState, number>;
-        let capped = false;
-        if (filter.unitId || filter.search?.trim()) {
-          const rows = filter.unitId
-            ? await narrowRows(db, base)
-            : await searchScan(db, orderedRange(db, base, undefined, 'newest'), filter.search).then((f) => {
-                capped = f.capped;
-                return f.rows;
-              });
-          for (const t of rows) byState[t.state]++;
-        } else {
-          const counts = await Promise.all(TOPIC_STATES.map((s) => orderedRange(db, base, s, 'newest')().count()));
-          TOPIC_STATES.forEach((s, i) => (byState[s] = counts[i] ?? 0));
+    stateCounts: (filter) => inTx(async () => (await readCounts(db, filter)).counts),
+
+    view: (filter, { offset, limit }, order = 'newest') =>
+      inTx(async (): Promise<TopicListView> => {
+        const { counts, base } = await readCounts(db, filter);
+        const states = distinct(filter.states);
+        const state = states[0];
+        const take = Math.max(0, limit);
+        const slice = async (all: Topic[], capped: boolean): Promise<TopicListView> => {
+          const rows = all.slice(offset, offset + take);
+          return {
+            rows: rows.map(maskedTopic),
+            total: all.length,
+            capped,
+            linked: await mergeChains(db, rows),
+            counts,
+          };
+        };
+        if (states.length > 1) return { ...(await readPage(db, filter, { offset, limit }, order)), counts };
+        if (filter.unitId) {
+          // The unit's rows the counts were taken from: this state's, in order.
+          const all = base!.filter((t) => !state || t.state === state).sort(topicsNewestFirst);
+          return slice(order === 'oldest' ? all.reverse() : all, false);
         }
-        const matching = Object.values(byState).reduce((n, c) => n + c, 0);
-        return { byState, matching, all, capped };
-      });
-    },
+        if (filter.search?.trim()) {
+          // The counts' scan is the page's when no state is chosen (newest first; oldest too unless it was capped:
+          // then the oldest matches are another scan).
+          if (!state && (order === 'newest' || !counts.capped))
+            return slice(order === 'oldest' ? [...base!].reverse() : base!, counts.capped);
+          return { ...(await readPage(db, filter, { offset, limit }, order)), counts };
+        }
+        // No unit, no search: the total is the count already taken; only the page's rows are read.
+        const total = state ? counts.byState[state] : counts.matching;
+        const rows =
+          take > 0 ? await orderedRange(db, filter, state, order)().offset(offset).limit(take).toArray() : [];
+        return { rows: rows.map(maskedTopic), total, capped: false, linked: await mergeChains(db, rows), counts };
+      }),
 
     async mergeTargets(topicId) {
       const rows = await db.topics.where('state').anyOf(MERGE_TARGET_STATES).toArray();
@@ -132,6 +126,71 @@ export function createTopicPaging(
       return rows.sort(topicsNewestFirst).map(maskedTopic);
     },
   };
+}
+
+/** topics.page inside the caller's transaction. */
+async function readPage(
+  db: JointDeskDB,
+  filter: TopicListFilter,
+  { offset, limit }: PageRequest,
+  order: TopicListOrder,
+): Promise<TopicListPage> {
+  const take = Math.max(0, limit);
+  const states = distinct(filter.states);
+  let rows: Topic[];
+  let total: number;
+  let capped = false;
+  if (filter.unitId || states.length > 1) {
+    // A unit (submitting or related: a multi-entry index, no compound) or several states: the unit's or the
+    // states' rows through their index, filtered and ordered here.
+    const all = (await narrowRows(db, filter)).sort(topicsNewestFirst);
+    if (order === 'oldest') all.reverse();
+    rows = all.slice(offset, offset + take);
+    total = all.length;
+  } else {
+    const range = orderedRange(db, filter, states[0], order);
+    if (filter.search?.trim()) {
+      const found = await searchScan(db, range, filter.search);
+      rows = found.rows.slice(offset, offset + take);
+      total = found.rows.length;
+      capped = found.capped;
+    } else {
+      [total, rows] = await Promise.all([
+        range().count(),
+        take > 0 ? range().offset(offset).limit(take).toArray() : Promise.resolve([]),
+      ]);
+    }
+  }
+  return { rows: rows.map(maskedTopic), total, capped, linked: await mergeChains(db, rows) };
+}
+
+/**
+ * topics.stateCounts inside the caller's transaction; with a unit or a search, also the rows counted (`base`: the
+ * unit's matching rows, or the search's newest matches), which topics.view pages without reading them again.
+ */
+async function readCounts(
+  db: JointDeskDB,
+  filter: TopicListFilter,
+): Promise<{ counts: TopicStateCounts; base?: Topic[] }> {
+  const others: TopicListFilter = { ...filter, states: undefined };
+  const byState = Object.fromEntries(TOPIC_STATES.map((s) => [s, 0])) as Record<TopicState, number>;
+  // One key is enough to tell an empty table (the list's empty state) from a filter that matches nothing.
+  const hasTopics = (await db.topics.limit(1).primaryKeys()).length > 0;
+  let capped = false;
+  let base: Topic[] | undefined;
+  if (filter.unitId) base = await narrowRows(db, others);
+  else if (filter.search?.trim()) {
+    const found = await searchScan(db, orderedRange(db, others, undefined, 'newest'), filter.search);
+    base = found.rows;
+    capped = found.capped;
+  }
+  if (base) for (const t of base) byState[t.state]++;
+  else {
+    const counts = await Promise.all(TOPIC_STATES.map((s) => orderedRange(db, others, s, 'newest')().count()));
+    TOPIC_STATES.forEach((s, i) => (byState[s] = counts[i] ?? 0));
+  }
+  const matching = Object.values(byState).reduce((n, c) => n + c, 0);
+  return { counts: { byState, matching, hasTopics, capped }, ...(base ? { base } : {}) };
 }
 
 function distinct(states: readonly TopicState[] | undefined): TopicState[] {

@@ -21,7 +21,7 @@ import {
   type TopicCategory,
   type TopicState,
 } from '../../../../shared/domain';
-import { useTopicPage, useTopicStateCounts } from '../../db';
+import { useTopicView } from '../../db';
 import { TOPIC_SEARCH_LIMIT } from '../../db/repositories/topics-page';
 import type { TopicListOrder } from '../../db/types';
 import { IsoRangePicker, listPagination, unitOptionsByKind, type IsoRange } from '../../ui';
@@ -60,8 +60,8 @@ export interface TopicListProps {
 
 /**
  * 议题列表: counts per state, filters by state, category, unit, dates and text; a row opens the topic. The table
- * shows one page read by the repository (topics.page, through the filter's index) and the state tabs are counted
- * on the indexes (topics.stateCounts): the whole table is never loaded to show 20 rows.
+ * shows one page read by the repository (topics.view: the page through the filter's index, the state tabs counted
+ * on the indexes, the total from those counts): the whole table is never loaded to show 20 rows.
  */
 export function TopicList({ names, filters, onFilters, onCreate, searchRef }: TopicListProps) {
   const { t, date, stateLabel, categoryLabel, categoryOptions } = useTopicsText();
@@ -71,13 +71,14 @@ export function TopicList({ names, filters, onFilters, onCreate, searchRef }: To
   const [current, setCurrent] = useState(1);
   const [order, setOrder] = useState<TopicListOrder>('newest');
   const others = { category, unitId, from: range.from, to: range.to, search: searchText };
-  const page = useTopicPage(
+  // One read: the page (through the filter's index) and the state tabs' counts, which follow the other filters so
+  // “待审核 3” says how many the list would show.
+  const page = useTopicView(
     { ...others, states: state === 'all' ? undefined : [state] },
     { offset: (current - 1) * PAGE_SIZE, limit: PAGE_SIZE },
     order,
   );
-  // Counts follow the other filters, so “待审核 3” says how many the list would show.
-  const stateCounts = useTopicStateCounts(others);
+  const stateCounts = page?.counts;
   // The page's rows and the topics its merged rows follow (read by id with the page): “已合并至《…》”.
   const byId = useMemo(() => topicsById([...(page?.rows ?? []), ...(page?.linked ?? [])]), [page]);
 
@@ -93,7 +94,7 @@ export function TopicList({ names, filters, onFilters, onCreate, searchRef }: To
   // (Set during render, as React advises for state that follows data: no effect, no extra frame.)
   if (page !== undefined && current > lastPage) setCurrent(lastPage);
 
-  if (stateCounts !== undefined && stateCounts.all === 0) {
+  if (stateCounts !== undefined && !stateCounts.hasTopics) {
     return <TopicsEmpty hasUnits={names.units.some((u) => !u.archived)} onCreate={onCreate} />;
   }
 
