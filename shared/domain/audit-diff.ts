@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditedEntity } from './audit';
+import { isContentDigest } from './audit-payload';
 import { referenceTable, type AuditLookups, formatAuditTime } from './audit-labels';
 import { disputeStateLabel } from './dispute-rules';
 import type { DisputeState } from './dispute';
@@ -187,6 +188,7 @@ function formatValue(entity: AuditedEntity, field: string, v: unknown, o: AuditD
     );
     return parts.some((p) => p.includes('，')) ? parts.map((p, i) => `${i + 1}. ${p}`).join('\n') : parts.join('、');
   }
+  if (isContentDigest(v)) return `（内容较长，记录其摘要：${v.chars} 字符，SHA-256 ${v.hash.slice(0, 12)}…）`;
   const r = asRecord(v);
   if (!r) return String(v);
   if (leaf === 'positions') {
@@ -228,7 +230,8 @@ export function auditDiff(e: AuditEntry, o: AuditDiffOptions): AuditDiffRow[] {
     for (const [k, v] of Object.entries(snap)) {
       if (HIDDEN.has(k)) continue;
       const nested = asRecord(v);
-      if (nested && SPREAD.has(k)) for (const [nk, nv] of Object.entries(nested)) out.set(`${k}.${nk}`, nv);
+      if (nested && SPREAD.has(k) && !isContentDigest(nested))
+        for (const [nk, nv] of Object.entries(nested)) out.set(`${k}.${nk}`, nv);
       else out.set(k, v);
     }
     return out;

@@ -49,6 +49,12 @@ export const auditEntrySchema = z.object({
   /** JSON snapshots of the record before and after (null for create / delete). */
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /**
+   * True when before/after hold only the fields the change touched, plus the fields naming the record
+   * (audit-payload.ts); absent on entries that hold whole snapshots (creates, deletes, exports, and every
+   * entry written before changed-field entries began).
+   */
+  changedOnly: z.literal(true).optional(),
   reason: z.string().optional(),
   /**
    * SHA-256 of the canonical JSON of the record as the entry's transaction left it in its table

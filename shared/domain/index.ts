@@ -9,6 +9,7 @@ export * from './rule-profile';
 export * from './user-profile';
 export * from './audit';
 export * from './audit-chain';
+export * from './audit-payload';
 export * from './audit-state';
 export * from './errors';
 export * from './format';

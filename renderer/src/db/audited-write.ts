@@ -14,6 +14,7 @@ import {
   type UnsealedAuditEntry,
   type UserProfile,
 } from '../../../shared/domain';
+import { auditPayload } from '../../../shared/domain/audit-payload';
 import { maskedTopic } from '../../../shared/domain/topic-privacy';
 import { auditSealerFor, onCommitted } from './audit-sealer';
 import type { JointDeskDB } from './database';
@@ -95,8 +96,12 @@ export class AuditWriter {
       entity: draft.entity,
       entityId: draft.entityId,
       action: draft.action,
-      before: privateFieldsMasked(draft.entity, draft.before ?? null),
-      after: privateFieldsMasked(draft.entity, draft.after ?? null),
+      // Records kept in a table: only the changed fields (their earlier state is in the trail).
+      ...auditPayload(
+        privateFieldsMasked(draft.entity, draft.before ?? null),
+        privateFieldsMasked(draft.entity, draft.after ?? null),
+        { changedOnly: AUDITED_TABLES[draft.entity] !== undefined },
+      ),
       ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
       ...(state && AUDITED_TABLES[draft.entity] ? { stateHash: recordStateHash(state.row) } : {}),
       prevHash: '',

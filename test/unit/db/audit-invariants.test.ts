@@ -1,14 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AuditedEntity } from '../../../shared/domain';
+import { auditEntrySides, type AuditEntry, type AuditedEntity } from '../../../shared/domain';
 import type { JointDeskDB } from '../../../renderer/src/db/database';
 import type { DataLayer } from '../../../renderer/src/db/types';
 import { personInput, unitInput, withProfile } from './helpers';
 
-/** Every stored record equals the `after` of its newest audit entry; deleted records are gone. */
+/** Every stored record equals its state after its newest audit entry (auditEntrySides); deleted records are gone. */
 async function expectRecordsMatchAudit(db: JointDeskDB): Promise<void> {
+  // Changed-field entries applied over the record's create entry must give exactly the stored row.
+  const byRecord = new Map<string, AuditEntry[]>();
+  for (const e of await db.audit.orderBy('seq').toArray()) {
+    const k = `${e.entity}/${e.entityId}`;
+    byRecord.set(k, [...(byRecord.get(k) ?? []), e]);
+  }
   const latest = new Map<string, unknown>();
-  for (const e of await db.audit.orderBy('seq').toArray()) latest.set(`${e.entity}/${e.entityId}`, e.after);
+  for (const [k, entries] of byRecord) latest.set(k, auditEntrySides(entries).get(entries.at(-1)!.seq)!.after);
   const tables: [AuditedEntity, JointDeskDB['units'] | JointDeskDB['people']][] = [
     ['unit', db.units],
     ['person', db.people],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STUCK_THRESHOLDS, type Dispute, type Meeting } from '../../../shared/domain';
-import { auditRows, snapshotTables, unitInput, withProfile, type Harness } from './helpers';
+import { auditRowsWhole, snapshotTables, unitInput, withProfile, type Harness } from './helpers';
 
 const meta = { createdAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-09-01T08:00:00.000Z' };
 
@@ -54,7 +54,7 @@ describe('disputes repository', () => {
       positions: { [dept]: '属占道经营' },
     });
     expect(await db.disputes.get(d.id)).toEqual(d);
-    const rows = (await auditRows(db)).slice(count);
+    const rows = (await auditRowsWhole(db)).slice(count);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       entity: 'dispute',
@@ -138,7 +138,7 @@ describe('disputes repository', () => {
     expect(d5).toMatchObject({ closedOn: '2026-11-20', stateSince: '2026-11-20' });
     expect(await db.disputes.get(d0.id)).toEqual(d5);
 
-    const rows = (await auditRows(db)).slice(start);
+    const rows = (await auditRowsWhole(db)).slice(start);
     expect(rows.map((r) => [r.action, (r.before as Dispute).state, (r.after as Dispute).state])).toEqual([
       ['transition', 'registered', 'negotiating'],
       ['transition', 'negotiating', 'negotiating'],
@@ -234,7 +234,7 @@ describe('disputes repository', () => {
       reopenReason: '当事人提出新的证据',
     });
     expect(reopened.closedOn).toBeUndefined();
-    expect((await auditRows(db)).at(-1)).toMatchObject({ action: 'transition', reason: '当事人提出新的证据' });
+    expect((await auditRowsWhole(db)).at(-1)).toMatchObject({ action: 'transition', reason: '当事人提出新的证据' });
   });
 
   it('updates the registration fields while open, audits them, and refuses once closed', async () => {
@@ -250,7 +250,7 @@ describe('disputes repository', () => {
     expect(updated.partyUnitIds).toEqual([town, dept, water]);
     expect(updated.positions).toEqual({ [water]: '河道管理范围内由水利部门负责' });
     expect(updated.relatedCase).toBeUndefined();
-    expect((await auditRows(db)).at(-1)).toMatchObject({ action: 'update', before: d, after: updated });
+    expect((await auditRowsWhole(db)).at(-1)).toMatchObject({ action: 'update', before: d, after: updated });
 
     await expect(dl.disputes.update(d.id, { firstHandlingUnitId: 'x' })).rejects.toThrow(/先行处理单位必须是争议一方/);
     await dl.disputes.act(d.id, round('2026-10-12'));
@@ -286,7 +286,11 @@ describe('disputes repository', () => {
     const { dispute, meeting: m } = await dl.disputes.putOnNextAgenda(d.id);
     expect(m.id).toBe('next');
     expect(dispute.agendaMeetingId).toBe('next');
-    expect((await auditRows(db)).at(-1)).toMatchObject({ action: 'update', reason: '列入会议议程', after: dispute });
+    expect((await auditRowsWhole(db)).at(-1)).toMatchObject({
+      action: 'update',
+      reason: '列入会议议程',
+      after: dispute,
+    });
     expect((await dl.disputes.onAgenda('next')).map((x) => x.id)).toEqual([d.id]);
 
     // Again: nothing changes, nothing is written.
@@ -302,14 +306,14 @@ describe('disputes repository', () => {
     const { db, dl, town, dept } = await setup();
     const d = await dl.disputes.register(input(town, dept));
     await dl.disputes.recordExport({ disputeId: d.id }, '提请协调申请-争〔2026〕1号.docx');
-    expect((await auditRows(db)).at(-1)).toMatchObject({
+    expect((await auditRowsWhole(db)).at(-1)).toMatchObject({
       entity: 'dispute',
       entityId: d.id,
       action: 'export',
       after: { document: '提请协调申请', fileName: '提请协调申请-争〔2026〕1号.docx', number: '争〔2026〕1号' },
     });
     await dl.disputes.recordExport('ledger', '执法争议台账-20261122.xlsx');
-    expect((await auditRows(db)).at(-1)).toMatchObject({
+    expect((await auditRowsWhole(db)).at(-1)).toMatchObject({
       entity: 'system',
       entityId: 'disputes.ledger',
       action: 'export',
@@ -327,7 +331,7 @@ describe('disputes repository', () => {
     const next = { ...DEFAULT_STUCK_THRESHOLDS, negotiatingDays: 45 };
     await dl.disputes.setThresholds(next);
     expect(await dl.disputes.thresholds()).toEqual(next);
-    expect((await auditRows(db)).at(-1)).toMatchObject({
+    expect((await auditRowsWhole(db)).at(-1)).toMatchObject({
       entity: 'settings',
       entityId: 'disputes.thresholds',
       action: 'update',

@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { AuditEntry, UserProfile } from '../../../shared/domain';
+import { auditEntrySides, type AuditEntry, type UserProfile } from '../../../shared/domain';
 import { createDataLayer, type DataLayerOptions } from '../../../renderer/src/db/data-layer';
 import { JointDeskDB, type DatabaseDependencies } from '../../../renderer/src/db/database';
 import { memoryPiiKeys } from '../../../renderer/src/db/pii';
@@ -55,6 +55,23 @@ export const personInput = (name: string, unitId: string, extra: Record<string, 
 /** Every audit row, oldest first, straight from the table. */
 export function auditRows(db: JointDeskDB): Promise<AuditEntry[]> {
   return db.audit.orderBy('seq').toArray();
+}
+
+/**
+ * Every audit row, oldest first, each changed-fields entry (`changedOnly`) with before/after as whole
+ * record states, applied over its record's earlier entries (auditEntrySides) — what the trail says the
+ * record was, to compare with the record itself. Other entries (creates, exports …) as stored.
+ */
+export async function auditRowsWhole(db: JointDeskDB): Promise<AuditEntry[]> {
+  const rows = await auditRows(db);
+  const byRecord = new Map<string, AuditEntry[]>();
+  for (const e of rows) {
+    const k = `${e.entity}/${e.entityId}`;
+    byRecord.set(k, [...(byRecord.get(k) ?? []), e]);
+  }
+  const sides = new Map<number, { before: unknown; after: unknown }>();
+  for (const entries of byRecord.values()) for (const [seq, s] of auditEntrySides(entries)) sides.set(seq, s);
+  return rows.map((e) => (e.changedOnly ? { ...e, ...sides.get(e.seq)! } : e));
 }
 
 /** Writes to an object store with raw IndexedDB, bypassing Dexie and its append-only hooks. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../shared/domain';
-import { auditRows, personInput, snapshotTables, unitInput, withProfile, type Harness } from './helpers';
+import { auditRowsWhole, personInput, snapshotTables, unitInput, withProfile, type Harness } from './helpers';
 
 const meta = { createdAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-09-01T08:00:00.000Z' };
 
@@ -67,7 +67,7 @@ describe('meetings repository', () => {
     expect(rows.map((a) => a.personId)).toEqual([chair, member, liaison]);
     for (const a of rows) expect(a).toMatchObject({ meetingId: m.id, status: 'invited', observer: false });
 
-    const audit = (await auditRows(db)).slice(count);
+    const audit = (await auditRowsWhole(db)).slice(count);
     expect(audit.map((e) => [e.entity, e.action])).toEqual([
       ['meeting', 'create'],
       ['attendance', 'create'],
@@ -93,7 +93,7 @@ describe('meetings repository', () => {
     const m = await dl.meetings.create(input(chair));
     const notified = await dl.meetings.transition(m.id, 'notified');
     expect(notified.state).toBe('notified');
-    const last = (await auditRows(db)).at(-1);
+    const last = (await auditRowsWhole(db)).at(-1);
     expect(last).toMatchObject({ entity: 'meeting', entityId: m.id, action: 'transition' });
     expect((last?.before as { state: string }).state).toBe('planning');
 
@@ -142,7 +142,7 @@ describe('meetings repository', () => {
     const t = await db.topics.get('t1');
     expect(t?.state).toBe('accepted');
     expect(t?.meetingId).toBeUndefined();
-    const audit = (await auditRows(db)).slice(count);
+    const audit = (await auditRowsWhole(db)).slice(count);
     expect(audit.map((e) => [e.entity, e.action, e.reason])).toEqual([
       ['meeting', 'transition', '主要领导参加区里会议'],
       ['topic', 'transition', '会议已取消，议题退回待排议程'],
@@ -156,7 +156,7 @@ describe('meetings repository', () => {
     const moved = await dl.meetings.update(m.id, { startsAt: '2026-12-20T15:00', chairPersonId: member, title: '' });
     expect(moved).toMatchObject({ startsAt: '2026-12-20T15:00', chairPersonId: member, sequence: 1, year: 2026 });
     expect(moved.title).toBeUndefined();
-    expect((await auditRows(db)).at(-1)).toMatchObject({ entity: 'meeting', action: 'update', after: moved });
+    expect((await auditRowsWhole(db)).at(-1)).toMatchObject({ entity: 'meeting', action: 'update', after: moved });
 
     const nextYear = await dl.meetings.update(m.id, { startsAt: '2027-01-05T09:00' });
     expect([nextYear.year, nextYear.sequence]).toEqual([2027, 2]);

@@ -1,4 +1,5 @@
 import {
+  auditEntrySides,
   disputeInputSchema,
   type AuditAction,
   type AuditEntry,
@@ -39,14 +40,17 @@ export const EDITABLE_FIELDS = Object.keys(disputeInputSchema.shape) as Editable
 
 /**
  * The dispute's timeline from its audit trail (as `audit.list` returns it, newest first): oldest
- * first, each entry described by what differs between its before and after snapshots, so the
+ * first, each entry described by what differs between the dispute's states before and after it
+ * (changed-field entries applied over the dispute's earlier entries: auditEntrySides), so the
  * timeline shows exactly what was recorded — including changes made by an older app version.
  */
 export function disputeTimeline(entries: readonly AuditEntry[]): TimelineEvent[] {
+  // Changed-field entries hold only what changed: compare whole states, rebuilt from the record's trail.
+  const sides = auditEntrySides(entries);
   return [...entries]
     .sort((a, b) => a.seq - b.seq)
     .map((e) => {
-      const changes = describe(e);
+      const changes = describe({ ...e, ...(e.action === 'export' ? {} : sides.get(e.seq)) });
       const saidByChange = changes.some((c) => c.kind === 'reopened' && c.reason === e.reason);
       return {
         seq: e.seq,

@@ -81,6 +81,11 @@ export function AuditEntryDrawer({ seq, onClose, onOnlyThis }: AuditEntryDrawerP
           {entry.entity === 'topic' ? (
             <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('detail.masked')} />
           ) : null}
+          {entry.changedOnly ? (
+            <Typography.Paragraph type="secondary" data-testid="audit-detail-changed-only">
+              {t('detail.changedOnly')}
+            </Typography.Paragraph>
+          ) : null}
           {rows.length === 0 ? (
             <Empty description={t('detail.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_PRESETS } from '../../../../shared/domain';
-import { auditRows, withProfile } from '../helpers';
+import { auditRowsWhole, withProfile } from '../helpers';
 
 const values = { ...RULE_PRESETS[0]!.values, assistanceWorkingDays: 10 };
 
@@ -23,7 +23,7 @@ describe('rules repository', () => {
     await expect(dl.rules.removeCustom(custom.id)).rejects.toMatchObject({ code: 'conflict' });
     await dl.rules.setActive(RULE_PRESETS[1]!.id);
     await dl.rules.removeCustom(custom.id);
-    const rows = (await auditRows(db)).slice(count);
+    const rows = (await auditRowsWhole(db)).slice(count);
     expect(rows.map((r) => [r.entity, r.action])).toEqual([
       ['ruleProfile', 'create'],
       ['ruleProfile', 'update'],

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../../shared/domain';
+import { AUDIT_IDENTITY_FIELDS, DomainError } from '../../../../shared/domain';
 import { createDataLayer } from '../../../../renderer/src/db/data-layer';
-import { auditRows, deterministicOptions, freshDatabase, personInput, unitInput, withProfile } from '../helpers';
+import {
+  auditRows,
+  auditRowsWhole,
+  deterministicOptions,
+  freshDatabase,
+  personInput,
+  unitInput,
+  withProfile,
+} from '../helpers';
 
 describe('units repository', () => {
   it('creates a unit and appends exactly one audit entry attributed to the current profile', async () => {
     const { db, dl, profile } = await withProfile();
-    const before = await auditRows(db);
+    const before = await auditRowsWhole(db);
 
     const unit = await dl.units.create(
       unitInput(' 区市场监管局 ', { shortName: '市场监管', liaisonPhone: '13800000001' }),
@@ -14,7 +22,7 @@ describe('units repository', () => {
 
     expect(unit).toMatchObject({ name: '区市场监管局', kind: 'district_department', archived: false });
     expect(await db.units.get(unit.id)).toEqual(unit);
-    const rows = await auditRows(db);
+    const rows = await auditRowsWhole(db);
     expect(rows).toHaveLength(before.length + 1);
     expect(rows.at(-1)).toMatchObject({
       seq: before.length + 1,
@@ -74,8 +82,22 @@ describe('units repository', () => {
     });
     expect(updated.createdAt).toBe(unit.createdAt);
     expect(updated.updatedAt > unit.updatedAt).toBe(true);
-    const last = (await auditRows(db)).at(-1)!;
+    const last = (await auditRowsWhole(db)).at(-1)!;
     expect(last).toMatchObject({ action: 'update', entityId: unit.id, before: unit, after: updated });
+    // As stored: only the fields that changed, and the name that says which unit (AUD: no two full copies).
+    const stored = (await auditRows(db)).at(-1)!;
+    expect(stored.changedOnly).toBe(true);
+    const changed = Object.keys(stored.after as object).sort();
+    expect(changed).toEqual(
+      Object.keys(updated)
+        .filter(
+          (k) =>
+            (AUDIT_IDENTITY_FIELDS as readonly string[]).includes(k) ||
+            JSON.stringify(updated[k as keyof typeof updated]) !== JSON.stringify(unit[k as keyof typeof unit]),
+        )
+        .sort(),
+    );
+    expect(changed).not.toContain('createdAt');
     await expect(dl.units.update('nope', { name: 'x' })).rejects.toMatchObject({ code: 'not-found' });
   });
 
@@ -90,7 +112,7 @@ describe('units repository', () => {
     const restored = await dl.units.restore(unit.id);
     expect(restored.archived).toBe(false);
     expect(restored).not.toHaveProperty('archivedAt');
-    const rows = (await auditRows(db)).slice(count);
+    const rows = (await auditRowsWhole(db)).slice(count);
     expect(rows.map((r) => r.action)).toEqual(['archive', 'restore']);
     expect(rows[0]).toMatchObject({ before: unit, after: archived });
     expect(rows[1]).toMatchObject({ before: archived, after: restored });
@@ -142,7 +164,7 @@ describe('units repository', () => {
 
     await dl.units.remove(lonely.id);
     expect(await dl.units.get(lonely.id)).toBeUndefined();
-    expect((await auditRows(db)).at(-1)).toMatchObject({
+    expect((await auditRowsWhole(db)).at(-1)).toMatchObject({
       action: 'delete',
       entityId: lonely.id,
       before: lonely,

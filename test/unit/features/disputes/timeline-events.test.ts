@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, Dispute } from '../../../../shared/domain';
+import { auditPayload, type AuditEntry, type Dispute } from '../../../../shared/domain';
 import { disputeTimeline } from '../../../../renderer/src/features/disputes/timeline-events';
 
 const base: Dispute = {
@@ -105,6 +105,17 @@ describe('disputeTimeline', () => {
     expect(events[6]?.reason).toBeUndefined();
     expect(events[7]?.reason).toBe('列入会议议程');
     expect(events[0]).toMatchObject({ actorName: '王丽', actorRole: 'office_staff', action: 'create' });
+
+    // The same history written as changed-field entries (as the audit writer stores them now) reads the same.
+    const compact = entries.map((e) => ({ ...e, ...auditPayload(e.before, e.after, { changedOnly: true }) }));
+    expect(compact.filter((e) => e.changedOnly)).toHaveLength(6);
+    expect(compact.find((e) => e.seq === 8)?.after).toEqual({
+      number: '争〔2026〕1号',
+      matter: '改过的事项',
+      place: '东侧',
+      agendaMeetingId: 'm9',
+    });
+    expect(disputeTimeline(compact)).toEqual(events);
   });
 
   it('marks records that came with the demo data, and adds rounds recorded while negotiating', () => {
