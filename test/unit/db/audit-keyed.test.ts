@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditHeadStore, HEAD_ALTERED, type AuditHeadFs } from '../../../electron/main/audit/audit-head';
@@ -10,6 +11,7 @@ import {
 } from '../../../shared/domain';
 import { runAuditVerify, type VerifyWorker } from '../../../renderer/src/db/audit-worker/run-verify';
 import { handleVerifyRequest } from '../../../renderer/src/db/audit-worker/handler';
+import { appendMigrationEntries } from '../../../renderer/src/db/migrations/audit-seal';
 import {
   auditVerifyInputs,
   endAuditSession,
@@ -264,6 +266,19 @@ describe('audit trail keyed and anchored by main (Electron)', () => {
     expect((await main.head.read()).head).toMatchObject({ seq: 8, keyedFrom: null, restoredAt: expect.any(String) });
     expect(await verify()).toMatchObject({ ok: true, count: 8 });
     expect(session.key).toBe(KEY);
+  });
+
+  it('an upgrade’s system entries are keyed too, and main’s head follows their commit', async () => {
+    const { main, db, session, units, verify } = await keyedTrail();
+    const row = await db.units.get(units[0]!.id);
+    await db.transaction('rw', [db.audit, db.settings], () =>
+      appendMigrationEntries(Dexie.currentTransaction, 99, [{ entity: 'unit', entityId: row!.id, row }], '测试升级'),
+    );
+    await session.settled();
+    const last = (await auditRows(db)).at(-1)!;
+    expect(last).toMatchObject({ seq: 13, action: 'migrate', actorId: 'system', mac: auditEntryMac(KEY, last.hash) });
+    expect((await main.head.read()).head).toMatchObject({ seq: 13, hash: last.hash });
+    expect(await verify()).toMatchObject({ ok: true, count: 13 });
   });
 
   it('without a key (no OS encryption) entries carry no mac and main’s head still anchors the chain', async () => {
