@@ -19,6 +19,7 @@ import { GENESIS_HASH, type AuditEntry } from '../../shared/domain/audit';
 import { minutesDocument, packDocx } from '../../shared/export/docx';
 import { runFollowupBench } from './chromium/followup';
 import type { BenchCase } from './chromium/followup-page';
+import { auditSizeRows } from './audit-size';
 import { auditVerifyRows } from './chromium/audit-verify';
 import { runKeystrokeBench } from './chromium/keystroke';
 import { screensRows } from './chromium/screens';
@@ -236,6 +237,7 @@ async function followupReads(rows: BenchRow[]): Promise<void> {
 const rows: BenchRow[] = [];
 const machine = machineInfo();
 await demoAndAudit(rows);
+auditSizeRows(rows);
 await minutesExport(rows);
 await docxVsPandocRows(rows);
 const withChromium = process.env.BENCH_CHROMIUM !== '0';
