@@ -10,6 +10,7 @@
  *   BENCH_STARTUP=0 npm run bench    without start-to-workbench vs a blank page and the renderer heap (own web build)
  *   BENCH_KEYSTROKE=0 npm run bench  without the minutes editor keystroke rows
  *   BENCH_AUDIT=0 npm run bench      without audit verification of 200,000 entries (worker vs page's thread)
+ *   BENCH_BACKUP=0 npm run bench     without checking a district demo backup (backup check worker vs page's thread)
  * A new row: measure it with `measure` (test/bench/lib.ts) and push a `row(section, name, value, note)`.
  */
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ import { runFollowupBench } from './chromium/followup';
 import type { BenchCase } from './chromium/followup-page';
 import { auditSizeRows } from './audit-size';
 import { auditVerifyRows } from './chromium/audit-verify';
+import { backupCheckRows } from './chromium/backup-check';
 import { runKeystrokeBench } from './chromium/keystroke';
 import { screensRows } from './chromium/screens';
 import { startupRows } from './chromium/startup';
@@ -249,6 +251,7 @@ if (withChromium && process.env.BENCH_STATISTICS !== '0') await statisticsRows(r
 if (withChromium && process.env.BENCH_SCREENS !== '0') await screensRows(rows);
 if (withChromium && process.env.BENCH_STARTUP !== '0') await startupRows(rows);
 if (withChromium && process.env.BENCH_AUDIT !== '0') await auditVerifyRows(rows);
+if (withChromium && process.env.BENCH_BACKUP !== '0') await backupCheckRows(rows);
 
 console.log(
   `${machine.cpu} × ${machine.cores} (load ${machine.load.toFixed(1)}), Node ${machine.node}, ${machine.chromium ?? 'no Chromium'}`,

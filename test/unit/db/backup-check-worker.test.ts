@@ -5,7 +5,7 @@ import { createDataLayer } from '../../../renderer/src/db/data-layer';
 import { JointDeskDB } from '../../../renderer/src/db/database';
 import { createBackup, exportTables } from '../../../renderer/src/db/backup/backup';
 import { handleBackupCheck } from '../../../renderer/src/db/backup/check-handler';
-import { BAD_CHECK_RESULT, type CheckMessage } from '../../../renderer/src/db/backup/check-wire';
+import { BAD_CHECK_RESULT, ROWS_PER_MESSAGE, type CheckMessage } from '../../../renderer/src/db/backup/check-wire';
 import {
   CHECK_WORKER_FAILED,
   checkBackupInWorker,
@@ -37,6 +37,8 @@ async function demoBackup() {
 
 interface Fake extends CheckWorker {
   posted: { message: unknown; transfer: Transferable[] }[];
+  /** What the worker sent back. */
+  answers: CheckMessage[];
   terminated: number;
 }
 
@@ -47,11 +49,19 @@ function fakeWorker(run?: (request: unknown, post: (m: unknown) => void) => void
     onerror: null,
     onmessageerror: null,
     posted: [],
+    answers: [],
     terminated: 0,
     postMessage(message, transfer) {
       w.posted.push({ message, transfer });
       const request = structuredClone(message, { transfer });
-      setTimeout(() => run?.(request, (m) => setTimeout(() => w.onmessage?.({ data: structuredClone(m) }), 0)), 0);
+      setTimeout(
+        () =>
+          run?.(request, (m) => {
+            w.answers.push(m as CheckMessage);
+            setTimeout(() => w.onmessage?.({ data: structuredClone(m) }), 0);
+          }),
+        0,
+      );
     },
     terminate() {
       w.terminated++;
@@ -98,6 +108,12 @@ describe('backup files are checked in the backup check worker', () => {
     // A copy was transferred: the caller's bytes are still whole (makeBackup keeps them after the check).
     expect(worker.posted[0]!.transfer).toHaveLength(1);
     expect(backup.bytes).toEqual(copy);
+    // The rows came back in pieces, none over the cap (each read by the page in a task of its own).
+    const pieces = worker.answers.filter((m) => m.type === 'rows');
+    const total = Object.values(direct.tables).reduce((n, rows) => n + rows.length, 0);
+    expect(pieces.reduce((n, m) => n + m.rows.length, 0)).toBe(total);
+    expect(pieces.filter((m) => m.table === 'audit').length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((m) => m.rows.length))).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
     expect(progress.map((p) => p.stage)).toEqual(
       expect.arrayContaining(['unzip', 'checksum', 'parse', 'rows', 'audit']),
     );
@@ -177,11 +193,13 @@ describe('backup files are checked in the backup check worker', () => {
     );
     expect(crashing.terminated).toBe(1);
 
-    // The real answer with one table's rows dropped (the counts no longer match the manifest) …
+    // The real answer with one piece of a table's rows dropped (the counts no longer match the manifest) …
+    let dropped = false;
     const lying = fakeWorker((request, post) =>
-      handleBackupCheck(request, (m: CheckMessage) =>
-        post(m.type === 'result' ? { ...m, tables: { ...m.tables, units: [] } } : m),
-      ),
+      handleBackupCheck(request, (m: CheckMessage) => {
+        if (m.type === 'rows' && m.table === 'audit' && !dropped) dropped = true;
+        else post(m);
+      }),
     );
     expect((await refusal(checkBackupInWorker(backup.bytes, { createWorker: () => lying }))).message).toBe(
       BAD_CHECK_RESULT,
@@ -193,6 +211,17 @@ describe('backup files are checked in the backup check worker', () => {
     expect((await refusal(checkBackupInWorker(backup.bytes, { createWorker: () => extra }))).message).toBe(
       BAD_CHECK_RESULT,
     );
-    expect(lying.terminated + extra.terminated).toBe(2);
+    // … or rows of a table the manifest does not list.
+    const added = fakeWorker((request, post) =>
+      handleBackupCheck(request, (m: CheckMessage) => {
+        if (m.type === 'result') post({ type: 'rows', table: 'secrets', rows: [{ id: 'x' }] });
+        post(m);
+      }),
+    );
+    expect((await refusal(checkBackupInWorker(backup.bytes, { createWorker: () => added }))).message).toBe(
+      BAD_CHECK_RESULT,
+    );
+    expect(dropped).toBe(true);
+    expect(lying.terminated + extra.terminated + added.terminated).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import { BackupRejected } from '../../../../shared/backup/format';
-import { checkRequestSchema, type CheckMessage } from './check-wire';
+import { checkRequestSchema, ROWS_PER_MESSAGE, type CheckMessage } from './check-wire';
 import { verifyBackupFile } from './verify';
 
 /**
@@ -17,12 +17,12 @@ export function handleBackupCheck(data: unknown, post: (message: CheckMessage) =
     const verified = verifyBackupFile(new Uint8Array(request.data.bytes), (p) =>
       post({ type: 'progress', stage: p.stage, fraction: p.fraction }),
     );
-    post({
-      type: 'result',
-      manifest: verified.manifest,
-      tables: verified.tables as Record<string, unknown[]>,
-      ms: verified.ms,
-    });
+    for (const [table, rows] of Object.entries(verified.tables)) {
+      for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
+        post({ type: 'rows', table, rows: rows.slice(i, i + ROWS_PER_MESSAGE) });
+      }
+    }
+    post({ type: 'result', manifest: verified.manifest, ms: verified.ms });
   } catch (e) {
     if (e instanceof BackupRejected) {
       post({

@@ -6,7 +6,8 @@ import type { BackupCheckProgress, VerifiedBackup } from './verify';
  * Checks a backup file off the page's thread (RELIABILITY-SECURITY.md IMP-1, DUR-8), the way the import
  * runner (lib/xlsx/import-runner.ts) reads spreadsheets: one Web Worker per file (backup-check.worker.ts), a
  * copy of the bytes transferred to it, a wall-clock limit after which the worker is terminated, progress
- * relayed, and every message checked by zod (check-wire.ts) before the page uses it. The worker is always
+ * relayed, the checked rows received in pieces (each its own task on the page), every message checked by zod
+ * (check-wire.ts) before the page uses it. The worker is always
  * terminated, so its memory goes with it; inside it memory is bounded by the archive's own caps (file
  * 256 MB, inflated bytes counted as they come out: manifest 1 MB, data.json 400 MB).
  *
@@ -49,8 +50,8 @@ function defaultWorker(): CheckWorker | undefined {
 
 type Outcome = { done: true; verified: VerifiedBackup } | { done: false };
 
-/** One message from the worker (or the in-thread handler): progress relayed, a result returned, a refusal thrown. */
-function receive(data: unknown, o: CheckBackupOptions): Outcome {
+/** One message from the worker (or the in-thread handler): progress relayed, rows gathered, a result returned, a refusal thrown. */
+function receive(data: unknown, o: CheckBackupOptions, tables: Record<string, unknown[]>): Outcome {
   const parsed = checkMessageSchema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -61,13 +62,19 @@ function receive(data: unknown, o: CheckBackupOptions): Outcome {
     o.onProgress?.({ stage: m.stage, fraction: m.fraction });
     return { done: false };
   }
-  if (m.type === 'result') return { done: true, verified: acceptCheckResult(m) };
+  if (m.type === 'rows') {
+    const rows = (tables[m.table] ??= []);
+    for (const r of m.rows) rows.push(r);
+    return { done: false };
+  }
+  if (m.type === 'result') return { done: true, verified: acceptCheckResult(m, tables) };
   if (m.type === 'refused') throw new BackupRejected(m.message, m.reason, m.detail);
   throw new BackupRejected(CHECK_WORKER_FAILED, 'corrupt', m.message);
 }
 
 function inWorker(worker: CheckWorker, request: CheckRequest, o: CheckBackupOptions): Promise<VerifiedBackup> {
   const timeoutMs = o.timeoutMs ?? BACKUP_CHECK_TIMEOUT_MS;
+  const tables = Object.create(null) as Record<string, unknown[]>;
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (settle: () => void) => {
@@ -87,7 +94,7 @@ function inWorker(worker: CheckWorker, request: CheckRequest, o: CheckBackupOpti
     );
     worker.onmessage = (event) => {
       try {
-        const outcome = receive(event.data, o);
+        const outcome = receive(event.data, o, tables);
         if (outcome.done) finish(() => resolve(outcome.verified));
       } catch (e) {
         finish(() => reject(e));
@@ -109,8 +116,9 @@ function inWorker(worker: CheckWorker, request: CheckRequest, o: CheckBackupOpti
 async function inThread(request: CheckRequest, o: CheckBackupOptions): Promise<VerifiedBackup> {
   const { handleBackupCheck } = await import('./check-handler');
   let verified: VerifiedBackup | undefined;
+  const tables = Object.create(null) as Record<string, unknown[]>;
   handleBackupCheck(request, (message) => {
-    const outcome = receive(message, o);
+    const outcome = receive(message, o, tables);
     if (outcome.done) verified = outcome.verified;
   });
   if (!verified) throw new BackupRejected(CHECK_WORKER_FAILED, 'corrupt', 'no result');
