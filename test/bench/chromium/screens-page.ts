@@ -3,19 +3,20 @@
  * never part of the app's build). It loads the ten-year district demo profile at several scales into databases of
  * its own through the data layer (as followup-page.ts does), then times, one run per call, the reads four screens
  * make when they open, each beside a raw IndexedDB read of the same rows through the same indexes:
- *   review    争议 → 召集人审阅: disputes.review() (ChairReview) + the tab's names (units.list({ includeArchived }),
- *             disputes.lookups())
+ *   review    争议 → 召集人审阅: disputes.reviewPage(first 20) (ChairReview: the open disputes' order from the keys of
+ *             [state+registeredOn+number], the stuck count from [state+stateSince] counts, 20 rows read and
+ *             assessed) + the tab's names (units.list({ includeArchived }), disputes.lookups())
  *   meeting   meeting detail with the agenda builder of the latest meeting still being prepared: meetings.get,
  *             people.list / units.list ({ includeArchived }), agenda.list, agenda.proposals, meetings.list() (the
  *             backlog panel)
- *   topics    the topics list as it opens: topics.list() twice (all, and the matching ones with no filter set),
+ *   topics    the topics list as it opens: topics.view({}, first 20) (the [submittedOn+createdAt] index, newest 20;
+ *             a count per state on [state+submittedOn+createdAt], whose sum is the total; one key for "any topic?"),
  *             units.list / people.list ({ includeArchived }), meetings.list() (useTopicNames)
  *   disputes  the disputes list (争议登记簿) as it opens: disputes.page({}, first 20) + disputes.stateCounts() + the
  *             tab's names
- * The topics list asks for every row (antd pages them 20 at a time in the browser); "the first page" is that read.
  * Four sides per case:
  *   screen     every read above, at once (as the hooks start them)
- *   main       the screen's main repository call alone (review(), proposals(), one topics.list(), disputes.page())
+ *   main       the screen's main repository call alone (reviewPage(), proposals(), topics.view(), disputes.page())
  *   raw        the rows of `screen`, each read once, through the same indexes with plain IndexedDB, one transaction
  *   raw-main   the rows of `main` alone, likewise
  * Each run returns its time, the longest main-thread block (PerformanceObserver 'longtask', > 50 ms) that overlapped
@@ -23,7 +24,10 @@
  */
 import { loadDistrict, request, timedRun } from './bench-page-shared';
 import {
+  DEFAULT_STUCK_THRESHOLDS,
   DISPUTE_STATES,
+  TOPIC_STATES,
+  stuckStateSinceCutoffs,
   OPEN_RESOLUTION_STATES,
   PREPARING_MEETING_STATES,
   isHeldOrLater,
@@ -66,6 +70,8 @@ interface Loaded {
   dl: DataLayer;
   raw: IDBDatabase;
   meeting: Meeting;
+  /** The data layer's day (the review's "today"). */
+  today: string;
 }
 
 const NOT_CLOSED = DISPUTE_STATES.filter((s) => s !== 'closed');
@@ -91,7 +97,7 @@ async function load(scale: number, today: string, seed: number): Promise<LoadedS
     resolutions: ds.resolutions.length,
     meeting: `${meeting.year}-${meeting.sequence} ${meeting.kind} ${meeting.startsAt.slice(0, 10)} ${meeting.state}`,
   };
-  loaded.set(scale, { info, dl, raw, meeting });
+  loaded.set(scale, { info, dl, raw, meeting, today });
   return info;
 }
 
@@ -108,15 +114,46 @@ async function rawNames(tx: IDBTransaction, what: { people?: boolean; meetings?:
   return units.length + people.length + meetings.length;
 }
 
-async function rawReview(raw: IDBDatabase, names: boolean): Promise<number> {
+/**
+ * The first page of the chair's review as plain IndexedDB reads it: the keys of [state+registeredOn+number] per
+ * open state (a key cursor: no values), sorted, the page's 20 rows by id; the stuck count: [state+stateSince]
+ * counts below each state's cutoff + the recently negotiating rows; the thresholds setting.
+ */
+async function rawReview(raw: IDBDatabase, names: boolean, today: string): Promise<number> {
   const tx = raw.transaction(['disputes', 'settings', 'units', 'meetings'], 'readonly');
-  const state = tx.objectStore('disputes').index('state');
-  const [open] = await Promise.all([
-    Promise.all(NOT_CLOSED.map((s) => getAll(state, IDBKeyRange.only(s)))).then((p) => p.flat()),
+  const store = tx.objectStore('disputes');
+  const order = store.index('[state+registeredOn+number]');
+  const since = store.index('[state+stateSince]');
+  const keysOf = (s: string) =>
+    new Promise<{ id: string; registeredOn: string; number: string }[]>((resolve, reject) => {
+      const out: { id: string; registeredOn: string; number: string }[] = [];
+      const req = order.openKeyCursor(IDBKeyRange.bound([s], [s, []]));
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const c = req.result;
+        if (!c) return resolve(out);
+        const [, registeredOn, number] = c.key as [string, string, string];
+        out.push({ id: c.primaryKey as string, registeredOn, number });
+        c.continue();
+      };
+    });
+  const { cutoffs } = stuckStateSinceCutoffs(today, DEFAULT_STUCK_THRESHOLDS);
+  const [keys, , ,] = await Promise.all([
+    Promise.all(NOT_CLOSED.map(keysOf)).then((k) => k.flat()),
     request(tx.objectStore('settings').get(DISPUTE_THRESHOLDS_KEY)),
+    Promise.all([
+      ...NOT_CLOSED.map((s) =>
+        request(since.count(IDBKeyRange.bound([s], [s, cutoffs[s as keyof typeof cutoffs]], false, true))),
+      ),
+      getAll(since, IDBKeyRange.bound(['negotiating', cutoffs.negotiating], ['negotiating', []])),
+    ]),
     names ? rawNames(tx, { meetings: true }) : 0,
   ]);
-  return open.length;
+  keys.sort((a, b) =>
+    a.registeredOn < b.registeredOn ? -1 : a.registeredOn > b.registeredOn ? 1 : a.number.localeCompare(b.number),
+  );
+  const page = await Promise.all(keys.slice(0, PAGE).map((k) => request(store.get(k.id))));
+  return page.length;
 }
 
 type TopicRow = { id: string; state: string; meetingId?: string };
@@ -189,11 +226,31 @@ async function rawMeeting(l: Loaded, screen: boolean): Promise<number> {
   return topics.length + open.length;
 }
 
-async function rawList(raw: IDBDatabase, table: 'topics' | 'disputes', screen: boolean): Promise<number> {
-  const tx = raw.transaction([table, 'units', 'people', 'meetings'], 'readonly');
+/**
+ * The first page of the topics list as plain IndexedDB reads it: newest 20 on [submittedOn+createdAt], a count per
+ * state on [state+submittedOn+createdAt], one primary key (is there any topic); the screen also reads the names.
+ */
+async function rawTopicsPage(raw: IDBDatabase, screen: boolean): Promise<number> {
+  const tx = raw.transaction(['topics', 'units', 'people', 'meetings'], 'readonly');
+  const store = tx.objectStore('topics');
+  const page = new Promise<unknown[]>((resolve, reject) => {
+    const out: unknown[] = [];
+    const req = store.index('[submittedOn+createdAt]').openCursor(null, 'prev');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const c = req.result;
+      if (!c || out.length === PAGE) return resolve(out);
+      out.push(c.value);
+      c.continue();
+    };
+  });
   const [rows] = await Promise.all([
-    getAll(tx.objectStore(table)),
-    screen ? rawNames(tx, { people: table === 'topics', meetings: true }) : 0,
+    page,
+    ...TOPIC_STATES.map((s) =>
+      request(store.index('[state+submittedOn+createdAt]').count(IDBKeyRange.bound([s], [s, []]))),
+    ),
+    request(store.getAllKeys(null, 1)),
+    screen ? rawNames(tx, { people: true, meetings: true }) : 0,
   ]);
   return rows.length;
 }
@@ -239,7 +296,10 @@ async function dataLayer(l: Loaded, kase: ScreenCase, screen: boolean): Promise<
     ]);
   switch (kase) {
     case 'review': {
-      const [review] = await Promise.all([dl.disputes.review(), screen ? names(false, 'lookups') : undefined]);
+      const [review] = await Promise.all([
+        dl.disputes.reviewPage({ offset: 0, limit: PAGE }),
+        screen ? names(false, 'lookups') : undefined,
+      ]);
       return review.rows.length;
     }
     case 'meeting': {
@@ -252,8 +312,11 @@ async function dataLayer(l: Loaded, kase: ScreenCase, screen: boolean): Promise<
       return proposals.backlog.length + proposals.disputes.length;
     }
     case 'topics': {
-      const [all] = await Promise.all([dl.topics.list(), ...(screen ? [dl.topics.list({}), names(true, 'list')] : [])]);
-      return all.length;
+      const [view] = await Promise.all([
+        dl.topics.view({}, { offset: 0, limit: PAGE }),
+        screen ? names(true, 'list') : undefined,
+      ]);
+      return view.rows.length;
     }
     case 'disputes': {
       const [page] = await Promise.all([
@@ -268,11 +331,11 @@ async function dataLayer(l: Loaded, kase: ScreenCase, screen: boolean): Promise<
 async function rawSide(l: Loaded, kase: ScreenCase, screen: boolean): Promise<number> {
   switch (kase) {
     case 'review':
-      return rawReview(l.raw, screen);
+      return rawReview(l.raw, screen, l.today);
     case 'meeting':
       return rawMeeting(l, screen);
     case 'topics':
-      return rawList(l.raw, 'topics', screen);
+      return rawTopicsPage(l.raw, screen);
     case 'disputes':
       return rawDisputesPage(l.raw, screen);
   }

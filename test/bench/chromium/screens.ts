@@ -103,9 +103,9 @@ export async function runScreensBench(o: ScreensOptions = {}): Promise<ScreensRe
 const block = longestBlock;
 const CASE_NAME: Record<ScreenCase, { name: string; main: string; raw: string }> = {
   review: {
-    name: "争议 → 召集人审阅 (chair's review) reads",
-    main: 'disputes.review()',
-    raw: 'state index getAll per open state + the thresholds setting; names: units getAll, meetings by startsAt',
+    name: "争议 → 召集人审阅 (chair's review) reads (first page of 20: disputes.reviewPage)",
+    main: 'disputes.reviewPage(first 20)',
+    raw: '[state+registeredOn+number] key cursor per open state, sorted, 20 rows by id; [state+stateSince] count per open state + the recently negotiating rows; the thresholds setting; names: units getAll, meetings by startsAt',
   },
   meeting: {
     name: 'meeting detail + agenda builder reads (latest meeting in preparation)',
@@ -113,9 +113,9 @@ const CASE_NAME: Record<ScreenCase, { name: string; main: string; raw: string }>
     raw: 'topics by state (deferred, accepted), agendaItems by meetingId, previous held meeting (startsAt cursor), disputes open (state, closedOn, [state+stateSince]), report resolutions (state, updatedAt) + their events (resolutionId) and minutes; screen: + meeting, people, units, meetings by startsAt',
   },
   topics: {
-    name: 'topics list reads (first page: the screen reads every topic, antd pages 20)',
-    main: 'topics.list()',
-    raw: 'topics getAll; screen: + units, people, meetings by startsAt',
+    name: 'topics list reads (first page: 20 rows and the state counts read by topics.view through the v8 indexes)',
+    main: 'topics.view({}, first 20)',
+    raw: '[submittedOn+createdAt] index cursor, newest 20; a count per state on [state+submittedOn+createdAt] (their sum is the total); one primary key; screen: + units, people, meetings by startsAt',
   },
   disputes: {
     name: 'disputes list reads (first page: 20 rows read by disputes.page through the registeredOn index)',
