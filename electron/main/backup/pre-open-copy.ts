@@ -82,6 +82,8 @@ export interface PreOpenOptions {
   log?: (message: string, error?: unknown) => void;
   /** Test seam: called after each file is copied (throw to simulate a crash or a full disk mid-copy). */
   afterFileCopied?: (path: string) => void;
+  /** Test seam: called once the live folders are aside, before the copy is put in place (throw to simulate a failure there). */
+  afterMovedAside?: () => void;
 }
 
 interface FileStat {
@@ -389,6 +391,7 @@ export async function applyPendingRestore(o: PreOpenOptions): Promise<PendingRes
         movedAside.push(d);
       }
     }
+    o.afterMovedAside?.();
     for (const d of ORIGIN_IDB_DIRS) {
       if (await exists(join(incoming, d))) {
         await rename(join(incoming, d), join(idb, d));

@@ -226,6 +226,27 @@ describe('restore of a pre-open copy at the next start', () => {
     expect(r).toEqual({ restored: false, reason: 'failed' });
     expect(digestTree(idb)).toEqual(live);
   });
+
+  it('a failure after the live folders were moved aside puts them back as they were', async () => {
+    const { root, idb, ldb, preOpen } = userData();
+    await makePreOpenCopy(opts(root));
+    const [id] = copyIds(preOpen);
+    writeFileSync(join(ldb, '000005.ldb'), 'live data written after the copy');
+    await requestPreOpenRestore(opts(root), id!);
+    const live = digestTree(idb);
+    const r = await applyPendingRestore(
+      opts(root, {
+        afterMovedAside: () => {
+          expect(existsSync(ldb)).toBe(false);
+          throw new Error('EBUSY');
+        },
+      }),
+    );
+    expect(r).toEqual({ restored: false, reason: 'failed' });
+    expect(digestTree(idb)).toEqual(live);
+    // The copy is still there to try again.
+    expect((await listPreOpenCopies(opts(root))).copies.map((c) => c.id)).toContain(id);
+  });
 });
 
 describe('backup:pre-open-restore handler', () => {
