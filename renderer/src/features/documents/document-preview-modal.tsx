@@ -1,6 +1,6 @@
 import { FileWordOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getHost, type SaveFileResult } from '../../platform';
 import { toUserFacingError, useReportError, type UserFacingError } from '../../ui';
@@ -18,7 +18,11 @@ export interface DocumentPreviewModalProps {
   onSaved?: (result: SaveFileResult) => void;
 }
 
-type Phase = { kind: 'building' } | { kind: 'ready'; bytes: Uint8Array } | { kind: 'failed'; error: UserFacingError };
+type Phase =
+  | { kind: 'building' }
+  /** `pages`: the rendered preview (its styles inside), placed into the modal's body once it is mounted. */
+  | { kind: 'ready'; bytes: Uint8Array; pages: HTMLElement }
+  | { kind: 'failed'; error: UserFacingError };
 
 /**
  * Shows a generated .docx as it will print (docx-preview renders the real file, not a re-layout of our
@@ -31,7 +35,6 @@ export function DocumentPreviewModal({ open, title, fileName, build, onClose, on
   const [phase, setPhase] = useState<Phase>({ kind: 'building' });
   const [saving, setSaving] = useState(false);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const styleRef = useRef<HTMLDivElement>(null);
   // The latest build function without re-running the effect each render (callers pass inline closures).
   const buildRef = useRef(build);
   useEffect(() => {
@@ -44,17 +47,19 @@ export function DocumentPreviewModal({ open, title, fileName, build, onClose, on
     void (async () => {
       try {
         const bytes = await buildRef.current();
-        const body = bodyRef.current;
-        if (cancelled || !body) return;
+        if (cancelled) return;
         const { renderAsync } = await import('docx-preview');
-        body.replaceChildren();
-        await renderAsync(bytes.slice().buffer, body, styleRef.current ?? undefined, {
+        // Rendered off the page into its own element (styles included), so a render that was overtaken
+        // (the modal reopened, the language switched) never mixes into the one shown, and the preview does
+        // not depend on the modal's body being mounted yet when the file is ready.
+        const pages = document.createElement('div');
+        await renderAsync(bytes.slice().buffer, pages, undefined, {
           className: 'jd-docx',
           inWrapper: true,
           ignoreLastRenderedPageBreak: true,
           breakPages: true,
         });
-        if (!cancelled) setPhase({ kind: 'ready', bytes });
+        if (!cancelled) setPhase({ kind: 'ready', bytes, pages });
       } catch (e) {
         if (!cancelled) setPhase({ kind: 'failed', error: toUserFacingError(e, t) });
       }
@@ -65,6 +70,14 @@ export function DocumentPreviewModal({ open, title, fileName, build, onClose, on
   }, [open, t]);
 
   // Back to "building" on the way out, so the next opening starts with the spinner, not the old file.
+  // Places the rendered preview once the body is there (the render that placed it is the current one).
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    if (phase.kind === 'ready') body.replaceChildren(phase.pages);
+    else body.replaceChildren();
+  }, [phase]);
+
   const close = () => {
     setPhase({ kind: 'building' });
     onClose();
@@ -138,7 +151,6 @@ export function DocumentPreviewModal({ open, title, fileName, build, onClose, on
         />
       ) : null}
       <Spin spinning={phase.kind === 'building'} description={t('documents:building')}>
-        <div ref={styleRef} />
         <div
           ref={bodyRef}
           className="jd-docx-preview"
