@@ -7,7 +7,8 @@
  * and the sides interleaved.
  *
  * `screensRows(rows)` adds the BENCHMARKS.md rows (test/bench/run.ts; BENCH_SCREENS=0 skips it); alone:
- * `node --import tsx test/bench/chromium/screens.ts [scales…]`, e.g. `… screens.ts 0.1` for 1/10 only.
+ * `node --import tsx test/bench/chromium/screens.ts [scales…]`, e.g. `… screens.ts 0.1` for 1/10 only;
+ * `BENCH_SCREENS_CASES=meeting` runs that case alone.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { withBenchPage } from './bench-page';
@@ -15,7 +16,11 @@ import { longestBlock, median, ms, ratio, scaleName, scaleRows, type BenchRow } 
 import type { LoadedScale, RunResult, ScreenCase, ScreenSide, ScreensBenchApi } from './screens-page';
 
 const ENTRY = fileURLToPath(new URL('./screens-page.ts', import.meta.url));
-const CASES: readonly ScreenCase[] = ['review', 'meeting', 'topics', 'disputes'];
+const ALL_CASES: readonly ScreenCase[] = ['review', 'meeting', 'topics', 'disputes'];
+/** BENCH_SCREENS_CASES=meeting,topics: only these cases (all when unset). */
+const CASES: readonly ScreenCase[] = process.env.BENCH_SCREENS_CASES
+  ? ALL_CASES.filter((c) => process.env.BENCH_SCREENS_CASES!.split(',').includes(c))
+  : ALL_CASES;
 const SIDES: readonly ScreenSide[] = ['screen', 'main', 'raw', 'raw-main'];
 const SECTION = 'Chromium: screen reads on the district demo profile (IndexedDB)';
 

@@ -17,7 +17,7 @@ import type { JointDeskDB } from '../database';
 import type { AgendaProposals, AgendaRepository, BacklogEntry, StandingAgendaKind } from '../types';
 import { parseOrThrow, type FieldLabels } from '../validation';
 import { withoutUndefined } from './list-helpers';
-import { readStandingSource, readingMoment, standingViews } from './agenda-standing';
+import { readStandingSource, readingMoment, rowsInStates, standingViews } from './agenda-standing';
 import { assertPreparing, mustGetMeeting } from './meetings';
 import { writeTopicTransition } from './topic-transition';
 
@@ -253,9 +253,10 @@ export async function computeProposals(db: JointDeskDB, meeting: Meeting): Promi
   // meetings those deferred topics were deferred at (by id), the previous held meeting (startsAt index)
   // and the disputes open on the meeting's day (readDisputesOpenOn) — never the whole tables.
   const [topics, items, read] = await Promise.all([
-    db.topics.where('state').anyOf(PROPOSAL_TOPIC_STATES).toArray(),
+    rowsInStates(db.topics, PROPOSAL_TOPIC_STATES),
     itemsOf(db, meeting.id),
-    readStandingSource(db, meeting, readingMoment(meeting)),
+    // 'lines': the standing items' figures and lines, without the open tasks' events (ReportDetail).
+    readStandingSource(db, meeting, readingMoment(meeting), {}, 'lines'),
   ]);
   const deferredAt = [...new Set(topics.flatMap((t) => (t.state === 'deferred' && t.meetingId ? [t.meetingId] : [])))];
   const byId = new Map<string, Meeting>();
