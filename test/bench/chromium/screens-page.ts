@@ -218,7 +218,8 @@ async function rawMeeting(l: Loaded, screen: boolean): Promise<number> {
   const minutesIds = [...new Set(candidates.flatMap((r) => (r.minutesId ? [r.minutesId] : [])))];
   const orphans = [...new Set(candidates.filter((r) => !r.minutesId).map((r) => r.meetingId))];
   await Promise.all([
-    Promise.all(candidates.map((r) => getAll(events, IDBKeyRange.only(r.id)))),
+    // The standing item's figures and lines need the events of the 已核验 candidates only (ReportDetail 'lines').
+    Promise.all(candidates.filter((r) => r.state === 'verified').map((r) => getAll(events, IDBKeyRange.only(r.id)))),
     Promise.all(minutesIds.map((id) => request(minutes.get(id)))),
     Promise.all(orphans.map((id) => getAll(minutes.index('meetingId'), IDBKeyRange.only(id)))),
   ]);
