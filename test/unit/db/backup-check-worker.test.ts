@@ -5,7 +5,12 @@ import { createDataLayer } from '../../../renderer/src/db/data-layer';
 import { JointDeskDB } from '../../../renderer/src/db/database';
 import { createBackup, exportTables } from '../../../renderer/src/db/backup/backup';
 import { handleBackupCheck } from '../../../renderer/src/db/backup/check-handler';
-import { BAD_CHECK_RESULT, ROWS_PER_MESSAGE, type CheckMessage } from '../../../renderer/src/db/backup/check-wire';
+import {
+  BAD_CHECK_RESULT,
+  PIECE_CHARS,
+  ROWS_PER_MESSAGE,
+  type CheckMessage,
+} from '../../../renderer/src/db/backup/check-wire';
 import {
   CHECK_WORKER_FAILED,
   checkBackupInWorker,
@@ -171,6 +176,36 @@ describe('backup files are checked in the backup check worker', () => {
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   }, 120_000);
+
+  it('large rows come back a few at a time (about PIECE_CHARS of JSON per piece)', async () => {
+    const { db, backup } = await demoBackup();
+    const { tables, auditHead } = await exportTables(db);
+    const drafts = Array.from({ length: 12 }, (_, i) => ({
+      id: `d${i}`,
+      entity: 'minutes',
+      content: '纪要正文'.repeat(75_000),
+      updatedAt: NOW().toISOString(),
+    }));
+    const bytes = (
+      await buildBackupArchive({
+        tables: { ...tables, drafts },
+        appVersion: '0.1.0',
+        schemaVersion: backup.manifest.schemaVersion,
+        createdAt: NOW(),
+        kind: 'manual',
+        auditHead,
+      })
+    ).bytes;
+    const worker = realWorker();
+    const verified = await checkBackupInWorker(bytes, { createWorker: () => worker });
+    expect(verified.tables['drafts']).toEqual(drafts);
+    const pieces = worker.answers.filter((m) => m.type === 'rows' && m.table === 'drafts');
+    expect(pieces.length).toBeGreaterThanOrEqual(4);
+    for (const m of pieces) {
+      const rows = (m as { rows: unknown[] }).rows;
+      expect(rows.length === 1 || JSON.stringify(rows).length <= PIECE_CHARS + 1_000).toBe(true);
+    }
+  });
 
   it('a time limit, a crashed worker and an answer our worker never sends are refused, and the worker terminated', async () => {
     const { backup } = await demoBackup();

@@ -1,5 +1,5 @@
 import { BackupRejected } from '../../../../shared/backup/format';
-import { checkRequestSchema, ROWS_PER_MESSAGE, type CheckMessage } from './check-wire';
+import { checkRequestSchema, PIECE_CHARS, ROWS_PER_MESSAGE, type CheckMessage } from './check-wire';
 import { verifyBackupFile } from './verify';
 
 /**
@@ -18,9 +18,21 @@ export function handleBackupCheck(data: unknown, post: (message: CheckMessage) =
       post({ type: 'progress', stage: p.stage, fraction: p.fraction }),
     );
     for (const [table, rows] of Object.entries(verified.tables)) {
-      for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
-        post({ type: 'rows', table, rows: rows.slice(i, i + ROWS_PER_MESSAGE) });
+      // At most ROWS_PER_MESSAGE rows and about PIECE_CHARS of JSON per piece: large rows (纪要 versions,
+      // attachments) go a few at a time, so reading one piece stays a short task on the page.
+      let piece: unknown[] = [];
+      let chars = 0;
+      for (const row of rows) {
+        const size = JSON.stringify(row)?.length ?? 0;
+        if (piece.length > 0 && (piece.length === ROWS_PER_MESSAGE || chars + size > PIECE_CHARS)) {
+          post({ type: 'rows', table, rows: piece });
+          piece = [];
+          chars = 0;
+        }
+        piece.push(row);
+        chars += size;
       }
+      if (piece.length > 0) post({ type: 'rows', table, rows: piece });
     }
     post({ type: 'result', manifest: verified.manifest, ms: verified.ms });
   } catch (e) {

@@ -31,6 +31,8 @@ const tableName = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/);
  * message of every table would be one structured-clone read of the whole backup, a block of seconds on the page.
  */
 export const ROWS_PER_MESSAGE = 500;
+/** …and about this much JSON (characters), whichever comes first (one row larger than this goes alone). */
+export const PIECE_CHARS = 1_000_000;
 
 export const checkMessageSchema = z.discriminatedUnion('type', [
   z
