@@ -12,6 +12,19 @@ export interface DurableWriteFs {
   remove(path: string): Promise<void>;
 }
 
+/** fsync of a directory so a rename in it survives a power cut; a no-op where the OS cannot (Windows). */
+export async function syncDirectory(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Windows cannot open or fsync a directory; NTFS journals the rename itself.
+  } finally {
+    await handle?.close();
+  }
+}
+
 export const nodeDurableWriteFs: DurableWriteFs = {
   async writeAndSync(path, bytes) {
     const handle = await open(path, 'wx', 0o600);
@@ -23,17 +36,7 @@ export const nodeDurableWriteFs: DurableWriteFs = {
     }
   },
   rename: (from, to) => rename(from, to),
-  async syncDir(dir) {
-    let handle;
-    try {
-      handle = await open(dir, 'r');
-      await handle.sync();
-    } catch {
-      // Windows cannot open or fsync a directory; NTFS journals the rename itself.
-    } finally {
-      await handle?.close();
-    }
-  },
+  syncDir: (dir) => syncDirectory(dir),
   remove: (path) => rm(path, { force: true }),
 };
 

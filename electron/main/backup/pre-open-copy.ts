@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { PRE_OPEN_COPY_ID_PATTERN } from '../../../shared/backup/limits';
 import { APP_HOST, APP_SCHEME } from '../../../shared/ipc/contract';
+import { syncDirectory } from './durable-write';
 import { quarantineStamp } from './quarantine';
 import { UserFacingError } from '../services/user-facing-error';
 
@@ -167,19 +168,7 @@ async function writeJsonSynced(path: string, value: unknown): Promise<void> {
     await handle.close();
   }
   await rename(tmp, path);
-  await syncDir(dirname(path));
-}
-
-async function syncDir(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Windows cannot fsync a directory; NTFS journals the rename itself.
-  } finally {
-    await handle?.close();
-  }
+  await syncDirectory(dirname(path));
 }
 
 async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
@@ -288,7 +277,7 @@ export async function makePreOpenCopy(o: PreOpenOptions): Promise<PreOpenCopyRes
     } satisfies CopyManifest);
     await rename(tmp, join(root, id));
     tmp = null;
-    await syncDir(root);
+    await syncDirectory(root);
 
     // Keep the newest `keep` complete copies, and every copy the recovery screen has shown.
     const held = await heldIds(o);
@@ -398,7 +387,7 @@ export async function applyPendingRestore(o: PreOpenOptions): Promise<PendingRes
         placed.push(d);
       }
     }
-    await syncDir(idb);
+    await syncDirectory(idb);
     await rm(incoming, { recursive: true, force: true });
     await done();
     log(`[pre-open] restored copy ${asked.id}; the replaced files are kept in ${replacedDir}`);
