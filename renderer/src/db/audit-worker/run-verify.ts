@@ -2,15 +2,10 @@ import type Dexie from 'dexie';
 import type { AuditAnchor, AuditVerification } from '../../../../shared/domain';
 import { verifyAuditTrail, type VerifyOptions } from '../audit-verify';
 import { keyedToWire, verifyMessageSchema, type VerifyRequest } from './wire';
+import type { WorkerPort } from '../../lib/worker-port';
 
 /** The part of a Worker the runner uses (a fake one in tests). */
-export interface VerifyWorker {
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;
-  onmessageerror: ((event: unknown) => void) | null;
-  postMessage(message: unknown): void;
-  terminate(): void;
-}
+export type VerifyWorker = WorkerPort;
 
 export interface RunVerifyOptions extends Pick<VerifyOptions, 'from' | 'onVerified' | 'keyed'> {
   onProgress?: (done: number, total: number) => void;
@@ -87,7 +82,7 @@ export function runAuditVerify(
     };
     w.onmessageerror = () => fallBack();
     try {
-      w.postMessage(request);
+      w.postMessage(request, []);
     } catch {
       fallBack();
     }

@@ -1,6 +1,7 @@
 import { BackupRejected, MAX_BACKUP_FILE_BYTES } from '../../../../shared/backup/format';
 import { acceptCheckResult, BAD_CHECK_RESULT, checkMessageSchema, type CheckRequest } from './check-wire';
 import type { BackupCheckProgress, VerifiedBackup } from './verify';
+import type { WorkerPort } from '../../lib/worker-port';
 
 /**
  * Checks a backup file off the page's thread (RELIABILITY-SECURITY.md IMP-1, DUR-8), the way the import
@@ -25,13 +26,7 @@ export const CHECK_WORKER_FAILED =
   '备份文件校验意外中止（可能是文件过大、结构异常或内存不足），已停止读取，未作任何改动。';
 
 /** The part of a Worker the runner uses (a fake one in tests). */
-export interface CheckWorker {
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;
-  onmessageerror: ((event: unknown) => void) | null;
-  postMessage(message: unknown, transfer: Transferable[]): void;
-  terminate(): void;
-}
+export type CheckWorker = WorkerPort;
 
 export interface CheckBackupOptions {
   onProgress?: (p: BackupCheckProgress) => void;

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../../shared/domain/errors';
 import { acceptImportResponse, type ImportKind, type ImportRequest, type ImportWire } from './import-wire';
 import { fileTooLarge, MAX_XLSX_BYTES } from './limits';
+import type { WorkerPort } from '../worker-port';
 
 /**
  * Runs an import's parsing off the page's thread (RELIABILITY-SECURITY.md IMP-1): one Web Worker per file
@@ -22,13 +23,7 @@ export const WORKER_FAILED_MESSAGE =
   '文件解析意外中止（可能是文件过大、结构异常或内存不足），已停止读取，未写入任何数据，请检查文件后重试';
 
 /** The part of a Worker the runner uses (a fake one in tests). */
-export interface ImportWorker {
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;
-  onmessageerror: ((event: unknown) => void) | null;
-  postMessage(message: unknown, transfer: Transferable[]): void;
-  terminate(): void;
-}
+export type ImportWorker = WorkerPort;
 
 export interface RunImportOptions {
   /** The picked file's name: named in the messages of the zip checks (ratio, nested archives). */
