@@ -2,7 +2,7 @@ import type Dexie from 'dexie';
 import type { AuditAnchor, AuditVerification } from '../../../../shared/domain';
 import { verifyAuditTrail, type VerifyOptions } from '../audit-verify';
 import { keyedToWire, verifyMessageSchema, type VerifyRequest } from './wire';
-import type { WorkerPort } from '../../lib/worker-port';
+import { runOnWorker, type WorkerPort } from '../../lib/worker-port';
 
 /** The part of a Worker the runner uses (a fake one in tests). */
 export type VerifyWorker = WorkerPort;
@@ -54,37 +54,17 @@ export function runAuditVerify(
     ...(o.from ? { from: { seq: o.from.seq, hash: o.from.hash } } : {}),
     ...(o.keyed ? { keyed: keyedToWire(o.keyed) } : {}),
   };
-  return new Promise<AuditVerification>((resolve, reject) => {
-    let settled = false;
-    const finish = (settle: () => void) => {
-      if (settled) return;
-      settled = true;
-      w.onmessage = null;
-      w.onerror = null;
-      w.onmessageerror = null;
-      w.terminate();
-      settle();
-    };
-    // A worker that fails does not leave the trail unchecked: the page checks it itself.
-    const fallBack = () => finish(() => onPage().then(resolve, reject));
-    w.onmessage = (event) => {
-      const parsed = verifyMessageSchema.safeParse(event.data);
-      if (!parsed.success) return fallBack();
+  // A worker that fails does not leave the trail unchecked: the page checks it itself.
+  return runOnWorker<AuditVerification>(w, request, [], {
+    onFailure: () => onPage(),
+    onMessage: (data, { done, fail }) => {
+      const parsed = verifyMessageSchema.safeParse(data);
+      if (!parsed.success) return fail('unreadable message');
       const m = parsed.data;
       if (m.type === 'progress') o.onProgress?.(m.done, m.total);
       else if (m.type === 'verified') o.onVerified?.(m.head);
-      else if (m.type === 'result') finish(() => resolve(m.result as AuditVerification));
-      else fallBack();
-    };
-    w.onerror = (event) => {
-      event.preventDefault?.();
-      fallBack();
-    };
-    w.onmessageerror = () => fallBack();
-    try {
-      w.postMessage(request, []);
-    } catch {
-      fallBack();
-    }
+      else if (m.type === 'result') done(m.result as AuditVerification);
+      else fail(m.type);
+    },
   });
 }

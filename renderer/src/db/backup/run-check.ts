@@ -1,7 +1,7 @@
 import { BackupRejected, MAX_BACKUP_FILE_BYTES } from '../../../../shared/backup/format';
 import { acceptCheckResult, BAD_CHECK_RESULT, checkMessageSchema, type CheckRequest } from './check-wire';
 import type { BackupCheckProgress, VerifiedBackup } from './verify';
-import type { WorkerPort } from '../../lib/worker-port';
+import { runOnWorker, type WorkerPort } from '../../lib/worker-port';
 
 /**
  * Checks a backup file off the page's thread (RELIABILITY-SECURITY.md IMP-1, DUR-8), the way the import
@@ -68,43 +68,19 @@ function receive(data: unknown, o: CheckBackupOptions, tables: Record<string, un
 }
 
 function inWorker(worker: CheckWorker, request: CheckRequest, o: CheckBackupOptions): Promise<VerifiedBackup> {
-  const timeoutMs = o.timeoutMs ?? BACKUP_CHECK_TIMEOUT_MS;
   const tables = Object.create(null) as Record<string, unknown[]>;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (settle: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.onmessage = null;
-      worker.onerror = null;
-      worker.onmessageerror = null;
-      worker.terminate();
-      settle();
-    };
-    const failed = (detail: string) => finish(() => reject(new BackupRejected(CHECK_WORKER_FAILED, 'corrupt', detail)));
-    const timer = setTimeout(
-      () => finish(() => reject(new BackupRejected(checkTimeoutMessage(timeoutMs), 'corrupt', `${timeoutMs} ms`))),
-      timeoutMs,
-    );
-    worker.onmessage = (event) => {
-      try {
-        const outcome = receive(event.data, o, tables);
-        if (outcome.done) finish(() => resolve(outcome.verified));
-      } catch (e) {
-        finish(() => reject(e));
-      }
-    };
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      failed(event.message || 'worker error');
-    };
-    worker.onmessageerror = () => failed('message could not be read');
-    try {
-      worker.postMessage(request, [request.bytes]);
-    } catch (e) {
-      failed(e instanceof Error ? e.message : String(e));
-    }
+  return runOnWorker<VerifiedBackup>(worker, request, [request.bytes], {
+    timeoutMs: o.timeoutMs ?? BACKUP_CHECK_TIMEOUT_MS,
+    onTimeout: (ms) => {
+      throw new BackupRejected(checkTimeoutMessage(ms), 'corrupt', `${ms} ms`);
+    },
+    onFailure: (detail) => {
+      throw new BackupRejected(CHECK_WORKER_FAILED, 'corrupt', detail);
+    },
+    onMessage: (data, { done }) => {
+      const outcome = receive(data, o, tables);
+      if (outcome.done) done(outcome.verified);
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../../shared/domain/errors';
 import { acceptImportResponse, type ImportKind, type ImportRequest, type ImportWire } from './import-wire';
 import { fileTooLarge, MAX_XLSX_BYTES } from './limits';
-import type { WorkerPort } from '../worker-port';
+import { runOnWorker, type WorkerPort } from '../worker-port';
 
 /**
  * Runs an import's parsing off the page's thread (RELIABILITY-SECURITY.md IMP-1): one Web Worker per file
@@ -41,35 +41,15 @@ function defaultWorker(): ImportWorker | undefined {
 }
 
 function inWorker(worker: ImportWorker, request: ImportRequest, timeoutMs: number): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (settle: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.onmessage = null;
-      worker.onerror = null;
-      worker.onmessageerror = null;
-      worker.terminate();
-      settle();
-    };
-    const failed = (detail: string) =>
-      finish(() => reject(new DomainError('import-invalid', WORKER_FAILED_MESSAGE, [detail])));
-    const timer = setTimeout(
-      () => finish(() => reject(new DomainError('import-invalid', timeoutMessage(timeoutMs), [`${timeoutMs} ms`]))),
-      timeoutMs,
-    );
-    worker.onmessage = (event) => finish(() => resolve(event.data));
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      failed(event.message || 'worker error');
-    };
-    worker.onmessageerror = () => failed('message could not be read');
-    try {
-      worker.postMessage(request, [request.bytes]);
-    } catch (e) {
-      failed(e instanceof Error ? e.message : String(e));
-    }
+  return runOnWorker<unknown>(worker, request, [request.bytes], {
+    timeoutMs,
+    onTimeout: (ms) => {
+      throw new DomainError('import-invalid', timeoutMessage(ms), [`${ms} ms`]);
+    },
+    onFailure: (detail) => {
+      throw new DomainError('import-invalid', WORKER_FAILED_MESSAGE, [detail]);
+    },
+    onMessage: (data, { done }) => done(data),
   });
 }
 
