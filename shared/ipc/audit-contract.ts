@@ -19,6 +19,8 @@ export const auditHeadStateSchema = z
     restoredAt: z.string().max(40).optional(),
   })
   .strict();
+/** Main's head of the audit chain; `keyedFrom`: from this seq on every entry carries a mac (null: not yet). */
+export type AuditHeadState = z.infer<typeof auditHeadStateSchema>;
 
 const none = z.undefined().or(z.object({}).strict());
 

@@ -4,6 +4,7 @@ import { basename, dirname } from 'node:path';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { writeBackupDurably } from '../backup/durable-write';
+import type { AuditHeadState } from '../../../shared/ipc/audit-contract';
 import { UserFacingError } from '../services/user-facing-error';
 
 /**
@@ -44,14 +45,8 @@ const headFileSchema = z
   .strict();
 type HeadFile = z.infer<typeof headFileSchema>;
 
-/** What main tells the renderer about its head (no mac: it is main's own check). */
-export interface AuditHeadState {
-  seq: number;
-  hash: string;
-  keyedFrom: number | null;
-  updatedAt: string;
-  restoredAt?: string;
-}
+/** What main tells the renderer about its head (no mac: it is main's own check); defined by the IPC contract. */
+export type { AuditHeadState };
 
 export interface AuditHeadRead {
   head: AuditHeadState | null;

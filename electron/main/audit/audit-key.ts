@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AUDIT_KEY_BYTES } from '../../../shared/domain/audit-chain';
-import type { PiiKeyFs, SafeStorageLike } from '../keys/pii-keys';
+import { safeStorageProtects, type PiiKeyFs, type SafeStorageLike } from '../keys/pii-keys';
 import { UserFacingError } from '../services/user-facing-error';
 
 /**
@@ -56,7 +56,7 @@ export function createAuditKeyStore(o: {
     } catch (e) {
       if ((e as { code?: unknown }).code !== 'ENOENT') throw new UserFacingError(AUDIT_KEY_DAMAGED);
     }
-    if (!o.safeStorage.isEncryptionAvailable() || o.safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
+    if (!safeStorageProtects(o.safeStorage)) {
       throw new UserFacingError(AUDIT_NO_OS_ENCRYPTION);
     }
     return raw ? readKeyFile(raw) : create();

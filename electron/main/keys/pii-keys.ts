@@ -36,6 +36,14 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
+/**
+ * True when safeStorage really protects a secret: the OS offers encryption and, on Linux, a keyring backs it
+ * (not `basic_text`). The one check of every key main keeps (the complainant key, the audit key).
+ */
+export function safeStorageProtects(s: SafeStorageLike): boolean {
+  return s.isEncryptionAvailable() && s.getSelectedStorageBackend?.() !== 'basic_text';
+}
+
 export interface PiiKeyFs {
   /** Rejects with `code: 'ENOENT'` when the file does not exist. */
   readFile(path: string): Promise<Uint8Array>;
@@ -94,7 +102,7 @@ export function createPiiKeys(o: {
       if ((e as { code?: unknown }).code !== 'ENOENT') throw new UserFacingError(KEY_FILE_DAMAGED);
     }
     if (!raw && !mayCreate) throw new UserFacingError(NO_KEY_YET);
-    if (!o.safeStorage.isEncryptionAvailable() || o.safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
+    if (!safeStorageProtects(o.safeStorage)) {
       throw new UserFacingError(NO_OS_ENCRYPTION);
     }
     return raw ? readKeyFile(raw) : create();

@@ -1,3 +1,5 @@
+import type { AuditHeadState } from '../../../shared/ipc/audit-contract';
+
 /** A file-type filter for save/open dialogs, e.g. `{ name: 'Excel 工作簿', extensions: ['xlsx'] }`. */
 export interface FileFilter {
   name: string;
@@ -123,15 +125,8 @@ export interface PiiHost {
   open(sealed: string, context?: { topicId?: string; reason?: string }): Promise<string>;
 }
 
-/** Main's head of the audit chain (electron/main/audit/audit-head.ts). */
-export interface AuditHeadState {
-  seq: number;
-  hash: string;
-  /** From this seq on every entry carries a mac; null: not yet. */
-  keyedFrom: number | null;
-  updatedAt: string;
-  restoredAt?: string;
-}
+/** Main's head of the audit chain (electron/main/audit/audit-head.ts), as the IPC contract defines it. */
+export type { AuditHeadState };
 
 /**
  * Electron only (RELIABILITY-SECURITY.md AUD-2/AUD-3): the audit key main keeps under safeStorage, and the
