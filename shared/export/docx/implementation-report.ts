@@ -38,6 +38,7 @@ import {
   signature,
   title,
 } from './primitives';
+import { XmlShapes } from './shapes';
 import { sanitizeText, toParagraphTexts } from './text';
 
 /**
@@ -229,10 +230,10 @@ function reportCellStyles(scheme: FontScheme): IParagraphStyleOptions[] {
 }
 
 /** The report table for rows of {@link reportRowCells}, header repeated on every page. */
-function reportTable(rows: string[][][]): Table {
+function reportTable(rows: string[][][], shapes: XmlShapes): Table {
   // The usual cell margins once for the table (tblCellMar); only a narrow column's own on its cells.
   const margins = REPORT_COLUMNS.map((col) => columnMargin(col.width, col.header));
-  const cell = (paras: string[], c: number, header: boolean) => {
+  const cell = (paras: readonly string[], c: number, header: boolean) => {
     const col = REPORT_COLUMNS[c]!;
     const margin = margins[c]!;
     // 序号, 完成时限 and 状态 are centred; the styles centre the header and align the rest left.
@@ -241,14 +242,28 @@ function reportTable(rows: string[][][]): Table {
       width: { size: col.width, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       ...(margin !== CELL_MARGIN_X ? { margins: { left: margin, right: margin } } : {}),
-      children: (paras.length > 0 ? paras : ['']).map(
+      children: paras.map(
         (t) =>
           new Paragraph({
             style: header ? HEADER_CELL_STYLE : CELL_STYLE,
             ...(center ? { alignment: AlignmentType.CENTER } : {}),
-            children: [new TextRun(sanitizeText(t))],
+            children: [new TextRun(t)],
           }),
       ),
+    });
+  };
+  // A row's shape is whether it may split and how many lines each cell has; its texts fill the slots.
+  const row = (cells: string[][]) => {
+    // A row taller than half a page may split (a long 议定事项); shorter ones stay whole.
+    const cantSplit = rowHeight(cells) < 6000 ? true : undefined;
+    const paras = cells.map((p) => (p.length > 0 ? p : ['']));
+    const counts = paras.map((p) => p.length);
+    return shapes.row(`${cantSplit ? 'whole' : 'split'}:${counts.join(',')}`, paras.flat().map(sanitizeText), (t) => {
+      let k = 0;
+      return new TableRow({
+        cantSplit,
+        children: counts.map((n, i) => cell(t.slice(k, (k += n)), i, false)),
+      });
     });
   };
   return new Table({
@@ -268,16 +283,9 @@ function reportTable(rows: string[][][]): Table {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: REPORT_COLUMNS.map((c, i) => cell([c.header], i, true)),
+        children: REPORT_COLUMNS.map((c, i) => cell([sanitizeText(c.header)], i, true)),
       }),
-      ...rows.map(
-        (cells) =>
-          new TableRow({
-            // A row taller than half a page may split (a long 议定事项); shorter ones stay whole.
-            cantSplit: rowHeight(cells) < 6000 ? true : undefined,
-            children: cells.map((paras, i) => cell(paras, i, false)),
-          }),
-      ),
+      ...rows.map(row),
     ],
   });
 }
@@ -344,6 +352,7 @@ export function implementationReportDocument(input: ImplementationReportInput): 
   const titleLines = reportTitleLines(input);
   const withSource = severalSources(selection.items);
   const numbers = new Map(selection.items.map((i, k) => [i.resolutionId, k + 1]));
+  const shapes = new XmlShapes();
 
   const children: FileChild[] = [];
   if (input.number) {
@@ -373,7 +382,10 @@ export function implementationReportDocument(input: ImplementationReportInput): 
         : '';
     children.push(
       numberedHeading(`${chineseNumber(section)}、`, `${g.label}事项（${g.items.length}项${share}）`, 1, scheme),
-      reportTable(g.items.map((i) => reportRowCells(i, numbers.get(i.resolutionId)!, unitNames, year, withSource))),
+      reportTable(
+        g.items.map((i) => reportRowCells(i, numbers.get(i.resolutionId)!, unitNames, year, withSource)),
+        shapes,
+      ),
     );
   }
   section++;

@@ -41,6 +41,7 @@ import {
   run,
   type RichRun,
 } from './primitives';
+import { XmlShapes } from './shapes';
 import { sanitizeText } from './text';
 
 export interface MinutesDocxInput {
@@ -115,14 +116,19 @@ function isEmpty(runs: RichRun[]): boolean {
 }
 
 /** 正文 paragraph with marks: 左空二字, justified, wrapped lines flush left. */
-function richBody(runs: RichRun[], scheme: FontScheme, leftIndent = 0): Paragraph {
-  return new Paragraph({
-    ...KEEP_PUNCTUATION,
-    alignment: AlignmentType.JUSTIFIED,
-    spacing: exact(),
-    indent: leftIndent ? { left: leftIndent, firstLine: 2 * CH3 } : { firstLineChars: 200, firstLine: 2 * CH3 },
-    children: richRuns(runs, { scheme }),
-  });
+function richBody(shapes: XmlShapes, runs: RichRun[], scheme: FontScheme, leftIndent = 0): FileChild {
+  return shapes.runs(
+    `body:${scheme}:${leftIndent}`,
+    runs,
+    (r) =>
+      new Paragraph({
+        ...KEEP_PUNCTUATION,
+        alignment: AlignmentType.JUSTIFIED,
+        spacing: exact(),
+        indent: leftIndent ? { left: leftIndent, firstLine: 2 * CH3 } : { firstLineChars: 200, firstLine: 2 * CH3 },
+        children: richRuns(r, { scheme }),
+      }),
+  );
 }
 
 function listMarker(ordered: boolean, n: number, depth: number): string {
@@ -131,20 +137,25 @@ function listMarker(ordered: boolean, n: number, depth: number): string {
 }
 
 /** Lists as 正文 paragraphs with their marker; each nesting level 2 字 further in. */
-function listParagraphs(node: BulletListNode | OrderedListNode, scheme: FontScheme, depth = 0): Paragraph[] {
+function listParagraphs(
+  shapes: XmlShapes,
+  node: BulletListNode | OrderedListNode,
+  scheme: FontScheme,
+  depth = 0,
+): FileChild[] {
   const ordered = node.type === 'orderedList';
   const start = ordered ? ((node as OrderedListNode).attrs?.start ?? 1) : 1;
-  const out: Paragraph[] = [];
+  const out: FileChild[] = [];
   (node.content ?? []).forEach((item, i) => {
     let first = true;
     for (const child of item.content ?? []) {
       if (child.type === 'paragraph') {
         const runs = inlineRuns(child.content);
         const marker = first ? [{ text: listMarker(ordered, start + i, depth) }] : [];
-        out.push(richBody([...marker, ...runs], scheme, depth * 2 * CH3));
+        out.push(richBody(shapes, [...marker, ...runs], scheme, depth * 2 * CH3));
         first = false;
       } else if (child.type === 'bulletList' || child.type === 'orderedList') {
-        out.push(...listParagraphs(child, scheme, depth + 1));
+        out.push(...listParagraphs(shapes, child, scheme, depth + 1));
       }
     }
   });
@@ -232,23 +243,31 @@ function bodyBlocks(input: MinutesDocxInput): FileChild[] {
   const { doc, scheme } = input;
   const numbers = headingNumbers(doc);
   const unitName = (id: string) => input.unitNames[id] ?? '';
+  // Body paragraphs, headings and blank lines repeat a few shapes; each is built once (shapes.ts).
+  const shapes = new XmlShapes();
+  const blank = () => shapes.child('blank', [], blankLine);
   const out: FileChild[] = [];
   let previous: BlockNode['type'] | undefined;
   doc.content.forEach((node, i) => {
     switch (node.type) {
       case 'paragraph': {
         const runs = inlineRuns(node.content);
-        out.push(isEmpty(runs) ? blankLine() : richBody(runs, scheme));
+        out.push(isEmpty(runs) ? blank() : richBody(shapes, runs, scheme));
         break;
       }
       case 'heading': {
         const level = node.attrs.level;
-        out.push(numberedHeading(numbers.get(i) ?? '', inlineRuns(node.content), level, scheme));
+        const runs = [{ text: numbers.get(i) ?? '' }, ...inlineRuns(node.content)];
+        out.push(
+          shapes.runs(`heading:${scheme}:${level}`, runs, ([label, ...content]) =>
+            numberedHeading(label!.text, content, level, scheme),
+          ),
+        );
         break;
       }
       case 'bulletList':
       case 'orderedList':
-        out.push(...listParagraphs(node, scheme));
+        out.push(...listParagraphs(shapes, node, scheme));
         break;
       case 'table': {
         const t = minutesTable(node, scheme);
@@ -257,12 +276,12 @@ function bodyBlocks(input: MinutesDocxInput): FileChild[] {
       }
       case 'resolution': {
         const text = resolutionText(node.attrs, unitName, resolutionDeadlineText(node.attrs, input.header.date));
-        out.push(richBody([{ text }], scheme));
+        out.push(richBody(shapes, [{ text }], scheme));
         break;
       }
       case 'attendanceLine':
         // GB §10.3: one blank line between the body and the 出席/请假/列席 lists.
-        if (previous !== undefined && previous !== 'attendanceLine') out.push(blankLine());
+        if (previous !== undefined && previous !== 'attendanceLine') out.push(blank());
         out.push(attendanceParagraph(node, scheme));
         break;
       default:
