@@ -44,8 +44,12 @@ export interface ReportInput {
   resolutions: readonly Resolution[];
   /** Task events of (at least) these resolutions; others are ignored. */
   events: readonly TaskEvent[];
-  /** The minutes of the resolutions' meetings (a resolution is reported only if its minutes were issued). */
-  minutes: readonly Pick<Minutes, 'id' | 'state' | 'issuedOn' | 'issueNumber' | 'issueYear' | 'meetingId'>[];
+  /**
+   * The minutes of the resolutions' meetings (a resolution is reported only if its minutes were issued): only
+   * their header is used (the agenda builder reads it from an index, never the documents; `state` is not used).
+   */
+  minutes: readonly (Pick<Minutes, 'id' | 'issuedOn' | 'issueNumber' | 'issueYear' | 'meetingId'> &
+    Partial<Pick<Minutes, 'state'>>)[];
   /** Day 逾期 is judged on (YYYY-MM-DD); default meeting N's day. */
   on?: string;
   /** For the 原定时限 of an extended working-day deadline; default the bundled calendar. */

@@ -4,6 +4,7 @@ import {
   DISPUTE_STATES,
   OPEN_RESOLUTION_STATES,
   isHeldOrLater,
+  selectReportItems,
   type Meeting,
   type Resolution,
   type TaskEvent,
@@ -78,6 +79,30 @@ describe('agenda proposals: bounded reads give the full reads’ result', () => 
         full.report.selection.items.map((i) => i.resolutionId),
       );
       reported += full.summary.total;
+    }
+    expect(reported).toBeGreaterThan(0);
+  });
+
+  it('every meeting: the report read from the minutes’ index keys equals the rule over whole minutes rows (Dexie v9)', async () => {
+    const [resolutions, events, minutes] = await Promise.all([
+      h.db.resolutions.toArray(),
+      h.db.taskEvents.toArray(),
+      h.db.minutes.toArray(),
+    ]);
+    expect(minutes.some((m) => m.state !== 'issued' && !m.issuedOn)).toBe(true);
+    let reported = 0;
+    for (const meeting of meetings) {
+      const previous = await read(() => readPreviousHeldMeeting(h.db, meeting));
+      const bounded = await read(() => readReportSelection(h.db, meeting, previous));
+      const whole = selectReportItems({
+        meeting,
+        ...(previous ? { previousMeeting: previous } : {}),
+        resolutions,
+        events,
+        minutes,
+      });
+      expect(bounded.selection).toEqual(whole);
+      reported += whole.items.filter((i) => i.source.issueNumber !== undefined).length;
     }
     expect(reported).toBeGreaterThan(0);
   });

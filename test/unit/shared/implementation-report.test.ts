@@ -123,6 +123,22 @@ describe('落实情况通报 selection: which resolutions', () => {
     expect(ids(s)).toEqual(['k']);
   });
 
+  it('uses only the minutes’ header: id, meeting, issue date and 第×期 give the same selection without state', () => {
+    const unissued: MinutesRow = { id: 'n-x', meetingId: 'm-x', state: 'review' };
+    const correcting: MinutesRow = { ...minutes[1]!, state: 'draft' };
+    const rows = [minutes[0]!, correcting, minutes[2]!, unissued];
+    const headers = rows.map(({ state: _state, ...header }) => header);
+    const resolutions = [
+      res('k'),
+      res('l', { minutesId: undefined }),
+      res('j', { meetingId: 'm-x', minutesId: 'n-x', issuedOn: '2026-03-09' }),
+      res('o', { meetingId: older.id, minutesId: 'n-old', issuedOn: '2025-12-10', state: 'in_progress' }),
+    ];
+    const whole = select({ resolutions, minutes: rows });
+    expect(ids(whole)).toEqual(['k', 'l', 'o']);
+    expect(select({ resolutions, minutes: headers })).toEqual(whole);
+  });
+
   it('finds the minutes by meeting when the record has no minutesId; migrated tasks without minutes count', () => {
     const byMeeting = res('l', { minutesId: undefined });
     const migrated = res('m', { meetingId: 'm-legacy', minutesId: undefined, issuedOn: '2025-09-01' });

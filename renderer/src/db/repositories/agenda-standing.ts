@@ -17,7 +17,6 @@ import {
   type AgendaItem,
   type Dispute,
   type Meeting,
-  type Minutes,
   type ReportSelection,
   type StandingItemView,
   type StandingReport,
@@ -26,7 +25,7 @@ import {
 import type { AuditWriter, DataLayerContext } from '../audited-write';
 import type { JointDeskDB } from '../database';
 import { withoutUndefined } from './list-helpers';
-import { eventsOfEach } from './native-reads';
+import { eventsOfEach, minutesHeadersOf, type MinutesHeader } from './native-reads';
 
 /**
  * The one read behind standing agenda items (agenda builder, proposals, the agenda document, the snapshot
@@ -121,7 +120,8 @@ export interface ReportRead {
  * the open resolutions (state index), and — with a previous meeting — the verified ones written since the day
  * before its day (`updatedAt` index; a 核验 dated on or after N-1's day is written then, and a UTC timestamp
  * may carry the previous calendar day), else every verified one; their task events (`resolutionId` index),
- * their minutes (by id, or by meeting for rows without `minutesId`) and their units (by id).
+ * their minutes' headers (by id, or by meeting for rows without `minutesId`: {@link readMinutesHeaders}, from index
+ * keys, never the documents) and their units (by id).
  * `on`: the day 逾期 is judged on (default the meeting day). `detail`: see {@link ReportDetail}.
  */
 export async function readReportSelection(
@@ -150,14 +150,12 @@ export async function readReportSelection(
   const ids = (detail === 'full' ? candidates : candidates.filter((r) => !isOpenResolution(r))).map((r) => r.id);
   const minutesIds = [...new Set(candidates.flatMap((r) => (r.minutesId ? [r.minutesId] : [])))];
   const orphanMeetings = [...new Set(candidates.filter((r) => !r.minutesId).map((r) => r.meetingId))];
-  const [events, byId, byMeeting] = await Promise.all([
+  const [events, minutes] = await Promise.all([
     // One getAll per task (eventsOfEach): Dexie's anyOf steps a cursor across the index in many small
     // requests, which took 1.6 s for 500 tasks at ten-year scale (BENCHMARKS.md) against 77 ms this way.
     eventsOfEach(db, ids).then((lists) => lists.flat()),
-    db.minutes.bulkGet(minutesIds),
-    orphanMeetings.length > 0 ? db.minutes.where('meetingId').anyOf(orphanMeetings).toArray() : [],
+    readMinutesHeaders(db, minutesIds, orphanMeetings),
   ]);
-  const minutes = [...byId.filter((m): m is Minutes => m !== undefined), ...byMeeting];
   const selection = selectReportItems({
     meeting,
     ...(previous ? { previousMeeting: previous } : {}),
@@ -171,6 +169,32 @@ export async function readReportSelection(
   const unitNames: Record<string, string> = {};
   for (const u of units) if (u) unitNames[u.id] = u.name;
   return { selection, unitNames };
+}
+
+/**
+ * The headers ({@link MinutesHeader}) of the minutes `minutesIds` (in that order, missing ones left out), then
+ * of every minutes row of `meetingIds` (meeting, then id: the order of `where('meetingId').anyOf(…)`) — the
+ * rows the report read whole before Dexie v9, cut to what {@link selectReportItems} uses, from the v9 header
+ * index's keys ({@link minutesHeadersOf}); the meetings' rows are found by their `meetingId` index keys.
+ */
+export async function readMinutesHeaders(
+  db: JointDeskDB,
+  minutesIds: readonly string[],
+  meetingIds: readonly string[],
+): Promise<MinutesHeader[]> {
+  const ofMeetings =
+    meetingIds.length > 0
+      ? (
+          await Promise.all(
+            [...new Set(meetingIds)].sort().map((id) => db.minutes.where('meetingId').equals(id).primaryKeys()),
+          )
+        ).flat()
+      : [];
+  const headers = await minutesHeadersOf(db, [...minutesIds, ...ofMeetings]);
+  return [...minutesIds, ...ofMeetings].flatMap((id) => {
+    const h = headers.get(id);
+    return h ? [h] : [];
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { TaskEvent } from '../../../../shared/domain';
+import type { Minutes, TaskEvent } from '../../../../shared/domain';
 import type { JointDeskDB } from '../database';
 import { withoutUndefined } from './list-helpers';
 
@@ -48,6 +48,74 @@ export async function issueNumbersOf(
   }
   for (const m of await db.minutes.bulkGet([...wanted]))
     if (m) out.set(m.id, withoutUndefined({ issueYear: m.issueYear, issueNumber: m.issueNumber }));
+  return out;
+}
+
+/** What the 落实情况通报 needs of a 纪要 (selectReportItems): its meeting, issue date and 第×期 — not its document. */
+export type MinutesHeader = Pick<Minutes, 'id' | 'meetingId' | 'issuedOn' | 'issueYear' | 'issueNumber'>;
+
+/** The Dexie v9 index whose keys are an issued 纪要's header. */
+export const MINUTES_HEADER_INDEX = '[id+meetingId+issuedOn+issueYear+issueNumber]';
+type HeaderKey = [string, string, string, number, number];
+
+const headerOfKey = ([id, meetingId, issuedOn, issueYear, issueNumber]: HeaderKey): MinutesHeader => ({
+  id,
+  meetingId,
+  issuedOn,
+  issueYear,
+  issueNumber,
+});
+
+/**
+ * The headers of these minutes, by id, without reading their documents: the keys of the v9 header index, whose
+ * first part is the id, walked by one native key cursor in the caller's transaction that jumps from wanted id to
+ * wanted id (`continue([id])`: about one request per id, not per row); Dexie key queries outside a transaction.
+ * Ids not in that index (not issued, or issued without both numbers) are read as records, as before, and cut to
+ * their header. Missing ids are absent from the map.
+ */
+export async function minutesHeadersOf(
+  db: JointDeskDB,
+  minutesIds: readonly string[],
+): Promise<Map<string, MinutesHeader>> {
+  const wanted = [...new Set(minutesIds)].sort();
+  const out = new Map<string, MinutesHeader>();
+  const idb = nativeTransaction(db.minutes.name);
+  if (idb && wanted.length > 0) {
+    await new Dexie.Promise<void>((resolve, reject) => {
+      const req = idb.objectStore(db.minutes.name).index(MINUTES_HEADER_INDEX).openKeyCursor();
+      let i = 0;
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return resolve();
+        const key = cursor.key as HeaderKey;
+        while (i < wanted.length && wanted[i]! < key[0]) i++;
+        if (wanted[i] === key[0]) {
+          out.set(key[0], headerOfKey(key));
+          i++;
+        }
+        if (i >= wanted.length) return resolve();
+        cursor.continue([wanted[i]!]);
+      };
+    });
+  } else if (wanted.length > 0) {
+    const index = db.minutes.where(MINUTES_HEADER_INDEX);
+    const keys = await Promise.all(wanted.map((id) => index.between([id], [id, []]).keys()));
+    for (const [key] of keys as unknown as HeaderKey[][]) if (key) out.set(key[0], headerOfKey(key));
+  }
+  const rest = wanted.filter((id) => !out.has(id));
+  for (const m of await db.minutes.bulkGet(rest))
+    if (m)
+      out.set(
+        m.id,
+        withoutUndefined({
+          id: m.id,
+          meetingId: m.meetingId,
+          issuedOn: m.issuedOn,
+          issueYear: m.issueYear,
+          issueNumber: m.issueNumber,
+        }),
+      );
   return out;
 }
 
