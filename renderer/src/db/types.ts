@@ -318,10 +318,13 @@ export interface AgendaItemPatch {
   minutes?: number | null;
 }
 
-/** A backlog topic; `carried` marks topics deferred at an earlier meeting (上次暂缓 / 暂缓). */
+/**
+ * A backlog topic; `carried` marks topics deferred at an earlier meeting (上次暂缓 / 暂缓), with that meeting (for
+ * its name: the builder reads no list of every meeting).
+ */
 export interface BacklogEntry {
   topic: Topic;
-  carried?: { meetingId: string; previous: boolean };
+  carried?: { meetingId: string; previous: boolean; meeting: Meeting };
 }
 
 /** What the agenda builder proposes for one meeting. */

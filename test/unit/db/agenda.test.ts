@@ -262,6 +262,8 @@ describe('agenda repository', () => {
       ['urgent', undefined],
       ['acc', undefined],
     ]);
+    // The meeting each was deferred at comes with it (the backlog names it without reading every meeting).
+    expect(p.backlog.map((b) => b.carried?.meeting.id)).toEqual(['consult', 'old', undefined, undefined]);
 
     // Adding the proposals: the report is required and cannot be removed while r1 and r3 are open.
     const report = await dl.agenda.addStanding(meeting.id, 'last_resolutions');

@@ -291,8 +291,14 @@ export async function computeProposals(db: JointDeskDB, meeting: Meeting): Promi
     })
     .sort((a, b) => byId.get(b.meetingId!)!.startsAt.localeCompare(byId.get(a.meetingId!)!.startsAt));
   const backlog: BacklogEntry[] = [
-    ...carriedFromPrevious.map((topic: Topic) => ({ topic, carried: { meetingId: topic.meetingId!, previous: true } })),
-    ...olderDeferred.map((topic) => ({ topic, carried: { meetingId: topic.meetingId!, previous: false } })),
+    ...carriedFromPrevious.map((topic: Topic) => ({
+      topic,
+      carried: { meetingId: topic.meetingId!, previous: true, meeting: byId.get(topic.meetingId!) ?? previous! },
+    })),
+    ...olderDeferred.map((topic) => ({
+      topic,
+      carried: { meetingId: topic.meetingId!, previous: false, meeting: byId.get(topic.meetingId!)! },
+    })),
     ...agendaBacklog(topics).map((topic) => ({ topic })),
   ];
 

@@ -1,8 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
 import type { Meeting } from '../../../../../shared/domain';
-import { getDataLayer, useMeetings } from '../../../db';
+import { getDataLayer } from '../../../db';
 import type { AgendaProposals } from '../../../db/types';
 import { useMeetingsText } from '../labels';
 import type { MeetingLookups } from '../use-lookups';
@@ -23,8 +22,6 @@ export function BacklogPanel({
   onAdd: (work: () => Promise<unknown>) => void;
 }) {
   const { t, officialName, date } = useMeetingsText();
-  const meetings = useMeetings();
-  const names = useMemo(() => new Map((meetings ?? []).map((m) => [m.id, m])), [meetings]);
   const carried = proposals.backlog.filter((b) => b.carried).length;
 
   return (
@@ -45,7 +42,7 @@ export function BacklogPanel({
           dataSource={proposals.backlog}
           rowKey={(b) => b.topic.id}
           renderItem={({ topic, carried: from }) => {
-            const fromMeeting = from ? names.get(from.meetingId) : undefined;
+            const fromMeeting = from?.meeting;
             return (
               <List.Item
                 data-testid="backlog-topic"
