@@ -41,7 +41,7 @@ import {
   run,
   type RichRun,
 } from './primitives';
-import { XmlShapes } from './shapes';
+import { marksKey, runTexts, withTexts, XmlShapes } from './shapes';
 import { sanitizeText } from './text';
 
 export interface MinutesDocxInput {
@@ -167,7 +167,7 @@ function listParagraphs(
  * cells and 黑体 header cells, exact 20 pt lines, header rows repeated, colspan/rowspan kept. Column widths
  * follow the editor's colwidth where every column has one, else equal shares.
  */
-function minutesTable(node: TableNode, scheme: FontScheme): Table | undefined {
+function minutesTable(node: TableNode, scheme: FontScheme, shapes: XmlShapes): Table | undefined {
   const rows = (node.content ?? []).filter((r) => (r.content ?? []).length > 0);
   if (rows.length === 0) return undefined;
   const span = (c: { attrs?: { colspan?: number } }) => Math.max(1, Math.min(63, Math.floor(c.attrs?.colspan ?? 1)));
@@ -190,37 +190,78 @@ function minutesTable(node: TableNode, scheme: FontScheme): Table | undefined {
   const fonts = schemeFonts(scheme);
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-  const tableRows = rows.map((row, r) => {
-    let col = 0;
-    const header = row.content.every((c) => c.type === 'tableHeader');
-    return new TableRow({
-      tableHeader: header && r === 0 ? true : undefined,
+  const rowSpan = (c: { attrs?: { rowspan?: number } }, r: number) =>
+    (c.attrs?.rowspan ?? 1) > 1 ? Math.min(Math.floor(c.attrs!.rowspan!), rows.length - r) : undefined;
+  // A row span makes the table add cells to the rows under it, which then have to be built (shapes.ts).
+  const spans = rows.some((row, r) => row.content.some((c) => rowSpan(c, r) !== undefined));
+
+  interface CellShape {
+    span: number;
+    width: number;
+    isHeader: boolean;
+    rowSpan: number | undefined;
+    paragraphs: RichRun[][];
+  }
+  const buildRow = (cells: readonly CellShape[], tableHeader: boolean) =>
+    new TableRow({
+      tableHeader: tableHeader ? true : undefined,
       cantSplit: true,
-      children: row.content.map((c) => {
-        const s = Math.min(span(c), Math.max(1, columns - col));
-        const width = widths.slice(col, col + s).reduce((a, b) => a + b, 0) || widths[columns - 1]!;
-        col += s;
-        const isHeader = c.type === 'tableHeader';
-        const paragraphs = (c.content ?? []).map(
-          (p) =>
+      children: cells.map((c) => {
+        const paragraphs = c.paragraphs.map(
+          (runs) =>
             new Paragraph({
               ...KEEP_PUNCTUATION,
-              alignment: isHeader ? AlignmentType.CENTER : AlignmentType.LEFT,
+              alignment: c.isHeader ? AlignmentType.CENTER : AlignmentType.LEFT,
               spacing: exact(400),
               indent: { firstLine: 0 },
-              children: richRuns(inlineRuns(p.content), { size: SIZE.si, font: isHeader ? fonts.h1 : fonts.body }),
+              children: richRuns(runs, { size: SIZE.si, font: c.isHeader ? fonts.h1 : fonts.body }),
             }),
         );
         return new TableCell({
-          width: { size: width, type: WidthType.DXA },
-          columnSpan: s > 1 ? s : undefined,
-          rowSpan: (c.attrs?.rowspan ?? 1) > 1 ? Math.min(Math.floor(c.attrs!.rowspan!), rows.length - r) : undefined,
+          width: { size: c.width, type: WidthType.DXA },
+          columnSpan: c.span > 1 ? c.span : undefined,
+          rowSpan: c.rowSpan,
           verticalAlign: VerticalAlignTable.CENTER,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
           children: paragraphs.length > 0 ? paragraphs : [new Paragraph({ spacing: exact(400), children: [] })],
         });
       }),
     });
+
+  const tableRows = rows.map((row, r) => {
+    let col = 0;
+    const tableHeader = r === 0 && row.content.every((c) => c.type === 'tableHeader');
+    const cells = row.content.map((c): CellShape => {
+      const s = Math.min(span(c), Math.max(1, columns - col));
+      const width = widths.slice(col, col + s).reduce((a, b) => a + b, 0) || widths[columns - 1]!;
+      col += s;
+      return {
+        span: s,
+        width,
+        isHeader: c.type === 'tableHeader',
+        rowSpan: rowSpan(c, r),
+        paragraphs: (c.content ?? []).map((p) => inlineRuns(p.content)),
+      };
+    });
+    if (spans) return buildRow(cells, tableHeader);
+    const key = cells
+      .map(
+        (c) =>
+          `${c.span},${c.width},${c.isHeader ? 'h' : 'd'},${c.paragraphs.length}/${c.paragraphs.map(marksKey).join('/')}`,
+      )
+      .join(';');
+    return shapes.row(
+      `cells:${scheme}:${tableHeader}:${key}`,
+      runTexts(cells.flatMap((c) => c.paragraphs.flat())),
+      (t) => {
+        let k = 0;
+        const take = (runs: RichRun[]) => withTexts(runs, t.slice(k, (k += runs.length)));
+        return buildRow(
+          cells.map((c) => ({ ...c, paragraphs: c.paragraphs.map(take) })),
+          tableHeader,
+        );
+      },
+    );
   });
   return new Table({
     layout: TableLayoutType.FIXED,
@@ -270,7 +311,7 @@ function bodyBlocks(input: MinutesDocxInput): FileChild[] {
         out.push(...listParagraphs(shapes, node, scheme));
         break;
       case 'table': {
-        const t = minutesTable(node, scheme);
+        const t = minutesTable(node, scheme, shapes);
         if (t) out.push(t);
         break;
       }

@@ -39,25 +39,33 @@ export class XmlShapes {
 
   /** A paragraph of `runs` (their texts sanitized): `build` gets runs with the same marks and slots for texts. */
   runs(key: string, runs: readonly RichRun[], build: (runs: RichRun[]) => FileChild): FileChild {
-    const marks = runs.map(
-      (r) => `${r.bold ? 'b' : ''}${r.italics ? 'i' : ''}${r.underline ? 'u' : ''}${r.break ? 'n' : ''}`,
-    );
-    return this.child(
-      `${key}|${marks.join('.')}`,
-      runs.map((r) => sanitizeText(r.text)),
-      (t) => build(runs.map((r, i) => ({ ...r, text: t[i]! }))),
-    );
+    return this.child(`${key}|${marksKey(runs)}`, runTexts(runs), (t) => build(withTexts(runs, t)));
   }
 
   /**
-   * A table row of the shape, for a `Table`'s rows: see `xml`. The table does not fit this row's cells to its
-   * grid as it does a built row's, so their widths must already be the grid's (`columnWidths` summing to the
-   * table's width).
+   * A table row of the shape, for a `Table`'s rows: see `xml`. The table sees no cells in it, so give each cell
+   * its width (the table would give a built row's cells without one the grid's), and build a table with row spans
+   * (the table adds cells to the rows under a span) from built rows.
    */
   row(key: string, texts: readonly string[], build: (texts: readonly string[]) => TableRow): TableRow {
     return new PreparedRow(this.xml(key, texts, build));
   }
 }
+
+/** The marks of `runs` (and how many there are), for a shape's key. */
+export function marksKey(runs: readonly RichRun[]): string {
+  const marks = runs.map(
+    (r) => `${r.bold ? 'b' : ''}${r.italics ? 'i' : ''}${r.underline ? 'u' : ''}${r.break ? 'n' : ''}`,
+  );
+  return `${runs.length}:${marks.join('.')}`;
+}
+
+/** The texts of `runs`, sanitized, to fill a shape. */
+export const runTexts = (runs: readonly RichRun[]) => runs.map((r) => sanitizeText(r.text));
+
+/** `runs` with the texts `t` (slots when building a shape). */
+export const withTexts = (runs: readonly RichRun[], t: readonly string[]): RichRun[] =>
+  runs.map((r, i) => ({ ...r, text: t[i]! }));
 
 type Fill = (texts: readonly string[]) => unknown;
 

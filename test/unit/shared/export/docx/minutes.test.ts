@@ -328,6 +328,51 @@ describe('会议纪要 mapper: hostile text', () => {
     expect(() => assertWellFormed('x', '<a>𠮷</a>')).not.toThrow();
   });
 
+  it('writes each table cell with its own text, and keeps column and row spans', async () => {
+    const cell = (text: string, attrs?: { colspan?: number; rowspan?: number }) => ({
+      type: 'tableCell' as const,
+      ...(attrs ? { attrs } : {}),
+      content: [para(t(text))],
+    });
+    const rows = (cells: ReturnType<typeof cell>[][]) =>
+      cells.map((content) => ({ type: 'tableRow' as const, content }));
+    const tables: BlockNode[] = [
+      // Rows of one shape (written from one built row, shapes.ts) keep their own texts.
+      {
+        type: 'table',
+        content: rows([
+          [cell('甲一'), cell('甲二')],
+          [cell('乙一'), cell('乙二')],
+          [cell('丙一'), cell('丙二')],
+        ]),
+      },
+      // A row span: the table adds the covered cell to the row under it.
+      {
+        type: 'table',
+        content: rows([[cell('合并', { colspan: 2 })], [cell('跨行', { rowspan: 2 }), cell('右上')], [cell('右下')]]),
+      },
+    ];
+    const xml = (await parts({ doc: { type: 'doc', content: tables } }))['word/document.xml']!;
+    const [plain, spanned] = [...xml.matchAll(/<w:tbl>(.*?)<\/w:tbl>/gs)].map((m) => m[1]!);
+    const cellTexts = (tbl: string) =>
+      [...tbl.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((r) =>
+        [...r[1]!.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map((c) =>
+          paragraphs(c[1]!)
+            .map((p) => p.text)
+            .join(''),
+        ),
+      );
+    expect(cellTexts(plain!)).toEqual([
+      ['甲一', '甲二'],
+      ['乙一', '乙二'],
+      ['丙一', '丙二'],
+    ]);
+    expect(cellTexts(spanned!)).toEqual([['合并'], ['跨行', '右上'], ['', '右下']]);
+    expect(spanned).toMatch(/<w:gridSpan w:val="2"\/>/);
+    expect(spanned).toMatch(/<w:vMerge w:val="restart"\/>/);
+    expect(spanned).toMatch(/<w:vMerge w:val="continue"\/>/);
+  });
+
   fcTest.prop(
     [fc.array(hostileString, { minLength: 10, maxLength: 10 }), fc.constantFrom<FontScheme>('standard', 'windows')],
     {
