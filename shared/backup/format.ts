@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../domain/canonical-json';
 import { strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import { BACKUP_KINDS, MAX_BACKUP_FILE_BYTES, MAX_DATA_BYTES, MAX_MANIFEST_BYTES, type BackupKind } from './limits';
@@ -75,7 +75,7 @@ export function tablesDigest(tables: BackupTables): string {
   for (const name of Object.keys(tables).sort()) {
     h.update(utf8ToBytes(`#${name}\n`));
     for (const row of tables[name]!) {
-      const json = canonicalize(row);
+      const json = canonicalJson(row);
       if (json === undefined) throw new Error(`${name}: a row cannot be serialised`);
       h.update(utf8ToBytes(json + '\n'));
     }

@@ -1,7 +1,7 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import { GENESIS_HASH, type AuditAnchor, type AuditEntry, type AuditedEntity, type UnsealedAuditEntry } from './audit';
 
 /**
@@ -49,7 +49,7 @@ export type AuditVerification =
  */
 export function auditEntryHash(entry: UnsealedAuditEntry | AuditEntry): string {
   const { hash: _ignored, mac: _mac, ...unsealed } = entry as AuditEntry;
-  const json = canonicalize(unsealed);
+  const json = canonicalJson(unsealed);
   if (json === undefined) throw new Error('审计记录无法序列化');
   return bytesToHex(sha256(utf8ToBytes(unsealed.prevHash + json)));
 }

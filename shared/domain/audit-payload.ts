@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import { z } from 'zod';
 
 /**
@@ -64,12 +64,15 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
 
 function canonical(v: unknown): string {
   // undefined (an absent field) has no JSON; it never equals a present value.
-  return v === undefined ? '\u0000undefined' : (canonicalize(v) ?? '\u0000undefined');
+  return v === undefined ? '\u0000undefined' : (canonicalJson(v) ?? '\u0000undefined');
 }
 
 /** The value as the trail keeps it: itself, or its digest when it is long. */
 function compact(v: unknown): unknown {
   if (v === undefined || v === null || typeof v === 'number' || typeof v === 'boolean') return v;
+  // The canonical JSON only differs from JSON.stringify's in the order of keys, so its length is the same:
+  // the native stringify decides, and the canonical text is only made for a value kept as a digest.
+  if (JSON.stringify(v).length <= AUDIT_DIGEST_OVER) return v;
   const json = canonical(v);
   return json.length > AUDIT_DIGEST_OVER
     ? ({ digest: 'sha256', hash: bytesToHex(sha256(utf8ToBytes(json))), chars: json.length } satisfies ContentDigest)

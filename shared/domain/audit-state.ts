@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import { AUDITED_TABLES, type AuditEntry, type AuditedEntity } from './audit';
 import { AUDIT_ENTITY_LABELS } from './audit-labels';
 
@@ -33,7 +33,7 @@ function hashable(row: Record<string, unknown>): Record<string, unknown> {
 /** SHA-256 hex of the canonical JSON of a stored record; null for none (deleted). */
 export function recordStateHash(row: unknown): string | null {
   if (row === undefined || row === null) return null;
-  const json = canonicalize(
+  const json = canonicalJson(
     typeof row === 'object' && !Array.isArray(row) ? hashable(row as Record<string, unknown>) : row,
   );
   if (json === undefined) throw new Error('记录无法序列化');

@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../domain/canonical-json';
 import { DomainError } from '../domain/errors';
 
 /**
@@ -9,7 +9,7 @@ import { DomainError } from '../domain/errors';
  * and the demo generator.
  */
 export function minutesContentHash(content: unknown): string {
-  const json = canonicalize(content);
+  const json = canonicalJson(content);
   if (json === undefined) throw new DomainError('validation', '会议纪要内容无法保存');
   return bytesToHex(sha256(utf8ToBytes(json)));
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { z } from 'zod';
 import { writeBackupDurably } from '../backup/durable-write';
 import type { AuditHeadState } from '../../../shared/ipc/audit-contract';
@@ -106,7 +106,7 @@ export function createAuditHeadStore(o: {
 
   const macOf = (key: Uint8Array, file: Omit<HeadFile, 'mac'>): string =>
     createHmac('sha256', key)
-      .update(`jointdesk-audit-head:v1:${canonicalize(file) ?? ''}`, 'utf8')
+      .update(`jointdesk-audit-head:v1:${canonicalJson(file) ?? ''}`, 'utf8')
       .digest('hex');
 
   const stateOf = (f: HeadFile): AuditHeadState => ({
