@@ -79,14 +79,18 @@ export function MinutesWorkspace({ meeting, minutesId }: { meeting: Meeting; min
     enabled: !readOnly,
   });
 
+  // Stable callbacks: the editor and the 议定事项 panel are memoised, so the page's own re-renders (dirty,
+  // autosave state) do not render a 50-page document's panel again.
+  const { change: autosaveChange, flush: autosaveFlush } = autosave;
   const onChange = useCallback(
     (doc: MinutesDoc) => {
       latest.current = doc;
       setDirty(true);
-      autosave.change(doc);
+      autosaveChange(doc);
     },
-    [autosave],
+    [autosaveChange],
   );
+  const onEditorBlur = useCallback(() => void autosaveFlush(), [autosaveFlush]);
 
   /** Writes the text into the record (audited, resolutions synced). Resolves false when it failed. */
   const save = useCallback(
@@ -225,7 +229,7 @@ export function MinutesWorkspace({ meeting, minutesId }: { meeting: Meeting; min
             readOnly={readOnly}
             units={unitOptions}
             onChange={onChange}
-            onBlur={() => void autosave.flush()}
+            onBlur={onEditorBlur}
             onReady={setApi}
           />
         </div>

@@ -1,7 +1,7 @@
 import type { Editor, JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { App } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MinutesDoc, ResolutionAttrs } from '../../../../../shared/editor/document';
 import { cleanMinutesDoc } from '../../../../../shared/editor/schema';
@@ -137,7 +137,14 @@ function WordCount({ editor }: { editor: Editor }) {
  * Every change is reported through `onChange` (the page debounces saving).
  * The editor does not re-render on transactions; the toolbar, find bar and word count subscribe themselves.
  */
-export function MinutesEditor({ content, readOnly, units, onChange, onBlur, onReady }: MinutesEditorProps) {
+export const MinutesEditor = memo(function MinutesEditor({
+  content,
+  readOnly,
+  units,
+  onChange,
+  onBlur,
+  onReady,
+}: MinutesEditorProps) {
   const { t } = useTranslation('minutes');
   const { message } = App.useApp();
   const [find, setFind] = useState<{ mode: 'find' | 'replace'; count: number } | null>(null);
@@ -234,4 +241,4 @@ export function MinutesEditor({ content, readOnly, units, onChange, onBlur, onRe
       </div>
     </MinutesEditorContext.Provider>
   );
-}
+});

@@ -2,7 +2,7 @@ import { AuditOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { Button, Empty, Modal, Popconfirm, Space, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResolutionAttrs } from '../../../../../shared/editor/document';
 import type { EditorUnit } from './editor-context';
@@ -22,7 +22,7 @@ export interface ResolutionsPanelProps {
  * All 议定事项 of the document in order: number, content, lead unit, deadline. Clicking one selects it in
  * the text; 编辑 opens the same form as the card; 删除 removes the node (undo restores it with its id).
  */
-export function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps) {
+export const ResolutionsPanel = memo(function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps) {
   const { t } = useTranslation('minutes');
   if (!api) {
     return (
@@ -33,7 +33,7 @@ export function ResolutionsPanel({ api, units, readOnly }: ResolutionsPanelProps
   }
   // one subscription per editor instance (a new editor remounts the list)
   return <PanelBody key={editorKey(api.editor)} api={api} units={units} readOnly={readOnly} />;
-}
+});
 
 const editorKeys = new WeakMap<Editor, number>();
 let lastEditorKey = 0;
@@ -68,53 +68,17 @@ function PanelBody({ api, units, readOnly }: ResolutionsPanelProps & { api: Minu
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('panel.empty')} />
       ) : (
         <ol className="jd-resolutions-list">
-          {list.map((r, i) => {
-            const deadline = deadlineLabel(t, r.deadline);
-            return (
-              <li key={r.id} className="jd-resolutions-item">
-                <button
-                  type="button"
-                  className="jd-resolutions-locate"
-                  title={t('panel.locate')}
-                  onClick={() => api.selectResolution(r.id)}
-                >
-                  <span className="jd-resolutions-no">{i + 1}.</span>
-                  <span className="jd-resolutions-text">
-                    <span className="jd-resolutions-content">{r.content || t('resolution.emptyContent')}</span>
-                    <Space size={8} wrap className="jd-resolutions-meta">
-                      <span>
-                        {t('resolution.leadUnit')}：{unitLabel(t, units, r.leadUnitId) || t('resolution.notSet')}
-                      </span>
-                      <span>{deadline || `${t('resolution.deadline')}：${t('resolution.noDeadline')}`}</span>
-                    </Space>
-                  </span>
-                </button>
-                {!readOnly && (
-                  <Space size={0} className="jd-resolutions-actions">
-                    <Tooltip title={t('panel.edit')}>
-                      <Button
-                        size="small"
-                        type="text"
-                        icon={<EditOutlined />}
-                        aria-label={t('panel.edit')}
-                        onClick={() => setEditing(r)}
-                      />
-                    </Tooltip>
-                    <Popconfirm
-                      title={t('panel.deleteConfirm')}
-                      okText={t('panel.delete')}
-                      okButtonProps={{ danger: true }}
-                      onConfirm={() => api.deleteResolution(r.id)}
-                    >
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />}>
-                        {t('panel.delete')}
-                      </Button>
-                    </Popconfirm>
-                  </Space>
-                )}
-              </li>
-            );
-          })}
+          {list.map((r, i) => (
+            <ResolutionItem
+              key={r.id}
+              item={r}
+              index={i}
+              api={api}
+              units={units}
+              readOnly={readOnly}
+              onEdit={setEditing}
+            />
+          ))}
         </ol>
       )}
       <Modal
@@ -140,5 +104,86 @@ function PanelBody({ api, units, readOnly }: ResolutionsPanelProps & { api: Minu
         )}
       </Modal>
     </section>
+  );
+}
+
+interface ResolutionItemProps {
+  item: ResolutionAttrs;
+  index: number;
+  api: MinutesEditorApi;
+  units: readonly EditorUnit[];
+  readOnly: boolean;
+  onEdit: (r: ResolutionAttrs) => void;
+}
+
+/**
+ * One line of the list. Memoised: a 50-page 纪要 has dozens of 议定事项, each with its tooltips and confirm,
+ * and the page around the editor re-renders on every autosave state; only a changed item renders again
+ * (compared by value: the list's selector hands over new objects whenever any item changed).
+ */
+const ResolutionItem = memo(function ResolutionItem({
+  item: r,
+  index,
+  api,
+  units,
+  readOnly,
+  onEdit,
+}: ResolutionItemProps) {
+  const { t } = useTranslation('minutes');
+  const deadline = deadlineLabel(t, r.deadline);
+  return (
+    <li className="jd-resolutions-item">
+      <button
+        type="button"
+        className="jd-resolutions-locate"
+        title={t('panel.locate')}
+        onClick={() => api.selectResolution(r.id)}
+      >
+        <span className="jd-resolutions-no">{index + 1}.</span>
+        <span className="jd-resolutions-text">
+          <span className="jd-resolutions-content">{r.content || t('resolution.emptyContent')}</span>
+          <Space size={8} wrap className="jd-resolutions-meta">
+            <span>
+              {t('resolution.leadUnit')}：{unitLabel(t, units, r.leadUnitId) || t('resolution.notSet')}
+            </span>
+            <span>{deadline || `${t('resolution.deadline')}：${t('resolution.noDeadline')}`}</span>
+          </Space>
+        </span>
+      </button>
+      {!readOnly && (
+        <Space size={0} className="jd-resolutions-actions">
+          <Tooltip title={t('panel.edit')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              aria-label={t('panel.edit')}
+              onClick={() => onEdit(r)}
+            />
+          </Tooltip>
+          <Popconfirm
+            title={t('panel.deleteConfirm')}
+            okText={t('panel.delete')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => api.deleteResolution(r.id)}
+          >
+            <Button size="small" type="text" danger icon={<DeleteOutlined />}>
+              {t('panel.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      )}
+    </li>
+  );
+}, sameItem);
+
+function sameItem(a: ResolutionItemProps, b: ResolutionItemProps): boolean {
+  return (
+    a.index === b.index &&
+    a.api === b.api &&
+    a.units === b.units &&
+    a.readOnly === b.readOnly &&
+    a.onEdit === b.onEdit &&
+    JSON.stringify(a.item) === JSON.stringify(b.item)
   );
 }
