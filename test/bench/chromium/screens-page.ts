@@ -7,8 +7,9 @@
  *             [state+registeredOn+number], the stuck count from [state+stateSince] counts, 20 rows read and
  *             assessed) + the tab's names (units.list({ includeArchived }), disputes.lookups())
  *   meeting   meeting detail with the agenda builder of the latest meeting still being prepared: meetings.get,
- *             people.list / units.list ({ includeArchived }), agenda.list, agenda.proposals, meetings.list() (the
- *             backlog panel)
+ *             people.list / units.list ({ includeArchived }), agenda.list, agenda.proposals (which carries the
+ *             meetings the backlog's topics were deferred at: the backlog panel reads no meetings list; the report's
+ *             minutes are headers from the v9 index keys)
  *   topics    the topics list as it opens: topics.view({}, first 20) (the [submittedOn+createdAt] index, newest 20;
  *             a count per state on [state+submittedOn+createdAt], whose sum is the total; one key for "any topic?"),
  *             units.list / people.list ({ includeArchived }), meetings.list() (useTopicNames)
@@ -194,7 +195,7 @@ async function rawMeeting(l: Loaded, screen: boolean): Promise<number> {
       getAll(disputes.index('[state+stateSince]'), IDBKeyRange.bound(['closed', day], ['closed', []], true, true)),
     ]).then((p) => p.flat()),
     screen ? request(meetings.get(meeting.id)) : undefined,
-    screen ? rawNames(tx, { people: true, meetings: true }) : 0,
+    screen ? rawNames(tx, { people: true }) : 0,
   ]);
   const deferredAt = [...new Set(topics.flatMap((t) => (t.state === 'deferred' && t.meetingId ? [t.meetingId] : [])))];
   const since = previous?.startsAt.slice(0, 10);
@@ -217,11 +218,21 @@ async function rawMeeting(l: Loaded, screen: boolean): Promise<number> {
   const minutes = tx.objectStore('minutes');
   const minutesIds = [...new Set(candidates.flatMap((r) => (r.minutesId ? [r.minutesId] : [])))];
   const orphans = [...new Set(candidates.filter((r) => !r.minutesId).map((r) => r.meetingId))];
+  // The minutes' headers from the keys of the v9 index (one key cursor per id), never their documents; the
+  // orphans' minutes found by their meetingId index keys.
+  const header = minutes.index('[id+meetingId+issuedOn+issueYear+issueNumber]');
+  const headerOf = (id: string) => request(header.openKeyCursor(IDBKeyRange.bound([id], [id, []])));
   await Promise.all([
     // The standing item's figures and lines need the events of the 已核验 candidates only (ReportDetail 'lines').
     Promise.all(candidates.filter((r) => r.state === 'verified').map((r) => getAll(events, IDBKeyRange.only(r.id)))),
-    Promise.all(minutesIds.map((id) => request(minutes.get(id)))),
-    Promise.all(orphans.map((id) => getAll(minutes.index('meetingId'), IDBKeyRange.only(id)))),
+    Promise.all(minutesIds.map(headerOf)),
+    Promise.all(
+      orphans.map((id) =>
+        request(minutes.index('meetingId').getAllKeys(IDBKeyRange.only(id))).then((keys) =>
+          Promise.all((keys as string[]).map(headerOf)),
+        ),
+      ),
+    ),
   ]);
   // The rows compared with the data layer's: the backlog's topics and the open disputes (the screen filters both).
   return topics.length + open.length;
@@ -307,7 +318,12 @@ async function dataLayer(l: Loaded, kase: ScreenCase, screen: boolean): Promise<
       const [proposals] = await Promise.all([
         dl.agenda.proposals(meeting.id),
         ...(screen
-          ? [dl.meetings.get(meeting.id), names(true, 'list'), dl.agenda.list(meeting.id), dl.meetings.list()]
+          ? [
+              dl.meetings.get(meeting.id),
+              dl.units.list({ includeArchived: true }),
+              dl.people.list({ includeArchived: true }),
+              dl.agenda.list(meeting.id),
+            ]
           : []),
       ]);
       return proposals.backlog.length + proposals.disputes.length;

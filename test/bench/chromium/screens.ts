@@ -115,7 +115,7 @@ const CASE_NAME: Record<ScreenCase, { name: string; main: string; raw: string }>
   meeting: {
     name: 'meeting detail + agenda builder reads (latest meeting in preparation)',
     main: 'agenda.proposals(id)',
-    raw: 'topics by state (deferred, accepted), agendaItems by meetingId, previous held meeting (startsAt cursor), disputes open (state, closedOn, [state+stateSince]), report resolutions (state, updatedAt) + the events of the verified ones (resolutionId) and their minutes; screen: + meeting, people, units, meetings by startsAt',
+    raw: 'topics by state (deferred, accepted), agendaItems by meetingId, previous held meeting (startsAt cursor), disputes open (state, closedOn, [state+stateSince]), report resolutions (state, updatedAt) + the events of the verified ones (resolutionId) and their minutes’ headers (v9 [id+meetingId+issuedOn+issueYear+issueNumber] key cursor per id); screen: + meeting, people, units, agendaItems by meetingId',
   },
   topics: {
     name: 'topics list reads (first page: 20 rows and the state counts read by topics.view through the v8 indexes)',
