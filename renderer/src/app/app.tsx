@@ -9,6 +9,8 @@ import { antdLocale, applyDayjsLocale } from './locale';
 import { ProfileGate } from './profile-gate';
 import { createAppRouter } from './router';
 import { appTheme } from './theme';
+// Before global.css, whose overrides of antd's classes win at equal specificity by coming later (theme.ts: zeroRuntime).
+import 'antd/dist/antd.css';
 import './global.css';
 
 /** The whole renderer: theme and locale, antd's App (message/modal), error boundary, database gate, data-presence gate, profile gate, routes. */

@@ -25,6 +25,10 @@ export const FONT_FAMILY = [
 ].join(', ');
 
 export const appTheme: ThemeConfig = {
+  // antd's component styles come from its prebuilt stylesheet (antd/dist/antd.css, imported by app.tsx), not
+  // generated at run time on each component's first mount (0.3–0.4 s of the start, issue 12). The tokens below
+  // still apply: they reach that stylesheet as CSS variables (--ant-color-primary, --ant-layout-header-bg, …).
+  zeroRuntime: true,
   token: {
     colorPrimary: BRAND.navy,
     // Info alerts and 进行中 tags keep antd's clear blue: derived from the navy they turn a murky grey.
