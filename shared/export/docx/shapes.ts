@@ -83,7 +83,11 @@ const slotIndex = (s: string) =>
  */
 const BARE_CONTEXT = { stack: [] } as unknown as IContext;
 
-/** How to copy `x` with its slots filled; undefined when it has none (the copy then shares it as it is). */
+/**
+ * How to copy `x` with its slots filled; undefined when it has none (the copy then shares it as it is). Copies share
+ * their parts without slots with the shape and each other: docx only reads them when writing, except that a table of
+ * contents makes it bookmark the headings it lists in place — so no shapes in a document with one.
+ */
 function filler(x: unknown): Fill | undefined {
   if (typeof x === 'string') {
     const i = slotIndex(x);

@@ -48,9 +48,10 @@ const tableRow = (cells: readonly (readonly string[])[]) =>
 const table = (rows: TableRow[]) =>
   new Table({ layout: TableLayoutType.FIXED, columnWidths: WIDTHS, width: { size: 6000, type: WidthType.DXA }, rows });
 
-// Texts with what XML escapes or drops, CJK, lone surrogates, control characters and the empty text.
+// Texts with what XML escapes or drops, CJK, lone surrogates, control characters, tab and newline, a slot's
+// private-use character, and the empty text.
 const text = fc.oneof(
-  fc.constantFrom('', ' ', '关于占道经营', 'a & b < c > "d" \'e\'', '\uD800x', 'x\u0001y', '\uE000'),
+  fc.constantFrom('', ' ', '关于占道经营', 'a & b < c > "d" \'e\'', '\uD800x', 'x\u0001y', '\uE000', 'a\tb\nc'),
   fc.string({ maxLength: 12 }),
 );
 const richRun = fc.record({
