@@ -68,6 +68,10 @@ test('statistics render from the demo, follow the filter, export a workbook and 
   const quarters = card(page, 'onTimeQuarter');
   expect(await cells(row(quarters, '2026年第一季度'))).toEqual(['2026年第一季度', '5', '2', '0', '3', '0', '40.0%']);
   expect(await cells(row(quarters, '合计'))).toEqual(['合计', '9', '3', '0', '5', '1', '37.5%']);
+  // The table bodies are plain rows (stats-page.tsx staticBody): the total row is bold, figures right-aligned.
+  await expect(row(quarters, '合计').getByRole('cell').first()).toHaveCSS('font-weight', '600');
+  await expect(row(quarters, '2026年第一季度').getByRole('cell').first()).toHaveCSS('font-weight', '400');
+  await expect(row(quarters, '2026年第一季度').getByRole('cell').nth(1)).toHaveCSS('text-align', 'right');
   expect(await cells(row(card(page, 'onTimeUnit'), UNIT))).toEqual([UNIT, '4', '0', '0', '3', '1', '0.0%']);
   await page.screenshot({ path: `${SHOTS}/page-2026.png`, fullPage: true });
   await page.screenshot({ path: `${SHOTS}/top-2026.png` });
